@@ -1,0 +1,122 @@
+#!/usr/bin/env bash
+# Starts the chatbot server in the foreground with the example chatbots. Without FLUXBASE_DB_URL it
+# runs a private PostgreSQL with pgvector (installed with apt when missing). Ctrl-C stops both.
+# Every setting of CONTRACT §11 is read from the environment; see the README.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+PORT=${FLUXBASE_PORT:-8080}
+export FLUXBASE_CHATBOTS_DIR=${FLUXBASE_CHATBOTS_DIR:-$FB_REPO/chatbots}
+READY_TIMEOUT=${FLUXBASE_READY_TIMEOUT:-240}
+LOG=$FB_HOME/payara.log
+FAILURE=$FB_HOME/startup-failure
+JAVA_PID=
+
+cleanup() {
+    trap - INT TERM EXIT
+    if [ -n "${WATCH_PID:-}" ]; then kill "$WATCH_PID" 2>/dev/null || true; fi
+    if [ -n "$JAVA_PID" ] && kill -0 "$JAVA_PID" 2>/dev/null; then
+        fb_log "stopping the server"
+        kill -TERM "$JAVA_PID" 2>/dev/null || true
+        wait "$JAVA_PID" 2>/dev/null || true
+    fi
+    fb_stop_local_db
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+fb_port_free "$PORT" || fb_die "port $PORT is in use; set FLUXBASE_PORT to another port"
+mkdir -p "$FB_HOME"
+fb_ensure_build
+
+if [ -z "${FLUXBASE_DB_URL:-}" ]; then
+    fb_start_local_db
+    fb_ensure_database fluxbase
+    export FLUXBASE_DB_URL=$FB_DB_URL FLUXBASE_DB_USER=$FB_DB_USER FLUXBASE_DB_PASSWORD=$FB_DB_PASSWORD
+fi
+
+# Development key pair: used only when no verification key is configured.
+DEV_KEYS=0
+if [ -z "${MP_JWT_VERIFY_PUBLICKEY:-}" ] && [ -z "${MP_JWT_VERIFY_PUBLICKEY_LOCATION:-}" ]; then
+    if [ ! -f "$FB_HOME/keys/private.pem" ]; then
+        fb_log "creating a development RS256 key pair in $FB_HOME/keys"
+        java "$FB_REPO/payara/tools/DevTokens.java" keygen "$FB_HOME/keys"
+    fi
+    export MP_JWT_VERIFY_PUBLICKEY_LOCATION="file://$FB_HOME/keys/public.pem"
+    export MP_JWT_VERIFY_ISSUER=${MP_JWT_VERIFY_ISSUER:-fluxbase-dev}
+    DEV_KEYS=1
+fi
+
+# The health answer must contain our own check: Payara keeps serving (404s and an empty UP) after a
+# failed deployment, so "Payara is up" alone proves nothing.
+# Plain bash HTTP (curl may not be installed): HTTP/1.0, so the server closes after answering.
+readiness() {
+    timeout 3 bash -c 'exec 3<>"/dev/tcp/127.0.0.1/$0" && printf "GET /health/ready HTTP/1.0\r\nHost: localhost\r\n\r\n" >&3 && cat <&3' "$PORT" 2>/dev/null \
+        | tr -d ' \r\n' || true
+}
+
+watch_startup() {
+    local deadline=$((SECONDS + READY_TIMEOUT)) reported_waiting=0 health
+    while [ $SECONDS -lt $deadline ]; do
+        kill -0 "$JAVA_PID" 2>/dev/null || return 0
+        health=$(readiness)
+        if [[ $health == *'"name":"database","status":"UP"'* ]]; then
+            print_banner
+            return 0
+        fi
+        if grep -aqE 'Exception while (loading|deploying) the app|Deployment failed|deploy.*failed' "$LOG" 2>/dev/null \
+            || { grep -aq 'ready in' "$LOG" 2>/dev/null && [[ $health != *'"name":"database"'* ]] && [ -n "$health" ]; }; then
+            { echo "the application failed to deploy:"; grep -a -E 'Exception|Caused by' "$LOG" \
+                | sed -E 's/.*levelValue: [0-9]+\] //' | head -n 8; } > "$FAILURE"
+            kill -TERM "$JAVA_PID" 2>/dev/null
+            return 1
+        fi
+        if [[ $health == *'"name":"database","status":"DOWN"'* ]] && [ $reported_waiting = 0 ]; then
+            fb_log "server started, waiting for the database to become reachable and migrated ..."
+            reported_waiting=1
+        fi
+        sleep 0.5
+    done
+    echo "the server did not become ready within $READY_TIMEOUT s (see $LOG)" > "$FAILURE"
+    kill -TERM "$JAVA_PID" 2>/dev/null
+}
+
+print_banner() {
+    {
+        echo
+        echo "  Fluxbase AI chatbot server is ready"
+        echo "  URL:        http://localhost:$PORT"
+        echo "  WebSocket:  ws://localhost:$PORT/ai/ws"
+        echo "  Health:     http://localhost:$PORT/health/ready"
+        echo "  Chatbots:   $FLUXBASE_CHATBOTS_DIR"
+        if [ "$DEV_KEYS" = 1 ]; then
+            java "$FB_REPO/payara/tools/DevTokens.java" dev-tokens "$FB_HOME/keys/private.pem" "$MP_JWT_VERIFY_ISSUER" | sed 's/^/  /'
+        fi
+        echo "  Stop with Ctrl-C."
+        echo
+    } >&2
+}
+
+rm -f "$FAILURE"
+: > "$LOG"
+# A reused runtime directory would redeploy the previous run's application before ours.
+rm -rf "$FB_HOME/payara-root"
+# shellcheck disable=SC2086
+java ${FLUXBASE_JAVA_OPTS:--Xmx512m} -jar "$FB_REPO/target/payara-micro.jar" \
+    --deploy "$FB_REPO/target/fluxbase-ai.war" --contextRoot / \
+    --port "$PORT" --nocluster \
+    --rootDir "$FB_HOME/payara-root" \
+    --logProperties "$FB_REPO/payara/logging.properties" \
+    > >(tee -a "$LOG") 2>&1 &
+JAVA_PID=$!
+watch_startup &
+WATCH_PID=$!
+set +e
+wait "$JAVA_PID"
+status=$?
+set -e
+if [ -s "$FAILURE" ]; then
+    fb_log "ERROR: $(cat "$FAILURE")"
+    exit 1
+fi
+exit "$status"

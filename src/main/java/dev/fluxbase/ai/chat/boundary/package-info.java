@@ -1,0 +1,2 @@
+/** The chat WebSocket at {@code /ai/ws}. */
+package dev.fluxbase.ai.chat.boundary;

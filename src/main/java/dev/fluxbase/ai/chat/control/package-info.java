@@ -1,0 +1,2 @@
+/** Chat sessions and turns: dispatching client frames, prompting the provider, streaming the answer. */
+package dev.fluxbase.ai.chat.control;

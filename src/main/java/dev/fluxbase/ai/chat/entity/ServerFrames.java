@@ -1,0 +1,43 @@
+package dev.fluxbase.ai.chat.entity;
+
+import dev.fluxbase.ai.providers.entity.TokenUsage;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+
+/** The JSON text of every frame the server sends, with the field names the Fluxbase SDK reads. */
+public final class ServerFrames {
+
+    private ServerFrames() {
+    }
+
+    public static String chatStarted(String conversationId, String chatbot) {
+        return frame("chat_started", conversationId).add("chatbot", chatbot).build().toString();
+    }
+
+    public static String content(String conversationId, String delta) {
+        return frame("content", conversationId).add("delta", delta).build().toString();
+    }
+
+    public static String progress(String conversationId, String step, String message) {
+        return frame("progress", conversationId).add("step", step).add("message", message).build().toString();
+    }
+
+    public static String done(String conversationId, TokenUsage usage) {
+        return frame("done", conversationId).add("usage", Json.createObjectBuilder()
+                .add("prompt_tokens", usage.promptTokens())
+                .add("completion_tokens", usage.completionTokens())
+                .add("total_tokens", usage.totalTokens())).build().toString();
+    }
+
+    public static String error(String conversationId, String code, String message) {
+        JsonObjectBuilder frame = Json.createObjectBuilder().add("type", "error").add("error", message).add("code", code);
+        if (conversationId != null) {
+            frame.add("conversation_id", conversationId);
+        }
+        return frame.build().toString();
+    }
+
+    private static JsonObjectBuilder frame(String type, String conversationId) {
+        return Json.createObjectBuilder().add("type", type).add("conversation_id", conversationId);
+    }
+}

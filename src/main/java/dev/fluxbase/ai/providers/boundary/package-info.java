@@ -1,0 +1,2 @@
+/** REST resources for provider administration. */
+package dev.fluxbase.ai.providers.boundary;

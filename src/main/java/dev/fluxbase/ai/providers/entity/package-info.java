@@ -1,0 +1,2 @@
+/** Provider-neutral requests, streamed events, usage and provider errors. */
+package dev.fluxbase.ai.providers.entity;

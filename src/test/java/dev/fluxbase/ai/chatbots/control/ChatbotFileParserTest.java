@@ -1,0 +1,168 @@
+package dev.fluxbase.ai.chatbots.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.fluxbase.ai.chatbots.entity.ChatbotDefinition;
+import dev.fluxbase.ai.chatbots.entity.ChatbotFileException;
+import dev.fluxbase.ai.chatbots.entity.ChatbotSettings;
+import dev.fluxbase.ai.chatbots.entity.ChatbotTool;
+import java.math.BigDecimal;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ChatbotFileParserTest {
+
+    private final ChatbotFileParser parser = new ChatbotFileParser();
+
+    private ChatbotDefinition parse(String code) throws ChatbotFileException {
+        return parser.parse("chatbots/bot/index.ts", "default", "bot", code);
+    }
+
+    private ChatbotSettings settings(String... annotations) throws ChatbotFileException {
+        StringBuilder code = new StringBuilder("/**\n * Title line\n *\n");
+        for (String annotation : annotations) {
+            code.append(" * @fluxbase:").append(annotation).append('\n');
+        }
+        return parse(code.append(" */\nexport default `prompt`\n").toString()).settings();
+    }
+
+    @Test
+    void theGuidesExampleReadsEveryAnnotation() throws ChatbotFileException {
+        ChatbotSettings s = settings("description Custom assistant", "allowed-tables products,orders,customers",
+                "allowed-operations SELECT", "allowed-schemas public", "max-tokens 4096", "temperature 0.7",
+                "persist-conversations true", "conversation-ttl 24", "max-turns 50", "rate-limit 20", "daily-limit 500",
+                "token-budget 100000", "allow-unauthenticated false", "public true");
+        assertThat(s.description()).isEqualTo("Custom assistant");
+        assertThat(s.allowedTables()).containsExactly("products", "orders", "customers");
+        assertThat(s.allowedOperations()).containsExactly("SELECT");
+        assertThat(s.allowedSchemas()).containsExactly("public");
+        assertThat(s.maxTokens()).isEqualTo(4096);
+        assertThat(s.temperature()).isEqualByComparingTo("0.7");
+        assertThat(s.persistConversations()).isTrue();
+        assertThat(s.conversationTtlHours()).isEqualTo(24);
+        assertThat(s.maxTurns()).isEqualTo(50);
+        assertThat(s.rateLimitPerMinute()).isEqualTo(20);
+        assertThat(s.dailyLimit()).isEqualTo(500);
+        assertThat(s.tokenBudget()).isEqualTo(100000);
+        assertThat(s.allowUnauthenticated()).isFalse();
+        assertThat(s.isPublic()).isTrue();
+    }
+
+    @Test
+    void defaultsAreTheGuides() throws ChatbotFileException {
+        ChatbotSettings s = settings();
+        assertThat(s.description()).isEqualTo("Title line");
+        assertThat(s.allowedTables()).containsExactly("*");
+        assertThat(s.allowedOperations()).containsExactly("SELECT");
+        assertThat(s.allowedSchemas()).containsExactly("public");
+        assertThat(s.maxTokens()).isEqualTo(4096);
+        assertThat(s.temperature()).isEqualByComparingTo(new BigDecimal("0.7"));
+        assertThat(s.persistConversations()).isFalse();
+        assertThat(s.conversationTtlHours()).isEqualTo(24);
+        assertThat(s.maxTurns()).isEqualTo(50);
+        assertThat(s.rateLimitPerMinute()).isEqualTo(10);
+        assertThat(s.dailyLimit()).isEqualTo(100);
+        assertThat(s.tokenBudget()).isEqualTo(50000);
+        assertThat(s.allowUnauthenticated()).isFalse();
+        assertThat(s.isPublic()).isTrue();
+        assertThat(s.httpAllowedDomains()).isEmpty();
+        assertThat(s.knowledgeBases()).isEmpty();
+        assertThat(s.ragMaxChunks()).isEqualTo(5);
+        assertThat(s.ragSimilarityThreshold()).isEqualByComparingTo("0.7");
+        assertThat(s.maxIterations()).isEqualTo(5);
+        assertThat(s.tools()).containsExactly(ChatbotTool.EXECUTE_SQL);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "rate-limit 20|rate-limit 20/min",
+            "token-budget 100000|token-budget 100000/day",
+            "conversation-ttl 24|conversation-ttl 24h",
+            "daily-limit 500|daily-limit 500/day"})
+    void bothSpellingsMeanTheSame(String guide, String fluxbase) throws ChatbotFileException {
+        assertThat(settings(guide)).isEqualTo(settings(fluxbase));
+    }
+
+    @Test
+    void trailingCommentsAfterAValueAreIgnored() throws ChatbotFileException {
+        assertThat(settings("rate-limit 20        # 20 requests per minute").rateLimitPerMinute()).isEqualTo(20);
+    }
+
+    @Test
+    void knowledgeBasesAddUpAcrossLinesAndCommas() throws ChatbotFileException {
+        assertThat(settings("knowledge-base product-docs", "knowledge-base faq, manuals").knowledgeBases())
+                .containsExactly("product-docs", "faq", "manuals");
+    }
+
+    @Test
+    void httpDomainsBringTheHttpTool() throws ChatbotFileException {
+        ChatbotSettings s = settings("http-allowed-domains api.example.com, data.weather.gov");
+        assertThat(s.httpAllowedDomains()).containsExactly("api.example.com", "data.weather.gov");
+        assertThat(s.tools()).containsExactly(ChatbotTool.EXECUTE_SQL, ChatbotTool.HTTP_GET);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "temperature 2.5|@fluxbase:temperature must be between 0 and 2, got 2.5",
+            "rate-limit -1|@fluxbase:rate-limit must be at least 0, got -1",
+            "max-tokens 0|@fluxbase:max-tokens must be at least 1, got 0",
+            "public maybe|@fluxbase:public expected true or false, got 'maybe'",
+            "rate-limit 20/hour|@fluxbase:rate-limit expected a whole number",
+            "allowed-operations SELECT, DROP|@fluxbase:allowed-operations unknown operation 'DROP'"})
+    void outOfRangeValuesAreErrorsNamingFileAndLine(String annotation, String reason) {
+        assertThatThrownBy(() -> settings(annotation))
+                .isInstanceOf(ChatbotFileException.class)
+                .hasMessageStartingWith("chatbots/bot/index.ts:4: " + reason);
+    }
+
+    @Test
+    void thePromptIsTheTemplateLiteralWithEscapesDecodedAndPlaceholdersKept() throws ChatbotFileException {
+        ChatbotDefinition bot = parse("/** Bot */\nexport default `Use \\`code\\` and ${ {a: '}'}.a } for {{user_id}}`;\n");
+        assertThat(bot.systemPrompt()).isEqualTo("Use `code` and ${ {a: '}'}.a } for {{user_id}}");
+    }
+
+    @Test
+    void crlfFilesParseLikeLfFiles() throws ChatbotFileException {
+        String lf = "/**\n * Bot\n * @fluxbase:max-tokens 100\n */\nexport default `line one\nline two`\n";
+        ChatbotDefinition fromCrlf = parse(lf.replace("\n", "\r\n"));
+        assertThat(fromCrlf.systemPrompt()).isEqualTo("line one\nline two");
+        assertThat(fromCrlf.settings()).isEqualTo(parse(lf).settings());
+    }
+
+    @Test
+    void aMissingExportDefaultIsAnError() {
+        assertThatThrownBy(() -> parse("/** Bot */\nconst prompt = `x`\n"))
+                .hasMessageContaining("missing `export default`");
+    }
+
+    @Test
+    void exportDefaultMustBeATemplateLiteral() {
+        assertThatThrownBy(() -> parse("/** Bot */\nexport default \"plain\"\n"))
+                .hasMessage("chatbots/bot/index.ts:2: `export default` must be a template literal (backticks) holding the system prompt");
+    }
+
+    @Test
+    void toolsAreReadFromObjectDeclarationsAndPlainNames() throws ChatbotFileException {
+        String objects = "/** Bot */\nexport default `p`\nexport const tools = [\n  { name: \"http_get\", parameters: { properties: { name: { type: \"string\" } } } },\n"
+                + "  { \"name\": \"execute_sql\" },\n]\n";
+        assertThat(parse(objects).settings().tools()).containsExactly(ChatbotTool.HTTP_GET, ChatbotTool.EXECUTE_SQL);
+        assertThat(parse("/** Bot */\nexport default `p`\nexport const tools = ['http_get']\n").settings().tools())
+                .containsExactly(ChatbotTool.HTTP_GET);
+    }
+
+    @Test
+    void anUnknownToolIsAnErrorOnItsLine() {
+        assertThatThrownBy(() -> parse("/** Bot */\nexport default `p`\nexport const tools = [\n  { name: \"rm_rf\" },\n]\n"))
+                .hasMessageStartingWith("chatbots/bot/index.ts:4: unknown tool 'rm_rf'");
+    }
+
+    @Test
+    void annotationsInsideThePromptAreNotSettings() throws ChatbotFileException {
+        ChatbotDefinition bot = parse("/** Bot */\nexport default `Say @fluxbase:max-tokens 5`\n");
+        assertThat(bot.settings().maxTokens()).isEqualTo(4096);
+        assertThat(List.of(bot.systemPrompt())).containsExactly("Say @fluxbase:max-tokens 5");
+    }
+}

@@ -1,0 +1,127 @@
+package dev.fluxbase.ai.it.support;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/** A real WebSocket client of the chat protocol that records every frame it receives. */
+public final class ChatClient implements AutoCloseable {
+
+    public static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+    private final BlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
+    private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    private final WebSocket socket;
+
+    private ChatClient(URI uri) {
+        this.socket = HttpClient.newHttpClient().newWebSocketBuilder()
+                .connectTimeout(TIMEOUT)
+                .buildAsync(uri, new Listener()).join();
+    }
+
+    public static ChatClient connect(URI uri) {
+        return new ChatClient(uri);
+    }
+
+    public void send(String text) {
+        socket.sendText(text, true).join();
+    }
+
+    public void send(JsonObject frame) {
+        send(frame.toString());
+    }
+
+    /** Sends start_chat and returns the conversation id of the chat_started answer. */
+    public String startChat(String chatbot, String namespace) {
+        send(Json.createObjectBuilder().add("type", "start_chat").add("chatbot", chatbot).add("namespace", namespace).build());
+        JsonObject started = next();
+        if (!"chat_started".equals(started.getString("type"))) {
+            throw new AssertionError("expected chat_started, got " + started);
+        }
+        return started.getString("conversation_id");
+    }
+
+    public void message(String conversationId, String content) {
+        send(Json.createObjectBuilder().add("type", "message").add("conversation_id", conversationId).add("content", content).build());
+    }
+
+    public JsonObject next() {
+        try {
+            JsonObject frame = frames.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            if (frame == null) {
+                throw new AssertionError("no frame within " + TIMEOUT.toSeconds() + " s");
+            }
+            return frame;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Every frame up to and including the first one that matches. */
+    public List<JsonObject> until(Predicate<JsonObject> last) {
+        List<JsonObject> received = new ArrayList<>();
+        JsonObject frame;
+        do {
+            frame = next();
+            received.add(frame);
+        } while (!last.test(frame));
+        return received;
+    }
+
+    /** Every frame of a turn: up to its done or error. */
+    public List<JsonObject> turn(String conversationId) {
+        return until(f -> conversationId.equals(f.getString("conversation_id", null))
+                && List.of("done", "error").contains(f.getString("type")));
+    }
+
+    public boolean isOpen() {
+        return !socket.isInputClosed() && !closed.isDone();
+    }
+
+    @Override
+    public void close() {
+        if (!socket.isOutputClosed()) {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").orTimeout(5, TimeUnit.SECONDS).exceptionally(e -> null).join();
+        }
+        socket.abort();
+    }
+
+    private final class Listener implements WebSocket.Listener {
+        private final StringBuilder partial = new StringBuilder();
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                frames.add(Json.createReader(new StringReader(partial.toString())).readObject());
+                partial.setLength(0);
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closed.complete(statusCode);
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            closed.completeExceptionally(error);
+        }
+    }
+}

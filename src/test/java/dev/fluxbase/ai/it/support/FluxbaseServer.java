@@ -1,0 +1,178 @@
+package dev.fluxbase.ai.it.support;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * Starts the real WAR on Payara Micro once per test run (a boot costs about ten seconds), in front of
+ * the fake LLM provider and, through {@link DatabaseProxy}, the run's fresh PostgreSQL database.
+ * Test classes get the {@link ServerUnderTest} as a parameter; the process stops when the run ends.
+ */
+public final class FluxbaseServer implements BeforeAllCallback, ParameterResolver {
+
+    private static final Logger LOG = Logger.getLogger(FluxbaseServer.class.getName());
+    private static final Duration BOOT_TIMEOUT = Duration.ofSeconds(240);
+    public static final String LLM_API_KEY = "sk-test-key";
+    public static final String LLM_MODEL = "gpt-test";
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        running(context);
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == ServerUnderTest.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return running(context);
+    }
+
+    private static ServerUnderTest running(ExtensionContext context) {
+        return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                .getOrComputeIfAbsent(Running.class, key -> Running.start(), Running.class).server;
+    }
+
+    /** The started processes; JUnit closes it when the run ends. */
+    static final class Running implements AutoCloseable {
+        final Process process;
+        final ServerUnderTest server;
+        private final FakeLlmServer llm;
+        private final DatabaseProxy proxy;
+
+        private Running(Process process, ServerUnderTest server, FakeLlmServer llm, DatabaseProxy proxy) {
+            this.process = process;
+            this.server = server;
+            this.llm = llm;
+            this.proxy = proxy;
+        }
+
+        static Running start() {
+            try {
+                return boot();
+            } catch (IOException | java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException("could not start the server under test", e);
+            }
+        }
+
+        private static Running boot() throws IOException, java.security.NoSuchAlgorithmException {
+            Path buildDir = Path.of(System.getProperty("it.buildDir", "target"));
+            Path projectDir = Path.of(System.getProperty("it.projectDir", "."));
+            TestDatabase database = TestDatabase.fromSystemProperties();
+            FakeLlmServer llm = FakeLlmServer.start();
+            DatabaseProxy proxy = DatabaseProxy.to(database.hostAndPort().getHost(), database.hostAndPort().getPort());
+            TestTokens tokens = TestTokens.create(buildDir.resolve("it/keys"));
+            int port = freePort();
+            Path log = buildDir.resolve("payara-it.log");
+            ProcessBuilder builder = new ProcessBuilder(List.of(
+                    javaExecutable(), "-Xmx512m", "-jar", System.getProperty("it.microJar"),
+                    "--deploy", System.getProperty("it.war"), "--contextRoot", "/",
+                    "--port", String.valueOf(port), "--nocluster",
+                    "--rootDir", buildDir.resolve("it/payara-root").toString(),
+                    "--logProperties", projectDir.resolve("payara/logging.properties").toString()))
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            builder.environment().putAll(Map.ofEntries(
+                    Map.entry("FLUXBASE_DB_URL", database.urlThroughPort(proxy.port())),
+                    Map.entry("FLUXBASE_DB_USER", database.user()),
+                    Map.entry("FLUXBASE_DB_PASSWORD", database.password()),
+                    Map.entry("FLUXBASE_DB_MIGRATION_RETRY_SECONDS", "1"),
+                    Map.entry("FLUXBASE_CHATBOTS_DIR", projectDir.resolve("src/test/resources/chatbots").toString()),
+                    Map.entry("FLUXBASE_AI_PROVIDER_TYPE", "openai"),
+                    Map.entry("FLUXBASE_AI_PROVIDER_BASE_URL", llm.openAiBaseUrl()),
+                    Map.entry("FLUXBASE_AI_PROVIDER_API_KEY", LLM_API_KEY),
+                    Map.entry("FLUXBASE_AI_PROVIDER_MODEL", LLM_MODEL),
+                    Map.entry("MP_JWT_VERIFY_PUBLICKEY_LOCATION", tokens.publicKeyFile().toUri().toString()),
+                    Map.entry("MP_JWT_VERIFY_ISSUER", TestTokens.ISSUER)));
+            long started = System.nanoTime();
+            Process process = builder.start();
+            ServerUnderTest server = new ServerUnderTest(port, llm, proxy, database, tokens);
+            Running running = new Running(process, server, llm, proxy);
+            try {
+                awaitReady(process, server, log);
+            } catch (RuntimeException | Error e) {
+                running.close();
+                throw e;
+            }
+            LOG.info(() -> "Server under test ready on port " + port + " in " + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms");
+            return running;
+        }
+
+        /** Ready means our own health check answers UP: a failed deployment leaves Payara serving 404s. */
+        private static void awaitReady(Process process, ServerUnderTest server, Path log) {
+            Eventually.await("the server to report ready (log: " + log + ")", BOOT_TIMEOUT, () -> {
+                if (!process.isAlive()) {
+                    throw new AssertionError("Payara Micro exited with " + process.exitValue() + "; log: " + tail(log));
+                }
+                if (deploymentFailed(log)) {
+                    throw new AssertionError("deployment failed; log: " + tail(log));
+                }
+                try {
+                    HttpResponse<String> health = server.get("/health/ready");
+                    return health.statusCode() == 200 && health.body().replace(" ", "").contains("\"name\":\"database\",\"status\":\"UP\"");
+                } catch (RuntimeException e) {
+                    return false;
+                }
+            });
+        }
+
+        private static boolean deploymentFailed(Path log) {
+            try {
+                String text = Files.readString(log);
+                return text.contains("Exception while loading the app") || text.contains("Exception while deploying the app");
+            } catch (IOException e) {
+                return false;
+            }
+        }
+
+        private static String tail(Path log) {
+            try {
+                List<String> lines = Files.readAllLines(log);
+                return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+            } catch (IOException e) {
+                return "(no log: " + e.getMessage() + ")";
+            }
+        }
+
+        @Override
+        public void close() {
+            process.destroy();
+            try {
+                if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                }
+                proxy.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (IOException e) {
+                LOG.warning("closing the database proxy: " + e.getMessage());
+            } finally {
+                llm.close();
+            }
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}

@@ -1,0 +1,26 @@
+package dev.fluxbase.ai.it.support;
+
+import java.net.URI;
+
+/** The fresh database that the test command created for this run (see payara/test.sh). */
+public record TestDatabase(String url, String user, String password) {
+
+    static TestDatabase fromSystemProperties() {
+        String url = System.getProperty("it.db.url", "");
+        if (url.isBlank() || url.startsWith("${")) {
+            throw new IllegalStateException("No test database: run the tests with payara/test.sh, or set "
+                    + "FLUXBASE_TEST_DB_URL, FLUXBASE_TEST_DB_USER and FLUXBASE_TEST_DB_PASSWORD");
+        }
+        return new TestDatabase(url, System.getProperty("it.db.user"), System.getProperty("it.db.password"));
+    }
+
+    URI hostAndPort() {
+        return URI.create(url.substring("jdbc:".length()));
+    }
+
+    /** The same database reached through another port (the proxy). */
+    String urlThroughPort(int port) {
+        URI uri = hostAndPort();
+        return "jdbc:postgresql://127.0.0.1:" + port + uri.getPath() + (uri.getQuery() == null ? "" : "?" + uri.getQuery());
+    }
+}
