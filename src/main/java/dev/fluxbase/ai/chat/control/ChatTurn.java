@@ -1,14 +1,15 @@
 package dev.fluxbase.ai.chat.control;
 
+import dev.fluxbase.ai.chat.entity.ChatException;
 import dev.fluxbase.ai.chat.entity.Conversation;
 import dev.fluxbase.ai.chat.entity.ServerFrames;
 import dev.fluxbase.ai.chatbots.entity.ChatbotDefinition;
+import dev.fluxbase.ai.platform.entity.CodedException;
 import dev.fluxbase.ai.providers.control.ProviderSelector;
 import dev.fluxbase.ai.providers.entity.ChatMessage;
 import dev.fluxbase.ai.providers.entity.ChatProvider;
 import dev.fluxbase.ai.providers.entity.CompletionRequest;
 import dev.fluxbase.ai.providers.entity.CompletionResult;
-import dev.fluxbase.ai.providers.entity.ProviderException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -38,11 +39,11 @@ public class ChatTurn {
                     delta -> connection.send(ServerFrames.content(id, delta)));
             conversation.append(question, ChatMessage.assistant(result.content()));
             connection.send(ServerFrames.done(id, result.usage()));
-        } catch (ProviderException e) {
+        } catch (CodedException e) {
             connection.send(ServerFrames.error(id, e.code(), e.getMessage()));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Chat turn failed", e);
-            connection.send(ServerFrames.error(id, "STREAM_ERROR", "The answer could not be completed"));
+            connection.send(ServerFrames.error(id, ChatException.STREAM_ERROR, "The answer could not be completed"));
         }
     }
 

@@ -1,7 +1,9 @@
 package dev.fluxbase.ai.chat.entity;
 
-/** A failure the client sees as an {@code error} frame with a stable code. */
-public class ChatException extends RuntimeException {
+import dev.fluxbase.ai.platform.entity.CodedException;
+
+/** A protocol failure the client sees as an {@code error} frame. */
+public class ChatException extends CodedException {
 
     public static final String INVALID_MESSAGE = "INVALID_MESSAGE";
     public static final String UNKNOWN_TYPE = "UNKNOWN_TYPE";
@@ -9,14 +11,7 @@ public class ChatException extends RuntimeException {
     public static final String NO_SESSION = "NO_SESSION";
     public static final String STREAM_ERROR = "STREAM_ERROR";
 
-    private final String code;
-
     public ChatException(String code, String message) {
-        super(message);
-        this.code = code;
-    }
-
-    public String code() {
-        return code;
+        super(code, message);
     }
 }

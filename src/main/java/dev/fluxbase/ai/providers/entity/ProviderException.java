@@ -1,27 +1,21 @@
 package dev.fluxbase.ai.providers.entity;
 
+import dev.fluxbase.ai.platform.entity.CodedException;
+
 /** A provider failure, carrying the stable error code the client sees. */
-public class ProviderException extends RuntimeException {
+public class ProviderException extends CodedException {
 
     public static final String AUTH_FAILED = "PROVIDER_AUTH_FAILED";
     public static final String RATE_LIMITED = "PROVIDER_RATE_LIMITED";
     public static final String PROVIDER_ERROR = "PROVIDER_ERROR";
     public static final String NO_PROVIDER = "NO_PROVIDER";
 
-    private final String code;
-
     public ProviderException(String code, String message) {
-        super(message);
-        this.code = code;
+        super(code, message);
     }
 
     public ProviderException(String code, String message, Throwable cause) {
-        super(message, cause);
-        this.code = code;
-    }
-
-    public String code() {
-        return code;
+        super(code, message, cause);
     }
 
     /** Maps an HTTP status from a provider to our error, with the guide's messages. */
