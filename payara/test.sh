@@ -13,4 +13,4 @@ if [ -z "${FLUXBASE_TEST_DB_URL:-}" ]; then
 fi
 
 cd "$FB_REPO"
-mvn -B verify "$@"
+mvn -B clean verify "$@"

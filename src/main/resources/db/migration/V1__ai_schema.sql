@@ -27,8 +27,8 @@ CREATE TABLE chatbots (
     code                     text NOT NULL,
     original_code            text,
     system_prompt            text NOT NULL,
+    -- Set by admins only: loading and syncing a file never change it.
     enabled                  boolean NOT NULL DEFAULT true,
-    disabled_by_admin        boolean NOT NULL DEFAULT false,
     is_public                boolean NOT NULL DEFAULT true,
     allowed_tables           text[] NOT NULL DEFAULT '{}',
     allowed_operations       text[] NOT NULL DEFAULT '{SELECT}',
@@ -40,6 +40,7 @@ CREATE TABLE chatbots (
     temperature              numeric(3, 2) NOT NULL DEFAULT 0.7 CHECK (temperature BETWEEN 0 AND 2),
     provider_id              uuid REFERENCES providers (id) ON DELETE SET NULL,
     provider_name            text,
+    model                    text,
     persist_conversations    boolean NOT NULL DEFAULT false,
     conversation_ttl_hours   integer NOT NULL DEFAULT 24 CHECK (conversation_ttl_hours > 0),
     max_conversation_turns   integer NOT NULL DEFAULT 50 CHECK (max_conversation_turns > 0),

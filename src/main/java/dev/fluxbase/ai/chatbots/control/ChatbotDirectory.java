@@ -1,7 +1,8 @@
 package dev.fluxbase.ai.chatbots.control;
 
 import dev.fluxbase.ai.chatbots.entity.ChatbotDefinition;
-import dev.fluxbase.ai.chatbots.entity.ChatbotFileException;
+import dev.fluxbase.ai.chatbots.entity.ChatbotSource;
+import dev.fluxbase.ai.chatbots.entity.SyncResult.SyncError;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -12,44 +13,38 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Reads every {@code index.ts} below the chatbots directory. {@code <name>/index.ts} is in namespace
- * {@code default}; {@code <namespace>/<name>/index.ts} in its namespace. A file that fails to parse is
- * reported and the others still load.
+ * The chatbot files below the chatbots directory: {@code <name>/index.ts} is in namespace
+ * {@code default}, {@code <namespace>/<name>/index.ts} in its namespace. Hidden directories,
+ * {@code node_modules} and {@code _shared} are skipped.
  */
 public final class ChatbotDirectory {
 
-    public record Loaded(List<ChatbotDefinition> chatbots, List<ChatbotFileException> errors) {
+    /** The readable files, and the ones that could not be read. */
+    public record Contents(List<ChatbotSource> sources, List<SyncError> errors) {
     }
 
     private static final String FILE_NAME = "index.ts";
 
-    private final ChatbotFileParser parser = new ChatbotFileParser();
-
-    public Loaded load(Path root) {
-        List<ChatbotDefinition> chatbots = new ArrayList<>();
-        List<ChatbotFileException> errors = new ArrayList<>();
-        if (!Files.isDirectory(root)) {
-            return new Loaded(List.of(), List.of());
-        }
-        for (Path file : chatbotFiles(root)) {
-            try {
-                chatbots.add(read(root, file));
-            } catch (ChatbotFileException e) {
-                errors.add(e);
-            }
-        }
-        return new Loaded(List.copyOf(chatbots), List.copyOf(errors));
+    private ChatbotDirectory() {
     }
 
-    private ChatbotDefinition read(Path root, Path file) throws ChatbotFileException {
-        Path relative = root.relativize(file);
-        String name = file.getParent().getFileName().toString();
-        String namespace = relative.getNameCount() >= 3 ? relative.getName(0).toString() : ChatbotDefinition.DEFAULT_NAMESPACE;
-        try {
-            return parser.parse(file.toString(), namespace, name, Files.readString(file, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new ChatbotFileException(file.toString(), 0, "cannot read: " + e.getMessage());
+    public static Contents read(Path root) {
+        if (!Files.isDirectory(root)) {
+            return new Contents(List.of(), List.of());
         }
+        List<ChatbotSource> sources = new ArrayList<>();
+        List<SyncError> errors = new ArrayList<>();
+        for (Path file : chatbotFiles(root)) {
+            Path relative = root.relativize(file);
+            String name = file.getParent().getFileName().toString();
+            String namespace = relative.getNameCount() >= 3 ? relative.getName(0).toString() : ChatbotDefinition.DEFAULT_NAMESPACE;
+            try {
+                sources.add(new ChatbotSource(namespace, name, file.toString(), Files.readString(file, StandardCharsets.UTF_8)));
+            } catch (IOException e) {
+                errors.add(new SyncError(name, file + ":0: cannot read: " + e.getMessage(), "read"));
+            }
+        }
+        return new Contents(List.copyOf(sources), List.copyOf(errors));
     }
 
     private static List<Path> chatbotFiles(Path root) {

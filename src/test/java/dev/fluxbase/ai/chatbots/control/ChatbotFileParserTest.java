@@ -165,4 +165,56 @@ class ChatbotFileParserTest {
         assertThat(bot.settings().maxTokens()).isEqualTo(4096);
         assertThat(List.of(bot.systemPrompt())).containsExactly("Say @fluxbase:max-tokens 5");
     }
+
+    @Test
+    void everyOtherAnnotationIsRead() throws ChatbotFileException {
+        ChatbotSettings s = settings("allow-unauthenticated true", "public false", "persist-conversations", "rag-max-chunks 8",
+                "rag-similarity-threshold 0.55", "max-iterations 3", "provider azure-main", "model gpt-4o",
+                "allowed-schemas public, sales", "allowed-operations select, insert", "conversation-ttl 7d");
+        assertThat(s.allowUnauthenticated()).isTrue();
+        assertThat(s.isPublic()).isFalse();
+        assertThat(s.persistConversations()).isTrue();
+        assertThat(s.ragMaxChunks()).isEqualTo(8);
+        assertThat(s.ragSimilarityThreshold()).isEqualByComparingTo("0.55");
+        assertThat(s.maxIterations()).isEqualTo(3);
+        assertThat(s.provider()).isEqualTo("azure-main");
+        assertThat(s.model()).isEqualTo("gpt-4o");
+        assertThat(s.allowedSchemas()).containsExactly("public", "sales");
+        assertThat(s.allowedOperations()).containsExactly("SELECT", "INSERT");
+        assertThat(s.conversationTtlHours()).isEqualTo(168);
+    }
+
+    @Test
+    void aStarInTheTableListMeansEveryTable() throws ChatbotFileException {
+        assertThat(settings("allowed-tables *").allowedTables()).containsExactly("*");
+        assertThat(settings("allowed-tables orders, *").allowsEveryTable()).isTrue();
+        assertThat(settings("allowed-tables orders").allowsEveryTable()).isFalse();
+    }
+
+    @Test
+    void theFirstOfARepeatedSingleValueAnnotationCounts() throws ChatbotFileException {
+        assertThat(settings("max-tokens 100", "max-tokens 200").maxTokens()).isEqualTo(100);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "rag-similarity-threshold 1.5|@fluxbase:rag-similarity-threshold must be between 0 and 1, got 1.5",
+            "conversation-ttl 30m|@fluxbase:conversation-ttl expected hours such as 24 or 24h",
+            "temperature warm|@fluxbase:temperature expected a number, got 'warm'",
+            "max-turns 99999999999|@fluxbase:max-turns number too large"})
+    void moreBadValues(String annotation, String reason) {
+        assertThatThrownBy(() -> settings(annotation)).hasMessageStartingWith("chatbots/bot/index.ts:4: " + reason);
+    }
+
+    @Test
+    void anUnterminatedPromptIsAnError() {
+        assertThatThrownBy(() -> parse("/** Bot */\nexport default `never closed\n"))
+                .hasMessage("chatbots/bot/index.ts:2: unterminated template literal after `export default`");
+    }
+
+    @Test
+    void theDescriptionFallsBackToTheFirstFreeLine() throws ChatbotFileException {
+        assertThat(parse("/**\n * \n * First line\n * second line\n */\nexport default `p`").settings().description()).isEqualTo("First line");
+        assertThat(parse("export default `p`").settings().description()).isEmpty();
+    }
 }

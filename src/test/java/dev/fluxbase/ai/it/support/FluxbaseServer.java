@@ -26,6 +26,7 @@ public final class FluxbaseServer implements BeforeAllCallback, ParameterResolve
     private static final Duration BOOT_TIMEOUT = Duration.ofSeconds(240);
     public static final String LLM_API_KEY = "sk-test-key";
     public static final String LLM_MODEL = "gpt-test";
+    public static final String ALLOWED_ORIGIN = "https://console.example";
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -78,11 +79,14 @@ public final class FluxbaseServer implements BeforeAllCallback, ParameterResolve
             TestTokens tokens = TestTokens.create(buildDir.resolve("it/keys"));
             int port = freePort();
             Path log = buildDir.resolve("payara-it.log");
+            Path rootDir = buildDir.resolve("it/payara-root");
+            // A runtime directory left by an earlier run would first redeploy that run's (older) WAR.
+            deleteRecursively(rootDir);
             ProcessBuilder builder = new ProcessBuilder(List.of(
                     javaExecutable(), "-Xmx512m", "-jar", System.getProperty("it.microJar"),
                     "--deploy", System.getProperty("it.war"), "--contextRoot", "/",
                     "--port", String.valueOf(port), "--nocluster",
-                    "--rootDir", buildDir.resolve("it/payara-root").toString(),
+                    "--rootDir", rootDir.toString(),
                     "--logProperties", projectDir.resolve("payara/logging.properties").toString()))
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
@@ -97,7 +101,8 @@ public final class FluxbaseServer implements BeforeAllCallback, ParameterResolve
                     Map.entry("FLUXBASE_AI_PROVIDER_API_KEY", LLM_API_KEY),
                     Map.entry("FLUXBASE_AI_PROVIDER_MODEL", LLM_MODEL),
                     Map.entry("MP_JWT_VERIFY_PUBLICKEY_LOCATION", tokens.publicKeyFile().toUri().toString()),
-                    Map.entry("MP_JWT_VERIFY_ISSUER", TestTokens.ISSUER)));
+                    Map.entry("MP_JWT_VERIFY_ISSUER", TestTokens.ISSUER),
+                    Map.entry("FLUXBASE_CORS_ORIGINS", ALLOWED_ORIGIN)));
             long started = System.nanoTime();
             Process process = builder.start();
             ServerUnderTest server = new ServerUnderTest(port, llm, proxy, database, tokens);
@@ -162,6 +167,16 @@ public final class FluxbaseServer implements BeforeAllCallback, ParameterResolve
                 LOG.warning("closing the database proxy: " + e.getMessage());
             } finally {
                 llm.close();
+            }
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (var paths = Files.walk(dir)) {
+                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
             }
         }
     }

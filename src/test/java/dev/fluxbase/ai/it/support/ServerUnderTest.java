@@ -53,8 +53,66 @@ public final class ServerUnderTest {
         return DriverManager.getConnection(database.url(), database.user(), database.password());
     }
 
+    /** The first column of every row, as text. */
+    public java.util.List<String> column(String sql, Object... parameters) {
+        try (Connection connection = jdbc(); java.sql.PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            java.util.List<String> values = new java.util.ArrayList<>();
+            try (java.sql.ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    values.add(rows.getString(1));
+                }
+            }
+            return values;
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    public int execute(String sql, Object... parameters) {
+        try (Connection connection = jdbc(); java.sql.PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     public TestDatabase database() {
         return database;
+    }
+
+    /** A request as the SDK sends it: JSON content type, the token as bearer (null: no token). */
+    public ApiResponse call(String method, String path, String token, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(http(path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new ApiResponse(response.statusCode(), response.headers(), response.body());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    public ApiResponse get(String path, String token) {
+        return call("GET", path, token, null);
+    }
+
+    /** A service-role key: what an administrator's tooling uses. */
+    public String serviceKey() {
+        return tokens.token("service_role", "service_role", Duration.ofHours(1));
     }
 
     public HttpResponse<String> get(String path) {

@@ -1,0 +1,109 @@
+package dev.fluxbase.ai.chatbots.boundary;
+
+import dev.fluxbase.ai.chatbots.entity.Chatbot;
+import dev.fluxbase.ai.chatbots.entity.SyncResult;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Collection;
+import java.util.List;
+
+/** Chatbots and sync results in the JSON shapes the Fluxbase SDK reads (sdk-wire.md §2 and §4). */
+final class ChatbotJson {
+
+    private ChatbotJson() {
+    }
+
+    static JsonObject list(List<Chatbot> chatbots) {
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        chatbots.forEach(c -> array.add(summary(c)));
+        return Json.createObjectBuilder().add("chatbots", array).add("count", chatbots.size()).build();
+    }
+
+    static JsonObjectBuilder summary(Chatbot c) {
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("id", c.id().toString())
+                .add("name", c.name())
+                .add("namespace", c.namespace());
+        addIfPresent(json, "description", c.description());
+        addIfPresent(json, "model", c.model());
+        return json.add("enabled", c.enabled())
+                .add("is_public", c.isPublic())
+                .add("allowed_tables", strings(c.allowedTables()))
+                .add("allowed_operations", strings(c.allowedOperations()))
+                .add("allowed_schemas", strings(c.allowedSchemas()))
+                .add("version", c.version())
+                .add("source", c.source())
+                .add("created_at", timestamp(c.createdAt()))
+                .add("updated_at", timestamp(c.updatedAt()));
+    }
+
+    static JsonObject full(Chatbot c) {
+        JsonObjectBuilder json = summary(c)
+                .add("code", c.code())
+                .add("original_code", c.originalCode())
+                .add("is_bundled", false)
+                .add("max_tokens", c.maxTokens())
+                .add("temperature", c.temperature())
+                .add("persist_conversations", c.persistConversations())
+                .add("conversation_ttl_hours", c.conversationTtlHours())
+                .add("max_conversation_turns", c.maxConversationTurns())
+                .add("rate_limit_per_minute", c.rateLimitPerMinute())
+                .add("daily_request_limit", c.dailyRequestLimit())
+                .add("daily_token_budget", c.dailyTokenBudget())
+                .add("allow_unauthenticated", c.allowUnauthenticated())
+                .add("http_allowed_domains", strings(c.httpAllowedDomains()))
+                .add("tools", strings(c.tools()))
+                .add("knowledge_bases", strings(c.knowledgeBases()))
+                .add("rag_max_chunks", c.ragMaxChunks())
+                .add("rag_similarity_threshold", c.ragSimilarityThreshold())
+                .add("max_tool_iterations", c.maxIterations());
+        addIfPresent(json, "provider_id", c.providerId() == null ? null : c.providerId().toString());
+        addIfPresent(json, "provider", c.providerName());
+        return json.build();
+    }
+
+    static JsonObject syncResult(SyncResult r) {
+        JsonArrayBuilder errors = Json.createArrayBuilder();
+        r.errors().forEach(e -> errors.add(Json.createObjectBuilder()
+                .add("name", e.name() == null ? "" : e.name()).add("error", e.error()).add("action", e.action())));
+        return Json.createObjectBuilder()
+                .add("message", (r.dryRun() ? "Dry run: no changes made to namespace " : "Chatbots synced in namespace ") + r.namespace())
+                .add("namespace", r.namespace())
+                .add("summary", Json.createObjectBuilder()
+                        .add("created", r.created().size())
+                        .add("updated", r.updated().size())
+                        .add("deleted", r.deleted().size())
+                        .add("unchanged", r.unchanged().size())
+                        .add("errors", r.errors().size()))
+                .add("details", Json.createObjectBuilder()
+                        .add("created", strings(r.created()))
+                        .add("updated", strings(r.updated()))
+                        .add("deleted", strings(r.deleted()))
+                        .add("unchanged", strings(r.unchanged())))
+                .add("errors", errors)
+                .add("dry_run", r.dryRun())
+                .build();
+    }
+
+    static JsonArrayBuilder strings(Collection<String> values) {
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        if (values != null) {
+            values.forEach(array::add);
+        }
+        return array;
+    }
+
+    static String timestamp(OffsetDateTime time) {
+        return time == null ? "" : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time);
+    }
+
+    private static void addIfPresent(JsonObjectBuilder json, String key, String value) {
+        if (value != null && !value.isEmpty()) {
+            json.add(key, value);
+        }
+    }
+}

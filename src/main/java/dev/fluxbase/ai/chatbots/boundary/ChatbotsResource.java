@@ -1,0 +1,75 @@
+package dev.fluxbase.ai.chatbots.boundary;
+
+import dev.fluxbase.ai.chatbots.control.ChatbotStore;
+import dev.fluxbase.ai.chatbots.entity.Chatbot;
+import dev.fluxbase.ai.chatbots.entity.ChatbotDefinition;
+import dev.fluxbase.ai.platform.boundary.Ids;
+import dev.fluxbase.ai.platform.entity.RequestRejected;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The chatbots end users may see: enabled and public ones. Authentication is optional. */
+@Path("/ai/chatbots")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Chatbots")
+public class ChatbotsResource {
+
+    private static final String NOT_FOUND = "CHATBOT_NOT_FOUND";
+
+    @Inject
+    ChatbotStore store;
+
+    @GET
+    @Operation(summary = "List the enabled, public chatbots of every namespace")
+    public JsonObject list() {
+        return ChatbotJson.list(store.published());
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Get an enabled, public chatbot by id")
+    public JsonObject get(@PathParam("id") String id) {
+        return Ids.parse(id).flatMap(store::find)
+                .filter(c -> c.enabled() && c.isPublic())
+                .map(c -> ChatbotJson.summary(c).build())
+                .orElseThrow(() -> RequestRejected.notFound(NOT_FOUND, "Chatbot not found"));
+    }
+
+    /** The SDK's namespace lookup: the default namespace wins when a name exists in several. */
+    @GET
+    @Path("by-name/{name}")
+    @Operation(summary = "Find an enabled, public chatbot by name; 409 lists the namespaces when the name is ambiguous")
+    public Response byName(@PathParam("name") String name) {
+        List<Chatbot> matches = store.publishedNamed(name);
+        if (matches.isEmpty()) {
+            return lookup(404, Json.createObjectBuilder().add("ambiguous", false).add("error", "Chatbot not found").add("code", NOT_FOUND).build());
+        }
+        Chatbot chosen = matches.size() == 1 ? matches.get(0)
+                : matches.stream().filter(c -> c.namespace().equals(ChatbotDefinition.DEFAULT_NAMESPACE)).findFirst().orElse(null);
+        if (chosen != null) {
+            return lookup(200, Json.createObjectBuilder().add("chatbot", ChatbotJson.summary(chosen)).add("ambiguous", false).build());
+        }
+        List<String> namespaces = matches.stream().map(Chatbot::namespace).toList();
+        return lookup(409, Json.createObjectBuilder()
+                .add("ambiguous", true)
+                .add("namespaces", ChatbotJson.strings(namespaces))
+                .add("error", "Chatbot '" + name + "' exists in multiple namespaces: " + String.join(", ", namespaces)
+                        + ". Please specify the namespace explicitly.")
+                .add("code", "AMBIGUOUS_CHATBOT")
+                .build());
+    }
+
+    private static Response lookup(int status, JsonObject body) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body.toString()).build();
+    }
+}

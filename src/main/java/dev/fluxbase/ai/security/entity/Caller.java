@@ -1,0 +1,55 @@
+package dev.fluxbase.ai.security.entity;
+
+import java.util.Collections;
+import java.util.Set;
+
+/**
+ * The identity behind a request or socket.
+ *
+ * @param userId        the end user ({@code sub}, else {@code user_id}); null for anonymous callers and for
+ *                      anon / service keys, which identify an application rather than a person
+ * @param role          the database role claim, {@code authenticated} when a token has none, {@code anon} without a token
+ * @param groups        the {@code groups} claim, possibly empty
+ * @param claims        the verified claims as JSON, meant for PostgreSQL's {@code request.jwt.claims}
+ * @param authenticated whether a token was presented and verified
+ */
+public record Caller(String userId, String role, Set<String> groups, String claims, boolean authenticated) {
+
+    public static final String ANON = "anon";
+    public static final String AUTHENTICATED = "authenticated";
+    public static final String SERVICE_ROLE = "service_role";
+    public static final String ADMIN = "admin";
+
+    private static final String ANONYMOUS_CLAIMS = "{\"role\":\"anon\"}";
+    private static final Caller ANONYMOUS = new Caller(null, ANON, Set.of(), ANONYMOUS_CLAIMS, false);
+
+    public Caller {
+        role = role == null || role.isBlank() ? AUTHENTICATED : role;
+        groups = groups == null ? Set.of() : Set.copyOf(groups);
+        claims = claims == null ? "{}" : claims;
+    }
+
+    /** No token at all; row-level security still sees the {@code anon} role. */
+    public static Caller anonymous() {
+        return ANONYMOUS;
+    }
+
+    /** True without a token, and for the anon key: it proves which app calls, not which user. */
+    public boolean isAnonymous() {
+        return !authenticated || ANON.equals(role);
+    }
+
+    public boolean isAdmin(Set<String> adminGroups) {
+        if (!authenticated) {
+            return false;
+        }
+        return ADMIN.equals(role) || SERVICE_ROLE.equals(role)
+                || (adminGroups != null && !Collections.disjoint(groups, adminGroups));
+    }
+
+    /** Leaves the claims out, so that logging a caller never spills e-mail addresses or metadata. */
+    @Override
+    public String toString() {
+        return "Caller[userId=" + userId + ", role=" + role + ", groups=" + groups + ", authenticated=" + authenticated + "]";
+    }
+}

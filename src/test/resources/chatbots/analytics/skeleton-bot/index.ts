@@ -1,0 +1,4 @@
+/**
+ * Analytics skeleton
+ */
+export default `You are the analytics namespace's skeleton bot.`

@@ -1,0 +1,4 @@
+/**
+ * Reports for finance
+ */
+export default `You write finance reports.`

@@ -1,0 +1,6 @@
+/**
+ * Private Bot
+ *
+ * @fluxbase:public false
+ */
+export default `You are hidden from the public list.`

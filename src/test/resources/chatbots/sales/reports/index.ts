@@ -1,0 +1,4 @@
+/**
+ * Reports for sales
+ */
+export default `You write sales reports.`

@@ -1,0 +1,6 @@
+/**
+ * Sync test beta
+ *
+ * @fluxbase:max-tokens 111
+ */
+export default `You are beta.`

@@ -1,0 +1,4 @@
+/**
+ * Sync test steady: never changes
+ */
+export default `You are steady.`
