@@ -2,38 +2,82 @@ package dev.fluxbase.ai.chat.boundary;
 
 import dev.fluxbase.ai.chat.control.ChatConnection;
 import dev.fluxbase.ai.chat.control.ChatDispatcher;
+import dev.fluxbase.ai.platform.entity.CodedException;
+import dev.fluxbase.ai.security.control.CallerResolver;
+import dev.fluxbase.ai.security.entity.Caller;
 import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.OnClose;
+import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
-/** The chat socket. Frames of one socket are written one at a time, so they never interleave. */
-@ServerEndpoint("/ai/ws")
+/**
+ * The chat socket at {@code /ai/ws}. Frames of one socket are written one at a time, so they never
+ * interleave; a client that goes away cancels everything it started.
+ */
+@ServerEndpoint(value = "/ai/ws", configurator = ChatHandshake.class)
 public class ChatEndpoint {
 
+    private static final Logger LOG = Logger.getLogger(ChatEndpoint.class.getName());
     private static final String CONNECTION = ChatConnection.class.getName();
-    private static final int MAX_FRAME_BYTES = 1024 * 1024;
+    private static final String REMOTE_ADDRESS = "jakarta.websocket.endpoint.remoteAddress";
+    // Large enough to read an oversized frame and answer MESSAGE_TOO_LARGE instead of closing the socket.
+    private static final int MAX_FRAME_BYTES = 4 * 1024 * 1024;
 
     @Inject
     ChatDispatcher dispatcher;
 
+    @Inject
+    CallerResolver callers;
+
     @OnOpen
     public void open(Session session) {
-        session.getUserProperties().put(CONNECTION, new ChatConnection(frame -> send(session, frame)));
+        String token = (String) session.getUserProperties().get(ChatHandshake.TOKEN);
+        Caller caller = Caller.anonymous();
+        CodedException tokenProblem = null;
+        try {
+            caller = callers.fromToken(token);
+        } catch (CodedException e) {
+            tokenProblem = e;
+        }
+        Object address = session.getUserProperties().get(REMOTE_ADDRESS);
+        session.getUserProperties().put(CONNECTION, new ChatConnection(frame -> send(session, frame), caller, tokenProblem,
+                address == null ? null : address.toString()));
     }
 
     @OnMessage(maxMessageSize = MAX_FRAME_BYTES)
     public void message(Session session, String text) {
-        dispatcher.handle((ChatConnection) session.getUserProperties().get(CONNECTION), text);
+        dispatcher.handle(connection(session), text);
+    }
+
+    @OnClose
+    public void close(Session session, CloseReason reason) {
+        ChatConnection connection = connection(session);
+        if (connection != null) {
+            connection.close();
+        }
+    }
+
+    @OnError
+    public void error(Session session, Throwable error) {
+        LOG.log(Level.FINE, "WebSocket error", error);
+    }
+
+    private static ChatConnection connection(Session session) {
+        return (ChatConnection) session.getUserProperties().get(CONNECTION);
     }
 
     private static void send(Session session, String frame) {
         synchronized (session) {
             if (!session.isOpen()) {
-                return;
+                throw new UncheckedIOException(new IOException("the chat socket is closed"));
             }
             try {
                 session.getBasicRemote().sendText(frame);

@@ -2,21 +2,48 @@ package dev.fluxbase.ai.chat.control;
 
 import dev.fluxbase.ai.chat.entity.ChatException;
 import dev.fluxbase.ai.chat.entity.Conversation;
+import dev.fluxbase.ai.platform.entity.CodedException;
+import dev.fluxbase.ai.security.entity.Caller;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import dev.fluxbase.ai.providers.entity.CancelSignal;
 
-/** One client socket: where its frames go and the conversations it has started. */
+/**
+ * One client socket: who connected (or why their token failed), where frames go, and the
+ * conversations started on it, each with its queue of turns.
+ */
 public final class ChatConnection {
 
     private final FrameSink sink;
+    private final Caller caller;
+    private final CodedException tokenProblem;
+    private final String clientAddress;
     private final Map<String, Conversation> conversations = new ConcurrentHashMap<>();
+    private final Map<String, TurnQueue> queues = new ConcurrentHashMap<>();
 
-    public ChatConnection(FrameSink sink) {
+    public ChatConnection(FrameSink sink, Caller caller, CodedException tokenProblem, String clientAddress) {
         this.sink = sink;
+        this.caller = caller;
+        this.tokenProblem = tokenProblem;
+        this.clientAddress = clientAddress;
     }
 
     public void send(String frame) {
         sink.send(frame);
+    }
+
+    /** The verified caller; a bad token is reported when the client first asks for something. */
+    Caller caller() {
+        if (tokenProblem != null) {
+            throw tokenProblem;
+        }
+        return caller;
+    }
+
+    public String clientAddress() {
+        return clientAddress;
     }
 
     void add(Conversation conversation) {
@@ -26,8 +53,22 @@ public final class ChatConnection {
     Conversation conversation(String id) {
         Conversation conversation = conversations.get(id);
         if (conversation == null) {
-            throw new ChatException(ChatException.NO_SESSION, "No active chat session for conversation " + id + "; send start_chat first");
+            throw new ChatException(ChatException.NO_SESSION, "No active chat session for this conversation; send start_chat first");
         }
         return conversation;
+    }
+
+    void submit(Conversation conversation, Executor executor, Consumer<CancelSignal> turn) {
+        queues.computeIfAbsent(conversation.id(), id -> new TurnQueue(executor)).submit(turn);
+    }
+
+    boolean cancel(String conversationId) {
+        TurnQueue queue = queues.get(conversationId);
+        return queue != null && queue.cancelAll();
+    }
+
+    /** The client went away: stop everything it started, provider requests included. */
+    public void close() {
+        queues.values().forEach(TurnQueue::cancelAll);
     }
 }

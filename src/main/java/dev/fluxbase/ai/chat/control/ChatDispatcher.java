@@ -1,20 +1,27 @@
 package dev.fluxbase.ai.chat.control;
 
 import dev.fluxbase.ai.chat.entity.ChatException;
+import dev.fluxbase.ai.chat.entity.ChatIdentity;
 import dev.fluxbase.ai.chat.entity.ClientFrame;
 import dev.fluxbase.ai.chat.entity.Conversation;
 import dev.fluxbase.ai.chat.entity.ServerFrames;
 import dev.fluxbase.ai.chatbots.control.ChatbotCatalog;
 import dev.fluxbase.ai.chatbots.entity.ChatbotDefinition;
+import dev.fluxbase.ai.platform.entity.CodedException;
+import dev.fluxbase.ai.security.control.CallerResolver;
+import dev.fluxbase.ai.security.entity.Caller;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Handles each client frame. Turns run on the managed executor, off the socket's read loop, so that
- * the socket keeps reading while an answer streams.
+ * Handles each client frame. Frames are answered on the socket's read thread, but turns run on the
+ * managed executor, so the socket keeps reading (a {@code cancel} arrives while an answer streams).
  */
 @ApplicationScoped
 public class ChatDispatcher {
@@ -25,20 +32,34 @@ public class ChatDispatcher {
     @Inject
     ChatTurn turn;
 
+    @Inject
+    IdentityFactory identities;
+
+    @Inject
+    CallerResolver callers;
+
+    @Inject
+    @ConfigProperty(name = "fluxbase.chat.max-message-bytes", defaultValue = "65536")
+    int maxMessageBytes;
+
     @Resource
     ManagedExecutorService executor;
 
     public void handle(ChatConnection connection, String text) {
         String conversationId = null;
         try {
+            if (text.length() > maxMessageBytes / 4 && text.getBytes(StandardCharsets.UTF_8).length > maxMessageBytes) {
+                throw new ChatException(ChatException.MESSAGE_TOO_LARGE, "Message too large: the limit is " + maxMessageBytes + " bytes");
+            }
             ClientFrame frame = ClientFrame.parse(text);
             conversationId = frame.text("conversation_id").orElse(null);
             switch (frame.type()) {
                 case "start_chat" -> startChat(connection, frame);
                 case "message" -> message(connection, frame);
+                case "cancel" -> cancel(connection, frame);
                 default -> throw new ChatException(ChatException.UNKNOWN_TYPE, "Unknown message type: " + frame.type());
             }
-        } catch (ChatException e) {
+        } catch (CodedException e) {
             connection.send(ServerFrames.error(conversationId, e.code(), e.getMessage()));
         }
     }
@@ -46,16 +67,39 @@ public class ChatDispatcher {
     private void startChat(ChatConnection connection, ClientFrame frame) {
         String name = frame.required("chatbot");
         String namespace = frame.text("namespace").orElse(ChatbotDefinition.DEFAULT_NAMESPACE);
+        Caller caller = connection.caller();
         ChatbotDefinition chatbot = chatbots.find(namespace, name)
                 .orElseThrow(() -> new ChatException(ChatException.CHATBOT_NOT_FOUND, "Chatbot not found or disabled"));
-        Conversation conversation = new Conversation(UUID.randomUUID().toString(), chatbot);
+        ChatIdentity identity = identity(caller, frame.text("impersonate_user_id"));
+        if (identity.anonymous() && !chatbot.settings().allowUnauthenticated()) {
+            throw new ChatException(ChatException.AUTH_REQUIRED, "Authentication required");
+        }
+        Conversation conversation = new Conversation(UUID.randomUUID().toString(), chatbot, identity);
         connection.add(conversation);
         connection.send(ServerFrames.chatStarted(conversation.id(), chatbot.name()));
+    }
+
+    private ChatIdentity identity(Caller caller, Optional<String> impersonate) {
+        if (impersonate.isEmpty()) {
+            return identities.of(caller);
+        }
+        if (!callers.isAdmin(caller)) {
+            throw new ChatException(ChatException.FORBIDDEN, "Only admins can impersonate users");
+        }
+        return identities.impersonating(impersonate.get(), caller);
     }
 
     private void message(ChatConnection connection, ClientFrame frame) {
         Conversation conversation = connection.conversation(frame.required("conversation_id"));
         String content = frame.required("content");
-        executor.execute(() -> turn.run(connection, conversation, content));
+        connection.submit(conversation, executor, cancel -> turn.run(connection, conversation, content, cancel));
+    }
+
+    private void cancel(ChatConnection connection, ClientFrame frame) {
+        String id = frame.required("conversation_id");
+        connection.conversation(id);
+        if (!connection.cancel(id)) {
+            connection.send(ServerFrames.cancelled(id));
+        }
     }
 }

@@ -6,54 +6,167 @@ import dev.fluxbase.ai.chat.entity.ServerFrames;
 import dev.fluxbase.ai.chatbots.entity.ChatbotDefinition;
 import dev.fluxbase.ai.platform.entity.CodedException;
 import dev.fluxbase.ai.providers.control.ProviderSelector;
+import dev.fluxbase.ai.providers.entity.CancelSignal;
 import dev.fluxbase.ai.providers.entity.ChatMessage;
 import dev.fluxbase.ai.providers.entity.ChatProvider;
 import dev.fluxbase.ai.providers.entity.CompletionRequest;
 import dev.fluxbase.ai.providers.entity.CompletionResult;
+import dev.fluxbase.ai.providers.entity.TokenUsage;
+import dev.fluxbase.ai.providers.entity.ToolCall;
+import dev.fluxbase.ai.providers.entity.TurnCancelled;
+import dev.fluxbase.ai.tools.control.ToolBox;
+import dev.fluxbase.ai.tools.entity.Tool;
+import dev.fluxbase.ai.tools.entity.ToolContext;
+import dev.fluxbase.ai.tools.entity.ToolEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** One question and its streamed answer. Every turn ends with exactly one {@code done} or {@code error}. */
+/**
+ * One question and its answer: the tool loop between the provider and the chatbot's tools. Every
+ * turn ends with exactly one {@code done}, {@code error} or (when cancelled) {@code cancelled}.
+ */
 @ApplicationScoped
 public class ChatTurn {
 
     private static final Logger LOG = Logger.getLogger(ChatTurn.class.getName());
-    private static final String ANONYMOUS = "anonymous";
 
     @Inject
     ProviderSelector providers;
 
-    public void run(ChatConnection connection, Conversation conversation, String content) {
+    @Inject
+    PromptBuilder prompts;
+
+    @Inject
+    ToolBox toolBox;
+
+    public void run(ChatConnection connection, Conversation conversation, String content, CancelSignal cancel) {
         String id = conversation.id();
         try {
-            ChatbotDefinition chatbot = conversation.chatbot();
-            ChatProvider provider = providers.providerFor(chatbot.settings().provider());
+            cancel.throwIfCancelled();
             connection.send(ServerFrames.progress(id, "thinking", "Thinking..."));
-            ChatMessage question = ChatMessage.user(content);
-            CompletionResult result = provider.stream(request(conversation, question),
-                    delta -> connection.send(ServerFrames.content(id, delta)));
-            conversation.append(question, ChatMessage.assistant(result.content()));
-            connection.send(ServerFrames.done(id, result.usage()));
+            TokenUsage usage = answer(connection, conversation, content, cancel);
+            connection.send(ServerFrames.done(id, usage));
+        } catch (TurnCancelled e) {
+            sendQuietly(connection, ServerFrames.cancelled(id));
         } catch (CodedException e) {
-            connection.send(ServerFrames.error(id, e.code(), e.getMessage()));
+            sendQuietly(connection, ServerFrames.error(id, e.code(), e.getMessage()));
+        } catch (UncheckedIOException e) {
+            cancel.cancel(); // the client is gone: nothing left to tell it
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Chat turn failed", e);
-            connection.send(ServerFrames.error(id, ChatException.STREAM_ERROR, "The answer could not be completed"));
+            sendQuietly(connection, ServerFrames.error(id, ChatException.STREAM_ERROR, "The answer could not be completed"));
         }
     }
 
-    private static CompletionRequest request(Conversation conversation, ChatMessage question) {
+    private TokenUsage answer(ChatConnection connection, Conversation conversation, String content, CancelSignal cancel) {
         ChatbotDefinition chatbot = conversation.chatbot();
+        ChatProvider provider = providers.providerFor(chatbot.settings().provider());
+        List<Tool> tools = toolBox.toolsFor(chatbot);
+        ChatMessage question = ChatMessage.user(content);
         List<ChatMessage> messages = new ArrayList<>();
-        messages.add(ChatMessage.system(SystemPrompt.render(chatbot.systemPrompt(),
-                Map.of("user_id", ANONYMOUS, "namespace", chatbot.namespace()))));
+        messages.add(ChatMessage.system(prompts.systemPrompt(chatbot, conversation.identity())));
         messages.addAll(conversation.history());
         messages.add(question);
-        return new CompletionRequest(messages, chatbot.settings().maxTokens(), chatbot.settings().temperature());
+        ToolLoop loop = new ToolLoop(connection, conversation, tools, cancel);
+        String answer = loop.run(provider, messages, chatbot.settings().maxIterations());
+        conversation.append(question, ChatMessage.assistant(answer));
+        return loop.usage;
+    }
+
+    /** The rounds of one turn: call the model, run the tools it asks for, repeat until it answers. */
+    private final class ToolLoop implements ToolEvents {
+        private final ChatConnection connection;
+        private final Conversation conversation;
+        private final List<Tool> tools;
+        private final CancelSignal cancel;
+        private final StringBuilder answer = new StringBuilder();
+        private TokenUsage usage = TokenUsage.NONE;
+        private String previousCall;
+
+        ToolLoop(ChatConnection connection, Conversation conversation, List<Tool> tools, CancelSignal cancel) {
+            this.connection = connection;
+            this.conversation = conversation;
+            this.tools = tools;
+            this.cancel = cancel;
+        }
+
+        String run(ChatProvider provider, List<ChatMessage> messages, int maxIterations) {
+            for (int round = 1; round <= maxIterations; round++) {
+                progress("generating", "Generating response...");
+                CompletionResult result = provider.stream(request(messages), this::content, cancel);
+                usage = new TokenUsage(usage.promptTokens() + result.usage().promptTokens(),
+                        usage.completionTokens() + result.usage().completionTokens());
+                if (result.toolCalls().isEmpty()) {
+                    return answer.toString();
+                }
+                messages.add(ChatMessage.assistant(result.content(), result.toolCalls()));
+                if (!runTools(result.toolCalls(), messages)) {
+                    return stop("The assistant repeated the same tool call, so the answer was stopped here.");
+                }
+            }
+            return stop("The assistant used its " + maxIterations + " tool rounds without a final answer.");
+        }
+
+        /** @return false when the model repeated its previous call with the same arguments */
+        private boolean runTools(List<ToolCall> calls, List<ChatMessage> messages) {
+            for (ToolCall call : calls) {
+                String signature = call.name() + " " + call.arguments().strip();
+                if (signature.equals(previousCall)) {
+                    return false;
+                }
+                previousCall = signature;
+                cancel.throwIfCancelled();
+                messages.add(ChatMessage.tool(call, runTool(call)));
+            }
+            return true;
+        }
+
+        private String runTool(ToolCall call) {
+            return toolBox.find(tools, call.name())
+                    .map(tool -> tool.run(call, new ToolContext(conversation.chatbot(), conversation.id(),
+                            conversation.identity().database(), cancel, this)))
+                    .orElse("Error: unknown tool '" + call.name() + "'. Available tools: "
+                            + String.join(", ", tools.stream().map(t -> t.definition().name()).toList()));
+        }
+
+        private CompletionRequest request(List<ChatMessage> messages) {
+            ChatbotDefinition chatbot = conversation.chatbot();
+            return new CompletionRequest(messages, tools.stream().map(Tool::definition).toList(),
+                    chatbot.settings().maxTokens(), chatbot.settings().temperature());
+        }
+
+        private String stop(String reason) {
+            content((answer.length() == 0 ? "" : "\n\n") + reason);
+            return answer.toString();
+        }
+
+        private void content(String delta) {
+            answer.append(delta);
+            connection.send(ServerFrames.content(conversation.id(), delta));
+        }
+
+        @Override
+        public void progress(String step, String message) {
+            connection.send(ServerFrames.progress(conversation.id(), step, message));
+        }
+
+        @Override
+        public void queryResult(String query, String summary, int rowCount, List<JsonObject> data) {
+            connection.send(ServerFrames.queryResult(conversation.id(), query, summary, rowCount, data));
+        }
+    }
+
+    private static void sendQuietly(ChatConnection connection, String frame) {
+        try {
+            connection.send(frame);
+        } catch (UncheckedIOException e) {
+            // the client is gone
+        }
     }
 }

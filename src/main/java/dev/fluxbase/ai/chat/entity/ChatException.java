@@ -10,6 +10,9 @@ public class ChatException extends CodedException {
     public static final String CHATBOT_NOT_FOUND = "CHATBOT_NOT_FOUND";
     public static final String NO_SESSION = "NO_SESSION";
     public static final String STREAM_ERROR = "STREAM_ERROR";
+    public static final String MESSAGE_TOO_LARGE = "MESSAGE_TOO_LARGE";
+    public static final String AUTH_REQUIRED = "AUTH_REQUIRED";
+    public static final String FORBIDDEN = "FORBIDDEN";
 
     public ChatException(String code, String message) {
         super(code, message);

@@ -5,16 +5,21 @@ import dev.fluxbase.ai.providers.entity.ChatMessage;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A conversation held by one socket: the chatbot and the exchanged messages, in order. */
+/**
+ * A conversation: its chatbot, who it speaks for, and the user and assistant messages so far.
+ * Tool calls and their results live only inside the turn that made them.
+ */
 public final class Conversation {
 
     private final String id;
     private final ChatbotDefinition chatbot;
+    private final ChatIdentity identity;
     private final List<ChatMessage> history = new ArrayList<>();
 
-    public Conversation(String id, ChatbotDefinition chatbot) {
+    public Conversation(String id, ChatbotDefinition chatbot, ChatIdentity identity) {
         this.id = id;
         this.chatbot = chatbot;
+        this.identity = identity;
     }
 
     public String id() {
@@ -23,6 +28,10 @@ public final class Conversation {
 
     public ChatbotDefinition chatbot() {
         return chatbot;
+    }
+
+    public ChatIdentity identity() {
+        return identity;
     }
 
     public synchronized List<ChatMessage> history() {

@@ -2,7 +2,10 @@ package dev.fluxbase.ai.chat.entity;
 
 import dev.fluxbase.ai.providers.entity.TokenUsage;
 import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import java.util.List;
 
 /** The JSON text of every frame the server sends, with the field names the Fluxbase SDK reads. */
 public final class ServerFrames {
@@ -27,6 +30,17 @@ public final class ServerFrames {
                 .add("prompt_tokens", usage.promptTokens())
                 .add("completion_tokens", usage.completionTokens())
                 .add("total_tokens", usage.totalTokens())).build().toString();
+    }
+
+    public static String cancelled(String conversationId) {
+        return frame("cancelled", conversationId).build().toString();
+    }
+
+    public static String queryResult(String conversationId, String query, String summary, int rowCount, List<JsonObject> data) {
+        JsonArrayBuilder rows = Json.createArrayBuilder();
+        data.forEach(rows::add);
+        return frame("query_result", conversationId).add("query", query).add("summary", summary)
+                .add("row_count", rowCount).add("data", rows).build().toString();
     }
 
     public static String error(String conversationId, String code, String message) {

@@ -1,12 +1,18 @@
 package dev.fluxbase.ai.chatbots.entity;
 
+import java.util.UUID;
+
 /**
  * A chatbot as its file defines it: identity, the raw code, the system prompt (the
- * {@code export default} template literal) and its settings.
+ * {@code export default} template literal) and its settings. {@code id} is null until it is stored.
  */
-public record ChatbotDefinition(String namespace, String name, String code, String systemPrompt, ChatbotSettings settings) {
+public record ChatbotDefinition(UUID id, String namespace, String name, String code, String systemPrompt, ChatbotSettings settings) {
 
     public static final String DEFAULT_NAMESPACE = "default";
+
+    public ChatbotDefinition(String namespace, String name, String code, String systemPrompt, ChatbotSettings settings) {
+        this(null, namespace, name, code, systemPrompt, settings);
+    }
 
     public String qualifiedName() {
         return namespace + "/" + name;

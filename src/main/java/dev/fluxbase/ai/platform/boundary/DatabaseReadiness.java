@@ -33,7 +33,7 @@ public class DatabaseReadiness implements HealthCheck {
         HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME);
         Optional<String> version = migrator.migratedVersion();
         if (version.isEmpty()) {
-            return response.down().withData("reason", "schema not migrated yet").build();
+            return response.down().withData("reason", "schema not migrated yet: " + migrator.lastError()).build();
         }
         response.withData("schemaVersion", version.get());
         try (Connection connection = dataSource.getConnection()) {

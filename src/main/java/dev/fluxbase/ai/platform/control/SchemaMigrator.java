@@ -15,6 +15,7 @@ import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
@@ -50,7 +51,11 @@ public class SchemaMigrator {
     @ConfigProperty(name = "fluxbase.db.migration.retry-seconds", defaultValue = "5")
     int retrySeconds;
 
+    @Inject
+    DatabaseRoles roles;
+
     private final AtomicReference<String> migratedVersion = new AtomicReference<>();
+    private final AtomicReference<String> lastError = new AtomicReference<>("not attempted yet");
 
     @PostConstruct
     void migrateAtBoot() {
@@ -64,6 +69,11 @@ public class SchemaMigrator {
         if (tryMigrate()) {
             timer.cancel();
         }
+    }
+
+    /** Why the schema is not migrated yet, for the readiness answer. */
+    public String lastError() {
+        return lastError.get();
     }
 
     /** The schema version once migrated in this process, empty before. */
@@ -83,6 +93,7 @@ public class SchemaMigrator {
             schemaReady.fire(new SchemaReady(version));
             return true;
         } catch (RuntimeException e) {
+            lastError.set(rootMessage(e));
             LOG.log(Level.WARNING, "Database not ready, schema migration will be retried in {0} s: {1}",
                     new Object[] {retrySeconds, rootMessage(e)});
             return false;
@@ -95,6 +106,7 @@ public class SchemaMigrator {
                 .schemas(Database.SCHEMA)
                 .createSchemas(true)
                 .locations("classpath:db/migration")
+                .placeholders(Map.of("anon_role", roles.anon(), "authenticated_role", roles.authenticated(), "service_role", roles.service()))
                 .load();
     }
 

@@ -1,15 +1,13 @@
 package dev.fluxbase.ai.providers.control;
 
-import dev.fluxbase.ai.providers.entity.ChatMessage;
+import dev.fluxbase.ai.providers.entity.CancelSignal;
 import dev.fluxbase.ai.providers.entity.ChatProvider;
 import dev.fluxbase.ai.providers.entity.CompletionRequest;
 import dev.fluxbase.ai.providers.entity.CompletionResult;
 import dev.fluxbase.ai.providers.entity.ProviderException;
 import dev.fluxbase.ai.providers.entity.StreamListener;
-import dev.fluxbase.ai.providers.entity.TokenUsage;
+import dev.fluxbase.ai.providers.entity.TurnCancelled;
 import jakarta.json.Json;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.ProcessingException;
@@ -53,77 +51,57 @@ public final class OpenAiProvider implements ChatProvider {
     }
 
     @Override
-    public CompletionResult stream(CompletionRequest request, StreamListener listener) {
-        try (Response response = api.complete(apiKey == null ? null : "Bearer " + apiKey, body(request))) {
+    public CompletionResult stream(CompletionRequest request, StreamListener listener, CancelSignal cancel) {
+        cancel.throwIfCancelled();
+        try (Response response = api.complete(apiKey == null ? null : "Bearer " + apiKey, OpenAiRequestBody.of(request, model))) {
             if (response.getStatus() >= 300) {
                 throw ProviderException.forStatus(response.getStatus(), errorMessage(response));
             }
-            return readStream(response.readEntity(InputStream.class), listener);
+            InputStream body = response.readEntity(InputStream.class);
+            // Closing the stream from the cancelling thread unblocks the read below and drops the connection.
+            try (AutoCloseable abort = cancel.onCancel(() -> closeQuietly(body))) {
+                return read(body, listener, cancel);
+            }
         } catch (ProcessingException e) {
+            cancel.throwIfCancelled();
             throw new ProviderException(ProviderException.PROVIDER_ERROR, "Provider unreachable: " + rootMessage(e), e);
+        } catch (ProviderException | TurnCancelled e) {
+            throw e;
+        } catch (Exception e) {
+            cancel.throwIfCancelled();
+            throw new ProviderException(ProviderException.PROVIDER_ERROR, "Provider stream failed: " + rootMessage(e), e);
         }
     }
 
-    private String body(CompletionRequest request) {
-        JsonArrayBuilder messages = Json.createArrayBuilder();
-        for (ChatMessage message : request.messages()) {
-            messages.add(Json.createObjectBuilder().add("role", message.role().wireName()).add("content", message.content()));
-        }
-        return Json.createObjectBuilder()
-                .add("model", model)
-                .add("messages", messages)
-                .add("stream", true)
-                .add("stream_options", Json.createObjectBuilder().add("include_usage", true))
-                .add("max_tokens", request.maxTokens())
-                .add("temperature", request.temperature())
-                .build().toString();
-    }
-
-    private static CompletionResult readStream(InputStream stream, StreamListener listener) {
-        StreamState state = new StreamState();
-        try (stream) {
-            ServerSentEvents.read(stream, data -> {
+    private static CompletionResult read(InputStream body, StreamListener listener, CancelSignal cancel) throws IOException {
+        OpenAiStream stream = new OpenAiStream(listener);
+        boolean[] done = {false};
+        try {
+            ServerSentEvents.read(body, data -> {
+                cancel.throwIfCancelled();
                 if (data.equals("[DONE]")) {
-                    state.done = true;
+                    done[0] = true;
                     return false;
                 }
-                state.accept(Json.createReader(new StringReader(data)).readObject(), listener);
+                stream.accept(Json.createReader(new StringReader(data)).readObject());
                 return true;
             });
         } catch (IOException | ProcessingException e) {
+            cancel.throwIfCancelled();
             throw new ProviderException(ProviderException.PROVIDER_ERROR, "Provider stream failed: " + rootMessage(e), e);
         }
-        if (!state.done) {
+        cancel.throwIfCancelled();
+        if (!done[0]) {
             throw new ProviderException(ProviderException.PROVIDER_ERROR, "Provider stream ended unexpectedly");
         }
-        return new CompletionResult(state.content.toString(), state.usage, state.finishReason);
+        return stream.result();
     }
 
-    /** Accumulates one stream: content, the final usage chunk and the finish reason. */
-    private static final class StreamState {
-        final StringBuilder content = new StringBuilder();
-        TokenUsage usage = TokenUsage.NONE;
-        String finishReason;
-        boolean done;
-
-        void accept(JsonObject chunk, StreamListener listener) {
-            JsonValue usageValue = chunk.get("usage");
-            if (usageValue instanceof JsonObject u) {
-                usage = new TokenUsage(u.getInt("prompt_tokens", 0), u.getInt("completion_tokens", 0));
-            }
-            JsonArray choices = chunk.getJsonArray("choices");
-            if (choices == null || choices.isEmpty()) {
-                return; // Azure's prompt-filter chunk and the usage chunk carry no choice
-            }
-            JsonObject choice = choices.getJsonObject(0);
-            if (choice.get("finish_reason") instanceof jakarta.json.JsonString reason) {
-                finishReason = reason.getString();
-            }
-            JsonObject delta = choice.getJsonObject("delta");
-            if (delta != null && delta.get("content") instanceof jakarta.json.JsonString text && !text.getString().isEmpty()) {
-                content.append(text.getString());
-                listener.onContent(text.getString());
-            }
+    private static void closeQuietly(InputStream body) {
+        try {
+            body.close();
+        } catch (IOException | RuntimeException e) {
+            // already closed
         }
     }
 
@@ -140,7 +118,7 @@ public final class OpenAiProvider implements ChatProvider {
         }
     }
 
-    private static String rootMessage(Throwable e) {
+    static String rootMessage(Throwable e) {
         Throwable cause = e;
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();

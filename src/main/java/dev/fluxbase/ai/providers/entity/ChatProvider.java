@@ -1,11 +1,14 @@
 package dev.fluxbase.ai.providers.entity;
 
-/** A streaming LLM endpoint. Implementations block the calling thread until the stream ends. */
+/**
+ * A streaming LLM endpoint. {@code stream} blocks the calling thread until the stream ends; when the
+ * signal fires it aborts the HTTP request and throws {@link TurnCancelled}.
+ */
 public interface ChatProvider {
 
     String name();
 
     String model();
 
-    CompletionResult stream(CompletionRequest request, StreamListener listener);
+    CompletionResult stream(CompletionRequest request, StreamListener listener, CancelSignal cancel);
 }

@@ -32,7 +32,7 @@ class ChatSkeletonIT {
     @Test
     void streamsTheAnswerAndEndsWithTheProvidersRealUsage() {
         server.llm().enqueue(Reply.text("Hello", ", ", "world").usage(42, 7));
-        try (ChatClient chat = ChatClient.connect(server.ws("/ai/ws"))) {
+        try (ChatClient chat = server.chatAs("user-skeleton")) {
             String id = chat.startChat("skeleton-bot", "default");
             chat.message(id, "Hi there");
             List<JsonObject> frames = chat.turn(id);
@@ -51,7 +51,7 @@ class ChatSkeletonIT {
     @Test
     void sendsTheChatbotsPromptAndSettingsToTheProvider() {
         server.llm().enqueue(Reply.text("ok"));
-        try (ChatClient chat = ChatClient.connect(server.ws("/ai/ws"))) {
+        try (ChatClient chat = server.chatAs("user-skeleton")) {
             String id = chat.startChat("skeleton-bot", "default");
             chat.message(id, "What is up?");
             chat.turn(id);
@@ -79,7 +79,7 @@ class ChatSkeletonIT {
     @Test
     void aSecondTurnCarriesTheConversationSoFar() {
         server.llm().enqueue(Reply.text("Paris"), Reply.text("About 2 million"));
-        try (ChatClient chat = ChatClient.connect(server.ws("/ai/ws"))) {
+        try (ChatClient chat = server.chatAs("user-skeleton")) {
             String id = chat.startChat("skeleton-bot", "default");
             chat.message(id, "Capital of France?");
             chat.turn(id);
@@ -96,7 +96,7 @@ class ChatSkeletonIT {
     @Test
     void deltasReachTheClientWhileTheProviderIsStillStreaming() {
         server.llm().enqueue(Reply.text("one ", "two ", "three ", "four").chunkDelay(Duration.ofMillis(300)));
-        try (ChatClient chat = ChatClient.connect(server.ws("/ai/ws"))) {
+        try (ChatClient chat = server.chatAs("user-skeleton")) {
             String id = chat.startChat("skeleton-bot", "default");
             chat.message(id, "Count");
             chat.until(f -> f.getString("type").equals("content"));
@@ -110,7 +110,7 @@ class ChatSkeletonIT {
     @Test
     void aProviderAuthFailureEndsTheTurnWithAnErrorAndTheSocketStaysUsable() {
         server.llm().enqueue(Reply.httpError(401, "{\"error\":{\"message\":\"Incorrect API key provided\"}}"), Reply.text("fine now"));
-        try (ChatClient chat = ChatClient.connect(server.ws("/ai/ws"))) {
+        try (ChatClient chat = server.chatAs("user-skeleton")) {
             String id = chat.startChat("skeleton-bot", "default");
             chat.message(id, "Hello?");
             JsonObject error = last(chat.turn(id));
@@ -126,7 +126,7 @@ class ChatSkeletonIT {
     @Test
     void aStreamThatBreaksEndsWithAnError() {
         server.llm().enqueue(Reply.text("partial ", "answer ", "never ", "finished").disconnectAfter(2));
-        try (ChatClient chat = ChatClient.connect(server.ws("/ai/ws"))) {
+        try (ChatClient chat = server.chatAs("user-skeleton")) {
             String id = chat.startChat("skeleton-bot", "default");
             chat.message(id, "Tell me");
             JsonObject end = last(chat.turn(id));
@@ -137,7 +137,7 @@ class ChatSkeletonIT {
 
     @Test
     void badFramesGetErrorsAndTheSocketStaysOpen() {
-        try (ChatClient chat = ChatClient.connect(server.ws("/ai/ws"))) {
+        try (ChatClient chat = server.chatAs("user-skeleton")) {
             chat.send("{not json");
             assertThat(chat.next().getString("code")).isEqualTo("INVALID_MESSAGE");
             chat.send("{\"type\":\"dance\"}");

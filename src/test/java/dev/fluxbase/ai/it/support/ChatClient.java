@@ -9,6 +9,7 @@ import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -25,14 +26,19 @@ public final class ChatClient implements AutoCloseable {
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private final WebSocket socket;
 
-    private ChatClient(URI uri) {
-        this.socket = HttpClient.newHttpClient().newWebSocketBuilder()
-                .connectTimeout(TIMEOUT)
-                .buildAsync(uri, new Listener()).join();
+    private ChatClient(URI uri, Map<String, String> headers) {
+        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(TIMEOUT);
+        headers.forEach(builder::header);
+        this.socket = builder.buildAsync(uri, new Listener()).join();
     }
 
     public static ChatClient connect(URI uri) {
-        return new ChatClient(uri);
+        return new ChatClient(uri, Map.of());
+    }
+
+    /** Fails with the handshake's error when the server refuses the upgrade. */
+    public static ChatClient connect(URI uri, Map<String, String> headers) {
+        return new ChatClient(uri, headers);
     }
 
     public void send(String text) {
@@ -81,10 +87,33 @@ public final class ChatClient implements AutoCloseable {
         return received;
     }
 
-    /** Every frame of a turn: up to its done or error. */
+    /** Every frame of a turn: up to its done, error or cancelled. */
     public List<JsonObject> turn(String conversationId) {
         return until(f -> conversationId.equals(f.getString("conversation_id", null))
-                && List.of("done", "error").contains(f.getString("type")));
+                && List.of("done", "error", "cancelled").contains(f.getString("type")));
+    }
+
+    /** Sends start_chat and returns the answer, whatever it is. */
+    public JsonObject startChatAnswer(JsonObject startChat) {
+        send(startChat);
+        return next();
+    }
+
+    /** No frame arrives within the given time (for asserting that nothing follows a terminal frame). */
+    public void assertSilentFor(java.time.Duration quiet) {
+        try {
+            JsonObject frame = frames.poll(quiet.toMillis(), TimeUnit.MILLISECONDS);
+            if (frame != null) {
+                throw new AssertionError("unexpected frame: " + frame);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    public CompletableFuture<Integer> closed() {
+        return closed;
     }
 
     public boolean isOpen() {

@@ -36,6 +36,11 @@ public final class ServerUnderTest {
         return URI.create("ws://127.0.0.1:" + port + path);
     }
 
+    /** A chat socket authenticated as the given user (a fresh user token). */
+    public ChatClient chatAs(String userId) {
+        return ChatClient.connect(ws("/ai/ws?token=" + tokens.userToken(userId)));
+    }
+
     public FakeLlmServer llm() {
         return llm;
     }

@@ -1,0 +1,2 @@
+/** Tools the LLM may call. */
+package dev.fluxbase.ai.tools;

@@ -1,0 +1,103 @@
+package dev.fluxbase.ai.tools.sql.control;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+import java.util.UUID;
+import org.postgresql.util.PGobject;
+
+/**
+ * Turns SQL values into readable JSON: uuids as strings, numerics as numbers, timestamps as ISO-8601,
+ * json/jsonb (and pgvector values) as JSON, arrays as arrays, bytea as base64.
+ */
+final class RowJson {
+
+    private RowJson() {
+    }
+
+    static void addColumn(JsonObjectBuilder row, String name, ResultSet rows, int column, ResultSetMetaData meta) throws SQLException {
+        int type = meta.getColumnType(column);
+        Object value = switch (type) {
+            case Types.TIMESTAMP_WITH_TIMEZONE -> rows.getObject(column, java.time.OffsetDateTime.class);
+            case Types.TIMESTAMP -> rows.getObject(column, java.time.LocalDateTime.class);
+            case Types.DATE -> rows.getObject(column, java.time.LocalDate.class);
+            case Types.TIME -> rows.getString(column);
+            default -> rows.getObject(column);
+        };
+        row.add(name, toJson(value, meta.getColumnTypeName(column)));
+    }
+
+    static JsonValue toJson(Object value, String typeName) throws SQLException {
+        if (value == null) {
+            return JsonValue.NULL;
+        }
+        if (value instanceof Boolean b) {
+            return b ? JsonValue.TRUE : JsonValue.FALSE;
+        }
+        if (value instanceof Integer || value instanceof Long || value instanceof Short) {
+            return Json.createValue(((Number) value).longValue());
+        }
+        if (value instanceof BigDecimal d) {
+            return Json.createValue(d);
+        }
+        if (value instanceof Double || value instanceof Float) {
+            double d = ((Number) value).doubleValue();
+            return Double.isFinite(d) ? Json.createValue(d) : Json.createValue(String.valueOf(d));
+        }
+        if (value instanceof java.time.OffsetDateTime t) {
+            return Json.createValue(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t));
+        }
+        if (value instanceof java.time.temporal.TemporalAccessor t) {
+            return Json.createValue(t.toString());
+        }
+        if (value instanceof UUID || value instanceof String) {
+            return Json.createValue(value.toString());
+        }
+        if (value instanceof byte[] bytes) {
+            return Json.createValue(Base64.getEncoder().encodeToString(bytes));
+        }
+        if (value instanceof Array array) {
+            return array(array);
+        }
+        if (value instanceof PGobject object) {
+            return pgObject(object, typeName);
+        }
+        return Json.createValue(value.toString());
+    }
+
+    private static JsonValue array(Array array) throws SQLException {
+        JsonArrayBuilder json = Json.createArrayBuilder();
+        Object[] elements = (Object[]) array.getArray();
+        for (Object element : elements) {
+            json.add(toJson(element, array.getBaseTypeName()));
+        }
+        return json.build();
+    }
+
+    private static JsonValue pgObject(PGobject object, String typeName) {
+        String text = object.getValue();
+        if (text == null) {
+            return JsonValue.NULL;
+        }
+        String type = object.getType() == null ? typeName : object.getType();
+        if ("json".equals(type) || "jsonb".equals(type) || "vector".equals(type)) {
+            try {
+                return Json.createReader(new StringReader(text)).readValue();
+            } catch (JsonException e) {
+                return Json.createValue(text);
+            }
+        }
+        return Json.createValue(text);
+    }
+}

@@ -1,0 +1,57 @@
+package dev.fluxbase.ai.tools.sql.control;
+
+import dev.fluxbase.ai.platform.control.Database;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/** Records every query the LLM asked for, executed or refused, in {@code ai.sql_audit_log}. */
+@ApplicationScoped
+public class SqlAuditLog {
+
+    private static final Logger LOG = Logger.getLogger(SqlAuditLog.class.getName());
+    private static final String INSERT = "INSERT INTO ai.sql_audit_log (chatbot_id, conversation_id, user_id, db_role, sql, allowed, "
+            + "rejection_reason, row_count, duration_ms, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    @Resource(lookup = Database.JNDI_NAME)
+    DataSource dataSource;
+
+    /** One audit row; {@code rowCount} and {@code durationMillis} are null for refused queries. */
+    public record Entry(UUID chatbotId, UUID conversationId, String userId, String dbRole, String sql, boolean allowed,
+            String rejectionReason, Integer rowCount, Integer durationMillis, String error) {
+    }
+
+    /** An audit failure is logged, never allowed to break the chat turn. */
+    public void record(Entry entry) {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            insert.setObject(1, entry.chatbotId());
+            insert.setObject(2, entry.conversationId());
+            insert.setString(3, entry.userId());
+            insert.setString(4, entry.dbRole());
+            insert.setString(5, entry.sql());
+            insert.setBoolean(6, entry.allowed());
+            insert.setString(7, entry.rejectionReason());
+            setInteger(insert, 8, entry.rowCount());
+            setInteger(insert, 9, entry.durationMillis());
+            insert.setString(10, entry.error());
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "Could not write the SQL audit log: {0}", e.getMessage());
+        }
+    }
+
+    private static void setInteger(PreparedStatement statement, int index, Integer value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.INTEGER);
+        } else {
+            statement.setInt(index, value);
+        }
+    }
+}

@@ -1,0 +1,8 @@
+package dev.fluxbase.ai.tools.sql.entity;
+
+/**
+ * Who a query runs as: the PostgreSQL role (via {@code SET LOCAL ROLE}) and the JWT claims that
+ * row-level security policies read from {@code request.jwt.claims}.
+ */
+public record DatabaseIdentity(String role, String userId, String claimRole, String claimsJson) {
+}
