@@ -66,7 +66,7 @@ public class ChatTurn {
 
     private TokenUsage answer(ChatConnection connection, Conversation conversation, String content, CancelSignal cancel) {
         ChatbotDefinition chatbot = conversation.chatbot();
-        ChatProvider provider = providers.providerFor(chatbot.settings().provider());
+        ChatProvider provider = providers.providerFor(chatbot);
         List<Tool> tools = toolBox.toolsFor(chatbot);
         ChatMessage question = ChatMessage.user(content);
         List<ChatMessage> messages = new ArrayList<>();

@@ -153,7 +153,7 @@ public class Chatbot {
                 rateLimitPerMinute, dailyRequestLimit, dailyTokenBudget, allowUnauthenticated, isPublic,
                 httpAllowedDomains, knowledgeBases, ragMaxChunks, ragSimilarityThreshold, maxIterations, providerName, model,
                 tools.stream().map(t -> ChatbotTool.byName(t).orElseThrow()).toList());
-        return new ChatbotDefinition(id, namespace, name, code, systemPrompt, settings);
+        return new ChatbotDefinition(id, namespace, name, code, systemPrompt, settings, providerId);
     }
 
     public void markUpdated() {

@@ -1,5 +1,6 @@
 package dev.fluxbase.ai.providers.control;
 
+import dev.fluxbase.ai.chatbots.entity.ChatbotDefinition;
 import dev.fluxbase.ai.providers.entity.ChatProvider;
 import dev.fluxbase.ai.providers.entity.ProviderException;
 import jakarta.annotation.PostConstruct;
@@ -54,7 +55,7 @@ public class ProviderSelector {
                 .orElse(null);
     }
 
-    public ChatProvider providerFor(String chatbotProviderName) {
+    public ChatProvider providerFor(ChatbotDefinition chatbot) {
         if (configured == null) {
             throw new ProviderException(ProviderException.NO_PROVIDER, "No AI provider configured");
         }
