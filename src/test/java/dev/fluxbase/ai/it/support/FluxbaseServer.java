@@ -27,6 +27,7 @@ public final class FluxbaseServer implements BeforeAllCallback, ParameterResolve
     public static final String LLM_API_KEY = "sk-test-key";
     public static final String LLM_MODEL = "gpt-test";
     public static final String ALLOWED_ORIGIN = "https://console.example";
+    public static final int SQL_TIMEOUT_MS = 3000;
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -102,7 +103,8 @@ public final class FluxbaseServer implements BeforeAllCallback, ParameterResolve
                     Map.entry("FLUXBASE_AI_PROVIDER_MODEL", LLM_MODEL),
                     Map.entry("MP_JWT_VERIFY_PUBLICKEY_LOCATION", tokens.publicKeyFile().toUri().toString()),
                     Map.entry("MP_JWT_VERIFY_ISSUER", TestTokens.ISSUER),
-                    Map.entry("FLUXBASE_CORS_ORIGINS", ALLOWED_ORIGIN)));
+                    Map.entry("FLUXBASE_CORS_ORIGINS", ALLOWED_ORIGIN),
+                    Map.entry("FLUXBASE_SQL_STATEMENT_TIMEOUT_MS", String.valueOf(SQL_TIMEOUT_MS))));
             long started = System.nanoTime();
             Process process = builder.start();
             ServerUnderTest server = new ServerUnderTest(port, llm, proxy, database, tokens);

@@ -28,14 +28,25 @@ final class RowJson {
 
     static void addColumn(JsonObjectBuilder row, String name, ResultSet rows, int column, ResultSetMetaData meta) throws SQLException {
         int type = meta.getColumnType(column);
+        // The pool's result-set wrapper cannot do getObject(int, Class), so java.time values are made here.
         Object value = switch (type) {
-            case Types.TIMESTAMP_WITH_TIMEZONE -> rows.getObject(column, java.time.OffsetDateTime.class);
-            case Types.TIMESTAMP -> rows.getObject(column, java.time.LocalDateTime.class);
-            case Types.DATE -> rows.getObject(column, java.time.LocalDate.class);
+            case Types.TIMESTAMP_WITH_TIMEZONE -> instant(rows.getTimestamp(column));
+            case Types.TIMESTAMP -> "timestamptz".equals(meta.getColumnTypeName(column))
+                    ? instant(rows.getTimestamp(column))
+                    : local(rows.getTimestamp(column));
+            case Types.DATE -> rows.getDate(column) == null ? null : rows.getDate(column).toLocalDate();
             case Types.TIME -> rows.getString(column);
             default -> rows.getObject(column);
         };
         row.add(name, toJson(value, meta.getColumnTypeName(column)));
+    }
+
+    private static java.time.OffsetDateTime instant(java.sql.Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant().atOffset(java.time.ZoneOffset.UTC);
+    }
+
+    private static java.time.LocalDateTime local(java.sql.Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toLocalDateTime();
     }
 
     static JsonValue toJson(Object value, String typeName) throws SQLException {

@@ -74,6 +74,8 @@ public class SqlExecutor {
             }
             statement.execute("SET LOCAL ROLE " + quote(identity.role()));
             statement.execute("SET LOCAL statement_timeout = " + statementTimeoutMillis);
+            // The guard reads string literals the standard way; make PostgreSQL read them the same way.
+            statement.execute("SET LOCAL standard_conforming_strings = on");
             statement.execute("SET LOCAL search_path TO " + schemas.stream().map(SqlExecutor::quote).collect(Collectors.joining(", ")));
         }
         try (PreparedStatement claims = connection.prepareStatement(CLAIMS)) {

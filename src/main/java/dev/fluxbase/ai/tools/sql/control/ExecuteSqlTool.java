@@ -1,0 +1,111 @@
+package dev.fluxbase.ai.tools.sql.control;
+
+import dev.fluxbase.ai.chatbots.entity.ChatbotSettings;
+import dev.fluxbase.ai.providers.entity.ToolCall;
+import dev.fluxbase.ai.providers.entity.ToolDefinition;
+import dev.fluxbase.ai.tools.entity.Tool;
+import dev.fluxbase.ai.tools.entity.ToolContext;
+import dev.fluxbase.ai.tools.sql.control.SqlAuditLog.Entry;
+import dev.fluxbase.ai.tools.sql.entity.QueryOutcome;
+import dev.fluxbase.ai.tools.sql.entity.SqlPolicy;
+import dev.fluxbase.ai.tools.sql.entity.SqlVerdict;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.io.StringReader;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The {@code execute_sql} tool: the guard decides, the database enforces (read-only transaction,
+ * the user's role and row-level security, timeout, row cap), the client gets the rows and the LLM a
+ * summary with a sample. A refused query does not end the turn: the LLM is told why.
+ */
+@ApplicationScoped
+public class ExecuteSqlTool implements Tool {
+
+    public static final String NAME = "execute_sql";
+
+    private static final ToolDefinition DEFINITION = new ToolDefinition(NAME,
+            "Run one PostgreSQL query against the database with the current user's permissions. "
+                    + "Returns a summary and sample rows; the user sees the full result.",
+            Json.createObjectBuilder()
+                    .add("type", "object")
+                    .add("properties", Json.createObjectBuilder()
+                            .add("sql", Json.createObjectBuilder().add("type", "string").add("description", "One SQL statement"))
+                            .add("description", Json.createObjectBuilder().add("type", "string")
+                                    .add("description", "A short description of what the query finds, shown to the user")))
+                    .add("required", Json.createArrayBuilder().add("sql"))
+                    .build());
+
+    @Inject
+    SqlGuard guard;
+
+    @Inject
+    SqlExecutor executor;
+
+    @Inject
+    SqlAuditLog audit;
+
+    @Inject
+    @ConfigProperty(name = "fluxbase.sql.max-rows", defaultValue = "1000")
+    int maxRows;
+
+    @Override
+    public ToolDefinition definition() {
+        return DEFINITION;
+    }
+
+    @Override
+    public String run(ToolCall call, ToolContext context) {
+        JsonObject arguments = arguments(call.arguments());
+        if (arguments == null || !(arguments.get("sql") instanceof JsonString sqlValue) || sqlValue.getString().isBlank()) {
+            return "Error: the arguments must be a JSON object with a non-empty \"sql\" string.";
+        }
+        String sql = sqlValue.getString();
+        String description = arguments.getString("description", "");
+        context.events().progress("querying", description.isBlank() ? "Querying the database..." : "Querying: " + description);
+        ChatbotSettings settings = context.chatbot().settings();
+        SqlPolicy policy = new SqlPolicy(Set.copyOf(settings.allowedOperations()), settings.allowedTables(), settings.allowedSchemas());
+        SqlVerdict verdict = guard.check(sql, policy);
+        if (!verdict.allowed()) {
+            audit.record(entry(context, sql, false, verdict.reason(), null, null, null));
+            context.events().queryResult(sql, verdict.reason(), 0, List.of());
+            return "Query refused: " + verdict.reason();
+        }
+        context.events().progress("executing", "Executing query...");
+        QueryOutcome outcome = executor.execute(sql, context.identity(), settings.allowedSchemas(), policy.readOnly(), context.cancel());
+        context.cancel().throwIfCancelled();
+        audit.record(entry(context, sql, true, null, outcome.succeeded() ? outcome.rowCount() : null, (int) outcome.durationMillis(),
+                outcome.error()));
+        String summary = QuerySummary.of(outcome, verdict.tables(), maxRows);
+        context.events().queryResult(sql, summary, outcome.rowCount(), outcome.rows());
+        return QuerySummary.forModel(outcome, summary);
+    }
+
+    private static JsonObject arguments(String json) {
+        try {
+            return Json.createReader(new StringReader(json)).readObject();
+        } catch (JsonException | IllegalStateException e) {
+            return null;
+        }
+    }
+
+    private static Entry entry(ToolContext context, String sql, boolean allowed, String reason, Integer rows, Integer millis, String error) {
+        return new Entry(context.chatbot().id(), uuid(context.conversationId()), context.identity().userId(), context.identity().role(),
+                sql, allowed, reason, rows, millis, error);
+    }
+
+    private static UUID uuid(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}
