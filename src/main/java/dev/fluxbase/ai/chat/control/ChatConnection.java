@@ -50,6 +50,14 @@ public final class ChatConnection {
         conversations.put(conversation.id(), conversation);
     }
 
+    /** A conversation of this socket, when it is the same chatbot's and the same user's. */
+    java.util.Optional<Conversation> resumable(String id, dev.fluxbase.ai.chatbots.entity.ChatbotDefinition chatbot,
+            dev.fluxbase.ai.chat.entity.ChatIdentity identity) {
+        return java.util.Optional.ofNullable(conversations.get(id))
+                .filter(c -> c.chatbot().id().equals(chatbot.id()))
+                .filter(c -> java.util.Objects.equals(c.identity().userId(), identity.userId()));
+    }
+
     Conversation conversation(String id) {
         Conversation conversation = conversations.get(id);
         if (conversation == null) {

@@ -74,7 +74,9 @@ public class ChatDispatcher {
         if (identity.anonymous() && !chatbot.settings().allowUnauthenticated()) {
             throw new ChatException(ChatException.AUTH_REQUIRED, "Authentication required");
         }
-        Conversation conversation = new Conversation(UUID.randomUUID().toString(), chatbot, identity);
+        Conversation conversation = frame.text("conversation_id")
+                .flatMap(id -> connection.resumable(id, chatbot, identity))
+                .orElseGet(() -> new Conversation(UUID.randomUUID().toString(), chatbot, identity));
         connection.add(conversation);
         connection.send(ServerFrames.chatStarted(conversation.id(), chatbot.name()));
     }

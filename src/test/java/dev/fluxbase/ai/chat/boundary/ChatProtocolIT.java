@@ -165,6 +165,24 @@ class ChatProtocolIT {
     }
 
     @Test
+    void startChatWithAKnownConversationOfThisSocketResumesIt() {
+        server.llm().enqueue(Reply.text("first"), Reply.text("second"));
+        try (ChatClient chat = server.chatAs("resumer")) {
+            String id = chat.startChat("skeleton-bot", "default");
+            chat.message(id, "one");
+            chat.turn(id);
+            JsonObject resumed = chat.startChatAnswer(Json.createObjectBuilder(startChat("skeleton-bot")).add("conversation_id", id).build());
+            assertThat(resumed.getString("conversation_id")).isEqualTo(id);
+            chat.message(id, "two");
+            chat.turn(id);
+            JsonObject other = chat.startChatAnswer(Json.createObjectBuilder(startChat("open-bot")).add("conversation_id", id).build());
+            assertThat(other.getString("conversation_id")).isNotEqualTo(id);
+        }
+        server.llm().awaitRequest(WAIT);
+        assertThat(server.llm().awaitRequest(WAIT).json().getJsonArray("messages").size()).isEqualTo(4);
+    }
+
+    @Test
     void cancelWithNothingRunningIsAcknowledged() {
         try (ChatClient chat = server.chatAs("idle")) {
             String id = chat.startChat("skeleton-bot", "default");
