@@ -1,0 +1,86 @@
+package dev.fluxbase.ai.platform.boundary;
+
+import dev.fluxbase.ai.platform.control.ServerClock;
+import dev.fluxbase.ai.platform.entity.MaintenanceRequested;
+import dev.fluxbase.ai.platform.entity.RequestRejected;
+import dev.fluxbase.ai.security.boundary.AdminOnly;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Hooks for integration tests: move the server's clock and run the periodic jobs at once. They exist
+ * only with {@code fluxbase.testing.clock-control=true}; otherwise every path answers 404. Never enable
+ * them in production: whoever holds an admin token could reset everyone's limits.
+ */
+@Path("/admin/ai/testing")
+@Produces(MediaType.APPLICATION_JSON)
+@AdminOnly
+@Tag(name = "Testing hooks (disabled unless fluxbase.testing.clock-control=true)")
+public class TestingResource {
+
+    @Inject
+    @ConfigProperty(name = "fluxbase.testing.clock-control", defaultValue = "false")
+    boolean enabled;
+
+    @Inject
+    ServerClock clock;
+
+    @Inject
+    Event<MaintenanceRequested> maintenance;
+
+    @GET
+    @Path("clock")
+    @Operation(summary = "The server's time and its offset from the system clock")
+    public JsonObject clock() {
+        requireEnabled();
+        return clockJson().build();
+    }
+
+    @PUT
+    @Path("clock")
+    @Operation(summary = "Move the server's clock: {\"offset_seconds\": n} from the system clock (0 resets it)")
+    public JsonObject moveClock(String body) {
+        requireEnabled();
+        if (!(JsonBodies.object(body).get("offset_seconds") instanceof JsonNumber offset) || !offset.isIntegral()) {
+            throw RequestRejected.badRequest("Invalid request body: \"offset_seconds\" must be a whole number");
+        }
+        clock.setOffset(Duration.ofSeconds(offset.longValue()));
+        return clockJson().build();
+    }
+
+    @POST
+    @Path("run-jobs")
+    @Operation(summary = "Run every periodic job now (daily rollover, counter purge, conversation expiry) and wait for it")
+    public JsonObject runJobs() {
+        requireEnabled();
+        MaintenanceRequested request = new MaintenanceRequested(clock.now());
+        maintenance.fire(request);
+        JsonObjectBuilder jobs = Json.createObjectBuilder();
+        request.results().forEach(jobs::add);
+        return clockJson().add("jobs", jobs).build();
+    }
+
+    private JsonObjectBuilder clockJson() {
+        return Json.createObjectBuilder().add("now", clock.now().toString()).add("offset_seconds", clock.offset().toSeconds());
+    }
+
+    private void requireEnabled() {
+        if (!enabled) {
+            throw RequestRejected.notFound("NOT_FOUND", "Not Found");
+        }
+    }
+}
