@@ -1,0 +1,2 @@
+/** The admin usage report. */
+package dev.fluxbase.ai.quotas.boundary;

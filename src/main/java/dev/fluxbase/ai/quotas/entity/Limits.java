@@ -1,0 +1,14 @@
+package dev.fluxbase.ai.quotas.entity;
+
+import dev.fluxbase.ai.chatbots.entity.ChatbotSettings;
+
+/**
+ * A chatbot's limits per user: messages per minute, messages per UTC day, tokens per UTC day. A limit
+ * of 0 allows nothing: a limit is never "off", write a large number for "practically unlimited".
+ */
+public record Limits(int perMinute, int perDay, long tokensPerDay) {
+
+    public static Limits of(ChatbotSettings settings) {
+        return new Limits(settings.rateLimitPerMinute(), settings.dailyLimit(), settings.tokenBudget());
+    }
+}
