@@ -1,0 +1,68 @@
+package dev.fluxbase.ai.conversations.boundary;
+
+import dev.fluxbase.ai.conversations.entity.ConversationDetail;
+import dev.fluxbase.ai.conversations.entity.ConversationPage;
+import dev.fluxbase.ai.conversations.entity.ConversationSummary;
+import dev.fluxbase.ai.conversations.entity.StoredMessage;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.io.StringReader;
+
+/** Conversations in the shapes the SDK reads ({@code listConversations}, {@code getConversation}). */
+final class ConversationJson {
+
+    private ConversationJson() {
+    }
+
+    static JsonObject page(ConversationPage page, int offset) {
+        JsonArrayBuilder conversations = Json.createArrayBuilder();
+        page.conversations().forEach(c -> conversations.add(common(c)
+                .add("preview", c.preview())
+                .add("message_count", c.messageCount())));
+        return Json.createObjectBuilder()
+                .add("conversations", conversations)
+                .add("total", page.total())
+                .add("has_more", offset + page.conversations().size() < page.total())
+                .build();
+    }
+
+    static JsonObject detail(ConversationDetail detail) {
+        JsonArrayBuilder messages = Json.createArrayBuilder();
+        detail.messages().forEach(m -> messages.add(message(m)));
+        return common(detail.summary()).add("messages", messages).build();
+    }
+
+    /** The title is never left out: null until the first message names the conversation. */
+    private static JsonObjectBuilder common(ConversationSummary c) {
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("id", c.id().toString())
+                .add("chatbot", c.chatbot())
+                .add("namespace", c.namespace());
+        if (c.title() == null) {
+            json.addNull("title");
+        } else {
+            json.add("title", c.title());
+        }
+        return json.add("created_at", c.createdAt().toString()).add("updated_at", c.updatedAt().toString());
+    }
+
+    private static JsonObjectBuilder message(StoredMessage m) {
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("id", m.id().toString())
+                .add("role", m.role())
+                .add("content", m.content())
+                .add("timestamp", m.createdAt().toString());
+        if (m.queryResults() != null) {
+            json.add("query_results", Json.createReader(new StringReader(m.queryResults())).readArray());
+        }
+        if (m.promptTokens() != null && m.completionTokens() != null) {
+            json.add("usage", Json.createObjectBuilder()
+                    .add("prompt_tokens", m.promptTokens())
+                    .add("completion_tokens", m.completionTokens())
+                    .add("total_tokens", m.promptTokens() + m.completionTokens()));
+        }
+        return json;
+    }
+}

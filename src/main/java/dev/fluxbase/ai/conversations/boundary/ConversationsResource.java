@@ -1,0 +1,142 @@
+package dev.fluxbase.ai.conversations.boundary;
+
+import dev.fluxbase.ai.conversations.control.OwnConversations;
+import dev.fluxbase.ai.conversations.entity.ConversationDetail;
+import dev.fluxbase.ai.platform.boundary.Ids;
+import dev.fluxbase.ai.platform.boundary.JsonBodies;
+import dev.fluxbase.ai.platform.control.ServerClock;
+import dev.fluxbase.ai.platform.entity.RequestRejected;
+import dev.fluxbase.ai.security.boundary.Authenticated;
+import dev.fluxbase.ai.security.boundary.CurrentCaller;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The caller's own persisted conversations. Someone else's conversation, an expired one and an
+ * unknown id all answer the same 404.
+ */
+@Path("/ai/conversations")
+@Produces(MediaType.APPLICATION_JSON)
+@Authenticated
+@Tag(name = "Conversations")
+public class ConversationsResource {
+
+    private static final int DEFAULT_LIMIT = 50;
+    private static final int MAX_LIMIT = 100;
+    private static final int MAX_TITLE_BYTES = 200;
+    private static final String NOT_FOUND = "CONVERSATION_NOT_FOUND";
+
+    @Inject
+    OwnConversations conversations;
+
+    @Inject
+    CurrentCaller caller;
+
+    @Inject
+    ServerClock clock;
+
+    @GET
+    @Operation(summary = "List the caller's conversations, newest first; limit 1 to 100 (default 50), with total and has_more")
+    public JsonObject list(@QueryParam("chatbot") String chatbot, @QueryParam("namespace") String namespace,
+            @QueryParam("limit") String limit, @QueryParam("offset") String offset) {
+        int pageSize = limit(limit);
+        int skip = Math.max(0, integer(offset, 0));
+        return ConversationJson.page(conversations.list(userId(), present(chatbot), present(namespace), pageSize, skip, clock.now()), skip);
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Get one of the caller's conversations with its messages")
+    public JsonObject get(@PathParam("id") String id) {
+        return ConversationJson.detail(found(Ids.parse(id).flatMap(uuid -> conversations.find(uuid, userId(), clock.now()))));
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Operation(summary = "Rename one of the caller's conversations: {\"title\": \"...\"} (1 to 200 bytes)")
+    public JsonObject rename(@PathParam("id") String id, String body) {
+        String title = title(body);
+        return ConversationJson.detail(found(Ids.parse(id).flatMap(uuid -> conversations.rename(uuid, userId(), title, clock.now()))));
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(summary = "Delete one of the caller's conversations with its messages")
+    public JsonObject delete(@PathParam("id") String id) {
+        UUID uuid = Ids.parse(id).orElseThrow(ConversationsResource::notFound);
+        if (!conversations.delete(uuid, userId(), clock.now())) {
+            throw notFound();
+        }
+        return Json.createObjectBuilder().add("deleted", true).add("id", uuid.toString()).build();
+    }
+
+    /** A token without a user (a service key) owns no conversations. */
+    private String userId() {
+        String userId = caller.get().userId();
+        if (userId == null) {
+            throw new RequestRejected(401, "AUTH_REQUIRED", "Authentication required");
+        }
+        return userId;
+    }
+
+    private static String title(String body) {
+        JsonObject json;
+        try {
+            json = JsonBodies.object(body);
+        } catch (RequestRejected e) {
+            throw RequestRejected.badRequest("Invalid request body");
+        }
+        if (!(json.get("title") instanceof JsonString title)) {
+            throw RequestRejected.badRequest("Invalid request body: \"title\" must be a string");
+        }
+        String text = title.getString().strip();
+        if (text.isEmpty()) {
+            throw RequestRejected.badRequest("Title cannot be empty");
+        }
+        if (text.getBytes(StandardCharsets.UTF_8).length > MAX_TITLE_BYTES) {
+            throw RequestRejected.badRequest("Title must be 200 characters or less");
+        }
+        return text;
+    }
+
+    /** As Fluxbase pages: above the maximum gives the maximum, below one or unreadable gives the default. */
+    private static int limit(String text) {
+        int limit = integer(text, DEFAULT_LIMIT);
+        return limit < 1 ? DEFAULT_LIMIT : Math.min(limit, MAX_LIMIT);
+    }
+
+    private static int integer(String text, int fallback) {
+        try {
+            return text == null ? fallback : Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
+    private static Optional<String> present(String text) {
+        return Optional.ofNullable(text).map(String::strip).filter(s -> !s.isEmpty());
+    }
+
+    private static ConversationDetail found(Optional<ConversationDetail> detail) {
+        return detail.orElseThrow(ConversationsResource::notFound);
+    }
+
+    private static RequestRejected notFound() {
+        return RequestRejected.notFound(NOT_FOUND, "Conversation not found");
+    }
+}

@@ -1,0 +1,2 @@
+/** The caller's own conversations over REST. */
+package dev.fluxbase.ai.conversations.boundary;
