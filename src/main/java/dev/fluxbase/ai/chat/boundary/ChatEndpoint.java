@@ -3,6 +3,7 @@ package dev.fluxbase.ai.chat.boundary;
 import dev.fluxbase.ai.chat.control.ChatConnection;
 import dev.fluxbase.ai.chat.control.ChatDispatcher;
 import dev.fluxbase.ai.platform.entity.CodedException;
+import dev.fluxbase.ai.quotas.control.ClientAddresses;
 import dev.fluxbase.ai.security.control.CallerResolver;
 import dev.fluxbase.ai.security.entity.Caller;
 import jakarta.inject.Inject;
@@ -37,6 +38,9 @@ public class ChatEndpoint {
     @Inject
     CallerResolver callers;
 
+    @Inject
+    ClientAddresses addresses;
+
     @OnOpen
     public void open(Session session) {
         String token = (String) session.getUserProperties().get(ChatHandshake.TOKEN);
@@ -47,9 +51,25 @@ public class ChatEndpoint {
         } catch (CodedException e) {
             tokenProblem = e;
         }
+        String client = addresses.resolve(peerAddress(session), (String) session.getUserProperties().get(ChatHandshake.FORWARDED_FOR));
+        session.getUserProperties().put(CONNECTION, new ChatConnection(frame -> send(session, frame), caller, tokenProblem, client));
+    }
+
+    /**
+     * The WebSocket API has no portable way to learn the peer's address; Tyrus' session (Payara's
+     * implementation) offers {@code getRemoteAddr()}.
+     */
+    private static String peerAddress(Session session) {
+        try {
+            Object address = session.getClass().getMethod("getRemoteAddr").invoke(session);
+            if (address != null) {
+                return address.toString();
+            }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.log(Level.FINE, "The WebSocket session does not tell its remote address", e);
+        }
         Object address = session.getUserProperties().get(REMOTE_ADDRESS);
-        session.getUserProperties().put(CONNECTION, new ChatConnection(frame -> send(session, frame), caller, tokenProblem,
-                address == null ? null : address.toString()));
+        return address == null ? null : address.toString();
     }
 
     @OnMessage(maxMessageSize = MAX_FRAME_BYTES)

@@ -8,11 +8,13 @@ import java.util.Map;
 
 /**
  * Captures the token of the upgrade request: {@code ?token=} (what the SDK and browsers send) or an
- * {@code Authorization: Bearer} header (other clients). It is verified when the socket opens.
+ * {@code Authorization: Bearer} header (other clients). It is verified when the socket opens. Also
+ * keeps {@code X-Forwarded-For}, which counts only if the peer turns out to be a trusted proxy.
  */
 public class ChatHandshake extends ServerEndpointConfig.Configurator {
 
     static final String TOKEN = "fluxbase.token";
+    static final String FORWARDED_FOR = "fluxbase.forwarded-for";
     private static final String BEARER = "bearer ";
 
     @Override
@@ -24,10 +26,16 @@ public class ChatHandshake extends ServerEndpointConfig.Configurator {
                 token = header.substring(BEARER.length()).strip();
             }
         }
-        if (token != null && !token.isBlank()) {
-            config.getUserProperties().put(TOKEN, token);
+        keep(config, TOKEN, token == null || token.isBlank() ? null : token);
+        List<String> forwardedFor = headerIgnoringCase(request.getHeaders(), "X-Forwarded-For");
+        keep(config, FORWARDED_FOR, forwardedFor == null || forwardedFor.isEmpty() ? null : String.join(",", forwardedFor));
+    }
+
+    private static void keep(ServerEndpointConfig config, String key, String value) {
+        if (value != null) {
+            config.getUserProperties().put(key, value);
         } else {
-            config.getUserProperties().remove(TOKEN);
+            config.getUserProperties().remove(key);
         }
     }
 

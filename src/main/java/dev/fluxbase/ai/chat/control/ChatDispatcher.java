@@ -16,7 +16,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -34,6 +33,9 @@ public class ChatDispatcher {
 
     @Inject
     IdentityFactory identities;
+
+    @Inject
+    ConversationStarter starter;
 
     @Inject
     CallerResolver callers;
@@ -74,9 +76,7 @@ public class ChatDispatcher {
         if (identity.anonymous() && !chatbot.settings().allowUnauthenticated()) {
             throw new ChatException(ChatException.AUTH_REQUIRED, "Authentication required");
         }
-        Conversation conversation = frame.text("conversation_id")
-                .flatMap(id -> connection.resumable(id, chatbot, identity))
-                .orElseGet(() -> new Conversation(UUID.randomUUID().toString(), chatbot, identity));
+        Conversation conversation = starter.start(connection, chatbot, identity, frame.text("conversation_id"));
         connection.add(conversation);
         connection.send(ServerFrames.chatStarted(conversation.id(), chatbot.name()));
     }

@@ -4,6 +4,7 @@ import dev.fluxbase.ai.chat.entity.ChatException;
 import dev.fluxbase.ai.chat.entity.Conversation;
 import dev.fluxbase.ai.chat.entity.ServerFrames;
 import dev.fluxbase.ai.chatbots.entity.ChatbotDefinition;
+import dev.fluxbase.ai.platform.control.ServerClock;
 import dev.fluxbase.ai.platform.entity.CodedException;
 import dev.fluxbase.ai.providers.control.ProviderSelector;
 import dev.fluxbase.ai.providers.entity.CancelSignal;
@@ -11,9 +12,10 @@ import dev.fluxbase.ai.providers.entity.ChatMessage;
 import dev.fluxbase.ai.providers.entity.ChatProvider;
 import dev.fluxbase.ai.providers.entity.CompletionRequest;
 import dev.fluxbase.ai.providers.entity.CompletionResult;
-import dev.fluxbase.ai.providers.entity.TokenUsage;
 import dev.fluxbase.ai.providers.entity.ToolCall;
 import dev.fluxbase.ai.providers.entity.TurnCancelled;
+import dev.fluxbase.ai.quotas.entity.QuotaExceeded;
+import dev.fluxbase.ai.quotas.entity.QuotaSubject;
 import dev.fluxbase.ai.tools.control.ToolBox;
 import dev.fluxbase.ai.tools.entity.Tool;
 import dev.fluxbase.ai.tools.entity.ToolContext;
@@ -28,8 +30,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * One question and its answer: the tool loop between the provider and the chatbot's tools. Every
- * turn ends with exactly one {@code done}, {@code error} or (when cancelled) {@code cancelled}.
+ * One question and its answer: admitted against the turn and usage limits, then the tool loop between
+ * the provider and the chatbot's tools, then booked. Every turn ends with exactly one {@code done},
+ * {@code error} or (when cancelled) {@code cancelled}.
  */
 @ApplicationScoped
 public class ChatTurn {
@@ -45,38 +48,78 @@ public class ChatTurn {
     @Inject
     ToolBox toolBox;
 
+    @Inject
+    TurnAdmission admission;
+
+    @Inject
+    TurnCompletion completion;
+
+    @Inject
+    ServerClock clock;
+
     public void run(ChatConnection connection, Conversation conversation, String content, CancelSignal cancel) {
         String id = conversation.id();
+        TurnState turn = new TurnState(clock.now());
+        QuotaSubject subject = QuotaSubject.of(conversation.identity().userId(), connection.clientAddress());
+        String ending;
         try {
             cancel.throwIfCancelled();
+            admission.admit(conversation, subject, content, clock.now());
+            turn.admitted();
+            conversation.recordQuestion(ChatMessage.user(content));
             connection.send(ServerFrames.progress(id, "thinking", "Thinking..."));
-            TokenUsage usage = answer(connection, conversation, content, cancel);
-            connection.send(ServerFrames.done(id, usage));
+            answer(connection, conversation, turn, cancel);
+            ending = ServerFrames.done(id, turn.usage());
         } catch (TurnCancelled e) {
-            sendQuietly(connection, ServerFrames.cancelled(id));
+            turn.cancelled();
+            ending = ServerFrames.cancelled(id);
         } catch (CodedException e) {
-            sendQuietly(connection, ServerFrames.error(id, e.code(), e.getMessage()));
+            turn.failed(e.code());
+            ending = errorFrame(id, e);
         } catch (UncheckedIOException e) {
             cancel.cancel(); // the client is gone: nothing left to tell it
+            turn.cancelled();
+            ending = null;
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Chat turn failed", e);
-            sendQuietly(connection, ServerFrames.error(id, ChatException.STREAM_ERROR, "The answer could not be completed"));
+            turn.failed(ChatException.STREAM_ERROR);
+            ending = ServerFrames.error(id, ChatException.STREAM_ERROR, "The answer could not be completed");
+        }
+        complete(conversation, subject, turn);
+        if (ending != null) {
+            sendQuietly(connection, ending);
         }
     }
 
-    private TokenUsage answer(ChatConnection connection, Conversation conversation, String content, CancelSignal cancel) {
+    /** A limit's refusal says when trying again can help. */
+    private static String errorFrame(String conversationId, CodedException e) {
+        if (e instanceof QuotaExceeded limit && limit.retryAfterSeconds().isPresent()) {
+            return ServerFrames.error(conversationId, e.code(), e.getMessage(), limit.retryAfterSeconds().getAsLong());
+        }
+        return ServerFrames.error(conversationId, e.code(), e.getMessage());
+    }
+
+    /** Usage is booked before the client hears the turn ended, so that what it was told is what was booked. */
+    private void complete(Conversation conversation, QuotaSubject subject, TurnState turn) {
+        try {
+            completion.complete(conversation, subject, turn, clock.now());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not book the usage of a turn of conversation " + conversation.id(), e);
+        }
+    }
+
+    private void answer(ChatConnection connection, Conversation conversation, TurnState turn, CancelSignal cancel) {
         ChatbotDefinition chatbot = conversation.chatbot();
         ChatProvider provider = providers.providerFor(chatbot);
+        turn.provider(provider.name(), provider.model());
         List<Tool> tools = toolBox.toolsFor(chatbot);
-        ChatMessage question = ChatMessage.user(content);
         List<ChatMessage> messages = new ArrayList<>();
         messages.add(ChatMessage.system(prompts.systemPrompt(chatbot, conversation.identity())));
         messages.addAll(conversation.history());
-        messages.add(question);
-        ToolLoop loop = new ToolLoop(connection, conversation, tools, cancel);
+        ToolLoop loop = new ToolLoop(connection, conversation, tools, turn, cancel);
         String answer = loop.run(provider, messages, chatbot.settings().maxIterations());
-        conversation.append(question, ChatMessage.assistant(answer));
-        return loop.usage;
+        conversation.recordAnswer(ChatMessage.assistant(answer));
+        turn.answered(answer);
     }
 
     /** The rounds of one turn: call the model, run the tools it asks for, repeat until it answers. */
@@ -84,15 +127,16 @@ public class ChatTurn {
         private final ChatConnection connection;
         private final Conversation conversation;
         private final List<Tool> tools;
+        private final TurnState turn;
         private final CancelSignal cancel;
         private final StringBuilder answer = new StringBuilder();
-        private TokenUsage usage = TokenUsage.NONE;
         private String previousCall;
 
-        ToolLoop(ChatConnection connection, Conversation conversation, List<Tool> tools, CancelSignal cancel) {
+        ToolLoop(ChatConnection connection, Conversation conversation, List<Tool> tools, TurnState turn, CancelSignal cancel) {
             this.connection = connection;
             this.conversation = conversation;
             this.tools = tools;
+            this.turn = turn;
             this.cancel = cancel;
         }
 
@@ -100,8 +144,7 @@ public class ChatTurn {
             for (int round = 1; round <= maxIterations; round++) {
                 progress("generating", "Generating response...");
                 CompletionResult result = provider.stream(request(messages), this::content, cancel);
-                usage = new TokenUsage(usage.promptTokens() + result.usage().promptTokens(),
-                        usage.completionTokens() + result.usage().completionTokens());
+                turn.add(result.usage());
                 if (result.toolCalls().isEmpty()) {
                     return answer.toString();
                 }
@@ -158,6 +201,7 @@ public class ChatTurn {
 
         @Override
         public void queryResult(String query, String summary, int rowCount, List<JsonObject> data) {
+            turn.queryResult(query, summary, rowCount, data);
             connection.send(ServerFrames.queryResult(conversation.id(), query, summary, rowCount, data));
         }
     }

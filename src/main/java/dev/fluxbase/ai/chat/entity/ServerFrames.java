@@ -44,11 +44,20 @@ public final class ServerFrames {
     }
 
     public static String error(String conversationId, String code, String message) {
+        return errorFrame(conversationId, code, message).build().toString();
+    }
+
+    /** An error that trying again can get past, after {@code retryAfterSeconds}. */
+    public static String error(String conversationId, String code, String message, long retryAfterSeconds) {
+        return errorFrame(conversationId, code, message).add("retry_after", retryAfterSeconds).build().toString();
+    }
+
+    private static JsonObjectBuilder errorFrame(String conversationId, String code, String message) {
         JsonObjectBuilder frame = Json.createObjectBuilder().add("type", "error").add("error", message).add("code", code);
         if (conversationId != null) {
             frame.add("conversation_id", conversationId);
         }
-        return frame.build().toString();
+        return frame;
     }
 
     private static JsonObjectBuilder frame(String type, String conversationId) {

@@ -1,0 +1,39 @@
+package dev.fluxbase.ai.chat.control;
+
+import dev.fluxbase.ai.chat.entity.Conversation;
+import dev.fluxbase.ai.chatbots.entity.ChatbotSettings;
+import dev.fluxbase.ai.conversations.control.ConversationStore;
+import dev.fluxbase.ai.conversations.entity.ConversationRefused;
+import dev.fluxbase.ai.quotas.control.QuotaGate;
+import dev.fluxbase.ai.quotas.entity.Limits;
+import dev.fluxbase.ai.quotas.entity.QuotaSubject;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Lets a question through, or refuses it before the provider is called: the conversation's turn
+ * limit, then the user's limits. One transaction, so a refusal by either counts nowhere.
+ */
+@ApplicationScoped
+@Transactional
+public class TurnAdmission {
+
+    @Inject
+    ConversationStore conversations;
+
+    @Inject
+    QuotaGate quotas;
+
+    public void admit(Conversation conversation, QuotaSubject subject, String question, Instant now) {
+        ChatbotSettings settings = conversation.chatbot().settings();
+        if (conversation.persisted()) {
+            conversations.beginTurn(UUID.fromString(conversation.id()), question, settings.maxTurns(), now);
+        } else if (conversation.turns() >= settings.maxTurns()) {
+            throw ConversationRefused.turnLimit();
+        }
+        quotas.admit(subject, conversation.chatbot().id(), Limits.of(settings), now);
+    }
+}

@@ -1,0 +1,109 @@
+package dev.fluxbase.ai.chat.control;
+
+import dev.fluxbase.ai.providers.entity.TokenUsage;
+import dev.fluxbase.ai.quotas.entity.Outcome;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a turn did so far, kept outside its tool loop so that a turn that fails or is cancelled still
+ * knows what it spent: the usage of every provider call that finished (a broken stream reports none),
+ * the provider, the answer and the query results the client saw.
+ */
+final class TurnState {
+
+    private final Instant started;
+    private boolean admitted;
+    private String providerName;
+    private String model;
+    private TokenUsage usage = TokenUsage.NONE;
+    private final List<JsonObject> queryResults = new ArrayList<>();
+    private String answer = "";
+    private Outcome outcome = Outcome.error;
+    private String errorCode;
+
+    TurnState(Instant started) {
+        this.started = started;
+    }
+
+    void admitted() {
+        admitted = true;
+    }
+
+    boolean isAdmitted() {
+        return admitted;
+    }
+
+    void provider(String name, String model) {
+        this.providerName = name;
+        this.model = model;
+    }
+
+    void add(TokenUsage more) {
+        usage = new TokenUsage(usage.promptTokens() + more.promptTokens(), usage.completionTokens() + more.completionTokens());
+    }
+
+    void queryResult(String query, String summary, int rowCount, List<JsonObject> data) {
+        JsonArrayBuilder rows = Json.createArrayBuilder();
+        data.forEach(rows::add);
+        queryResults.add(Json.createObjectBuilder().add("query", query).add("summary", summary).add("row_count", rowCount).add("data", rows).build());
+    }
+
+    void answered(String answer) {
+        this.answer = answer;
+        this.outcome = Outcome.done;
+    }
+
+    void cancelled() {
+        outcome = Outcome.cancelled;
+    }
+
+    /** A failure before admission is a refusal: nothing was counted or spent. */
+    void failed(String code) {
+        outcome = admitted ? Outcome.error : Outcome.refused;
+        errorCode = code;
+    }
+
+    TokenUsage usage() {
+        return usage;
+    }
+
+    String providerName() {
+        return providerName;
+    }
+
+    String model() {
+        return model;
+    }
+
+    String answer() {
+        return answer;
+    }
+
+    /** The query results as a JSON array, or null when the turn ran none. */
+    String queryResultsJson() {
+        if (queryResults.isEmpty()) {
+            return null;
+        }
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        queryResults.forEach(array::add);
+        return array.build().toString();
+    }
+
+    Outcome outcome() {
+        return outcome;
+    }
+
+    String errorCode() {
+        return errorCode;
+    }
+
+    long millisUntil(Instant ended) {
+        return Duration.between(started, ended).toMillis();
+    }
+}
