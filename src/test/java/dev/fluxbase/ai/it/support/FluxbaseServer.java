@@ -6,6 +6,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +29,8 @@ public final class FluxbaseServer implements BeforeAllCallback, ParameterResolve
     public static final String LLM_MODEL = "gpt-test";
     public static final String ALLOWED_ORIGIN = "https://console.example";
     public static final int SQL_TIMEOUT_MS = 3000;
+    /** The only proxy the server under test trusts for {@code X-Forwarded-For}: where the tests connect from. */
+    public static final String TRUSTED_PROXY = "127.0.0.1";
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -55,12 +58,15 @@ public final class FluxbaseServer implements BeforeAllCallback, ParameterResolve
         final ServerUnderTest server;
         private final FakeLlmServer llm;
         private final DatabaseProxy proxy;
+        private final Map<String, String> environment;
+        private Process secondProcess;
 
-        private Running(Process process, ServerUnderTest server, FakeLlmServer llm, DatabaseProxy proxy) {
+        private Running(Process process, ServerUnderTest server, FakeLlmServer llm, DatabaseProxy proxy, Map<String, String> environment) {
             this.process = process;
             this.server = server;
             this.llm = llm;
             this.proxy = proxy;
+            this.environment = environment;
         }
 
         static Running start() {
@@ -80,18 +86,7 @@ public final class FluxbaseServer implements BeforeAllCallback, ParameterResolve
             TestTokens tokens = TestTokens.create(buildDir.resolve("it/keys"));
             int port = freePort();
             Path log = buildDir.resolve("payara-it.log");
-            Path rootDir = buildDir.resolve("it/payara-root");
-            // A runtime directory left by an earlier run would first redeploy that run's (older) WAR.
-            deleteRecursively(rootDir);
-            ProcessBuilder builder = new ProcessBuilder(List.of(
-                    javaExecutable(), "-Xmx512m", "-jar", System.getProperty("it.microJar"),
-                    "--deploy", System.getProperty("it.war"), "--contextRoot", "/",
-                    "--port", String.valueOf(port), "--nocluster",
-                    "--rootDir", rootDir.toString(),
-                    "--logProperties", projectDir.resolve("payara/logging.properties").toString()))
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile());
-            builder.environment().putAll(Map.ofEntries(
+            Map<String, String> environment = Map.ofEntries(
                     Map.entry("FLUXBASE_DB_URL", database.urlThroughPort(proxy.port())),
                     Map.entry("FLUXBASE_DB_USER", database.user()),
                     Map.entry("FLUXBASE_DB_PASSWORD", database.password()),
@@ -104,11 +99,16 @@ public final class FluxbaseServer implements BeforeAllCallback, ParameterResolve
                     Map.entry("MP_JWT_VERIFY_PUBLICKEY_LOCATION", tokens.publicKeyFile().toUri().toString()),
                     Map.entry("MP_JWT_VERIFY_ISSUER", TestTokens.ISSUER),
                     Map.entry("FLUXBASE_CORS_ORIGINS", ALLOWED_ORIGIN),
-                    Map.entry("FLUXBASE_SQL_STATEMENT_TIMEOUT_MS", String.valueOf(SQL_TIMEOUT_MS))));
+                    Map.entry("FLUXBASE_SQL_STATEMENT_TIMEOUT_MS", String.valueOf(SQL_TIMEOUT_MS)),
+                    Map.entry("FLUXBASE_LIMITS_TRUSTED_PROXIES", TRUSTED_PROXY),
+                    // Lets tests move the server's clock and run its jobs; never set in production.
+                    Map.entry("FLUXBASE_TESTING_CLOCK_CONTROL", "true"));
             long started = System.nanoTime();
-            Process process = builder.start();
-            ServerUnderTest server = new ServerUnderTest(port, llm, proxy, database, tokens);
-            Running running = new Running(process, server, llm, proxy);
+            Process process = launch("", port, "-Xmx512m", environment);
+            Instances instances = new Instances();
+            ServerUnderTest server = new ServerUnderTest(port, llm, proxy, database, tokens, instances);
+            Running running = new Running(process, server, llm, proxy, environment);
+            instances.first(server, running::startSecond);
             try {
                 awaitReady(process, server, log);
             } catch (RuntimeException | Error e) {
@@ -117,6 +117,28 @@ public final class FluxbaseServer implements BeforeAllCallback, ParameterResolve
             }
             LOG.info(() -> "Server under test ready on port " + port + " in " + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms");
             return running;
+        }
+
+        /**
+         * A second instance on the same database (directly, not through the proxy that tests cut) and the
+         * same fake provider. Its chatbot directory is empty: the first instance loaded the chatbots.
+         */
+        private synchronized ServerUnderTest startSecond() {
+            try {
+                int port = freePort();
+                Path buildDir = Path.of(System.getProperty("it.buildDir", "target"));
+                Map<String, String> own = new HashMap<>(environment);
+                own.put("FLUXBASE_DB_URL", server.database().url());
+                own.put("FLUXBASE_CHATBOTS_DIR", Files.createDirectories(buildDir.resolve("it/no-chatbots")).toString());
+                long started = System.nanoTime();
+                secondProcess = launch("-2", port, "-Xmx384m", own);
+                ServerUnderTest second = new ServerUnderTest(port, llm, proxy, server.database(), server.tokens(), server.instances());
+                awaitReady(secondProcess, second, buildDir.resolve("payara-it-2.log"));
+                LOG.info(() -> "Second server instance ready on port " + port + " in " + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms");
+                return second;
+            } catch (IOException e) {
+                throw new IllegalStateException("could not start the second server instance", e);
+            }
         }
 
         /** Ready means our own health check answers UP: a failed deployment leaves Payara serving 404s. */
@@ -157,20 +179,52 @@ public final class FluxbaseServer implements BeforeAllCallback, ParameterResolve
 
         @Override
         public void close() {
-            process.destroy();
+            if (secondProcess != null) {
+                stop(secondProcess);
+            }
+            stop(process);
             try {
-                if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                }
                 proxy.close();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
             } catch (IOException e) {
                 LOG.warning("closing the database proxy: " + e.getMessage());
             } finally {
                 llm.close();
             }
         }
+
+        private static void stop(Process process) {
+            process.destroy();
+            try {
+                if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * Starts Payara Micro with the WAR.
+     *
+     * @param suffix of the log file and runtime directory ("" for the first instance)
+     */
+    private static Process launch(String suffix, int port, String heap, Map<String, String> environment) throws IOException {
+        Path buildDir = Path.of(System.getProperty("it.buildDir", "target"));
+        Path projectDir = Path.of(System.getProperty("it.projectDir", "."));
+        Path rootDir = buildDir.resolve("it/payara-root" + suffix);
+        // A runtime directory left by an earlier run would first redeploy that run's (older) WAR.
+        deleteRecursively(rootDir);
+        ProcessBuilder builder = new ProcessBuilder(List.of(
+                javaExecutable(), heap, "-jar", System.getProperty("it.microJar"),
+                "--deploy", System.getProperty("it.war"), "--contextRoot", "/",
+                "--port", String.valueOf(port), "--nocluster",
+                "--rootDir", rootDir.toString(),
+                "--logProperties", projectDir.resolve("payara/logging.properties").toString()))
+                .redirectErrorStream(true)
+                .redirectOutput(buildDir.resolve("payara-it" + suffix + ".log").toFile());
+        builder.environment().putAll(environment);
+        return builder.start();
     }
 
     private static void deleteRecursively(Path dir) throws IOException {

@@ -19,13 +19,57 @@ public final class ServerUnderTest {
     private final DatabaseProxy databaseProxy;
     private final TestDatabase database;
     private final TestTokens tokens;
+    private final Instances instances;
 
-    ServerUnderTest(int port, FakeLlmServer llm, DatabaseProxy databaseProxy, TestDatabase database, TestTokens tokens) {
+    ServerUnderTest(int port, FakeLlmServer llm, DatabaseProxy databaseProxy, TestDatabase database, TestTokens tokens, Instances instances) {
         this.port = port;
         this.llm = llm;
         this.databaseProxy = databaseProxy;
         this.database = database;
         this.tokens = tokens;
+        this.instances = instances;
+    }
+
+    Instances instances() {
+        return instances;
+    }
+
+    /**
+     * A second instance of the server on the same database and fake provider, started on first use
+     * (it costs a boot) and stopped when the run ends.
+     */
+    public ServerUnderTest secondInstance() {
+        return instances.second();
+    }
+
+    /** Moves the clock of every running instance to the system clock plus {@code offset} (whole seconds). */
+    public void moveClock(Duration offset) {
+        String body = "{\"offset_seconds\":" + offset.toSeconds() + "}";
+        for (ServerUnderTest instance : instances.running()) {
+            ApiResponse moved = instance.call("PUT", "/api/v1/admin/ai/testing/clock", serviceKey(), body);
+            if (moved.status() != 200) {
+                throw new AssertionError("could not move the clock: " + moved);
+            }
+        }
+    }
+
+    /** Moves the clocks so that they read {@code instant} now, or at most a second later (offsets are whole seconds). */
+    public void moveClockTo(java.time.Instant instant) {
+        long millis = Duration.between(java.time.Instant.now(), instant).toMillis();
+        moveClock(Duration.ofSeconds(Math.floorDiv(millis, 1000) + (Math.floorMod(millis, 1000) == 0 ? 0 : 1)));
+    }
+
+    public void resetClock() {
+        moveClock(Duration.ZERO);
+    }
+
+    /** Runs this instance's periodic jobs now and waits for them; the answer says what each did. */
+    public jakarta.json.JsonObject runJobs() {
+        ApiResponse ran = call("POST", "/api/v1/admin/ai/testing/run-jobs", serviceKey(), null);
+        if (ran.status() != 200) {
+            throw new AssertionError("could not run the jobs: " + ran);
+        }
+        return ran.json();
     }
 
     public URI http(String path) {

@@ -5,6 +5,7 @@ import static dev.fluxbase.ai.tools.sql.boundary.SqlTurns.last;
 import static dev.fluxbase.ai.tools.sql.boundary.SqlTurns.queryResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fluxbase.ai.it.support.ApiResponse;
 import dev.fluxbase.ai.it.support.ChatClient;
 import dev.fluxbase.ai.it.support.FluxbaseServer;
 import dev.fluxbase.ai.it.support.ServerUnderTest;
@@ -124,6 +125,19 @@ class SqlSecurityIT {
         this.server = server;
         SqlFixture.ensure(server);
         server.llm().reset();
+        allowManyMessages("sql-all-bot");
+        allowManyMessages("writer-bot");
+    }
+
+    /**
+     * This suite sends dozens of statements a minute as one user in one conversation, more than a chatbot's
+     * default limits (10 a minute, 50 turns) allow.
+     */
+    private void allowManyMessages(String chatbot) {
+        String id = server.column("SELECT id FROM ai.chatbots WHERE namespace = 'default' AND name = ?", chatbot).get(0);
+        ApiResponse raised = server.call("PUT", "/api/v1/admin/ai/chatbots/" + id, server.serviceKey(),
+                "{\"rate_limit_per_minute\":1000,\"daily_request_limit\":10000,\"max_conversation_turns\":1000}");
+        assertThat(raised.status()).as(raised.toString()).isEqualTo(200);
     }
 
     @Test
