@@ -36,8 +36,12 @@ public class ConversationStarter {
             return fresh(chatbot, identity);
         }
         String id = requestedId.get();
-        if (chatbot.settings().persistConversations()) {
+        if (stores(chatbot, identity)) {
             return resumeStored(connection, id, chatbot, identity).orElseThrow(ConversationRefused::notFound);
+        }
+        if (chatbot.settings().persistConversations()) {
+            // Asked to resume a stored conversation, but there is nobody to own one: never start another silently.
+            return connection.resumable(id, chatbot, identity).orElseThrow(ConversationRefused::notFound);
         }
         return connection.resumable(id, chatbot, identity).orElseGet(() -> fresh(chatbot, identity));
     }
@@ -52,9 +56,6 @@ public class ConversationStarter {
 
     /** The database decides even when this socket holds the conversation: it may have expired or been deleted. */
     private Optional<Conversation> resumeStored(ChatConnection connection, String id, ChatbotDefinition chatbot, ChatIdentity identity) {
-        if (!stores(chatbot, identity)) {
-            return Optional.empty();
-        }
         return Ids.parse(id).flatMap(uuid -> store.resume(uuid, chatbot.id(), identity.userId(), clock.now()))
                 .map(resumed -> connection.resumable(id, chatbot, identity).orElseGet(() -> conversation(resumed, chatbot, identity)));
     }

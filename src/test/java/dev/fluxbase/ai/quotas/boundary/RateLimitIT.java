@@ -113,7 +113,7 @@ class RateLimitIT {
     @Test
     void theNextMinuteIsANewWindow() {
         Instant minute = Instant.now().truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(1));
-        server.moveClockTo(minute.plusSeconds(50));
+        server.moveClockTo(minute.plusSeconds(30));
         String user = "windows-" + UUID.randomUUID();
         try (ChatClient chat = server.chatAs(user)) {
             String id = chat.startChat("anon-limited-bot", "default");
