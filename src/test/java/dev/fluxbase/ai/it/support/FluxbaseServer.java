@@ -28,6 +28,7 @@ public final class FluxbaseServer implements BeforeAllCallback, ParameterResolve
     public static final String LLM_MODEL = "gpt-test";
     public static final String ALLOWED_ORIGIN = "https://console.example";
     public static final int SQL_TIMEOUT_MS = 3000;
+    public static final String HTTP_SECRET = "s3cr3t";
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -104,7 +105,10 @@ public final class FluxbaseServer implements BeforeAllCallback, ParameterResolve
                     Map.entry("MP_JWT_VERIFY_PUBLICKEY_LOCATION", tokens.publicKeyFile().toUri().toString()),
                     Map.entry("MP_JWT_VERIFY_ISSUER", TestTokens.ISSUER),
                     Map.entry("FLUXBASE_CORS_ORIGINS", ALLOWED_ORIGIN),
-                    Map.entry("FLUXBASE_SQL_STATEMENT_TIMEOUT_MS", String.valueOf(SQL_TIMEOUT_MS))));
+                    Map.entry("FLUXBASE_SQL_STATEMENT_TIMEOUT_MS", String.valueOf(SQL_TIMEOUT_MS)),
+                    Map.entry("FLUXBASE_HTTP_RESOLVE", "api.allowed.test:127.0.0.1"),
+                    Map.entry("FLUXBASE_HTTP_SECRETS", "[{\"chatbot\":\"http-bot\",\"domain\":\"localhost\","
+                            + "\"query\":{\"appid\":\"" + HTTP_SECRET + "-query\"},\"headers\":{\"X-Api-Key\":\"" + HTTP_SECRET + "-header\"}}]")));
             long started = System.nanoTime();
             Process process = builder.start();
             ServerUnderTest server = new ServerUnderTest(port, llm, proxy, database, tokens);
