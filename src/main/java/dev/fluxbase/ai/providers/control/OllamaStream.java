@@ -10,11 +10,13 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Parses Ollama's {@code /api/chat} stream: one JSON object per line. Tool calls come whole, with
@@ -22,6 +24,9 @@ import java.util.List;
  * {@code prompt_eval_count} and {@code eval_count}. Unparseable lines are skipped.
  */
 final class OllamaStream implements StreamParser {
+
+    // Json.createReader looks the JSON provider up on every call, which costs more than the parsing.
+    private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
 
     private final StreamListener listener;
     private final StringBuilder content = new StringBuilder();
@@ -88,7 +93,7 @@ final class OllamaStream implements StreamParser {
 
     private static JsonObject parse(String line) {
         try {
-            return Json.createReader(new StringReader(line)).readValue() instanceof JsonObject object ? object : null;
+            return READERS.createReader(new StringReader(line)).readValue() instanceof JsonObject object ? object : null;
         } catch (JsonException e) {
             return null;
         }

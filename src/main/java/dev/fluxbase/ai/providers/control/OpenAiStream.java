@@ -10,6 +10,7 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
@@ -25,6 +26,9 @@ import java.util.TreeMap;
  * results, no choices) adds nothing. Unparseable chunks are skipped.
  */
 final class OpenAiStream implements StreamParser {
+
+    // Json.createReader looks the JSON provider up on every call, which costs more than the parsing.
+    private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
 
     private final StreamListener listener;
     private final ServerSentEvents events = new ServerSentEvents();
@@ -119,7 +123,7 @@ final class OpenAiStream implements StreamParser {
 
     private static JsonObject parse(String data) {
         try {
-            return Json.createReader(new StringReader(data)).readValue() instanceof JsonObject object ? object : null;
+            return READERS.createReader(new StringReader(data)).readValue() instanceof JsonObject object ? object : null;
         } catch (JsonException e) {
             return null;
         }
