@@ -271,4 +271,22 @@ class ProviderChatIT {
         }
         assertThat(paths()).containsExactly(kind.path(), CONFIG_PATH);
     }
+
+    @Test
+    void aCancelWhileTheProviderIsSilentEndsTheTurnAtOnce() {
+        store(ProviderKind.OLLAMA);
+        llm.enqueue(Reply.text("a ", "b").stallAfter(1), Reply.text("after the cancel"));
+        try (ChatClient chat = server.chatAs("provider-user")) {
+            String id = chat.startChat(ProviderKind.OLLAMA.chatbot(), ProviderBots.NAMESPACE);
+            chat.message(id, "Tell me");
+            chat.until(f -> f.getString("type").equals("content"));
+            long asked = System.nanoTime();
+            chat.send(jakarta.json.Json.createObjectBuilder().add("type", "cancel").add("conversation_id", id).build());
+            assertThat(last(chat.turn(id)).getString("type")).isEqualTo("cancelled");
+            assertThat(Duration.ofNanos(System.nanoTime() - asked)).isLessThan(Duration.ofSeconds(1));
+
+            chat.message(id, "Still there?");
+            assertThat(deltas(chat.turn(id))).containsExactly("after the cancel");
+        }
+    }
 }
