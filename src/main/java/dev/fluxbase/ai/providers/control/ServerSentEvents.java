@@ -2,7 +2,8 @@ package dev.fluxbase.ai.providers.control;
 
 /**
  * Assembles the {@code data:} payloads of an SSE stream from its lines, one event at a time; comments
- * and other fields are ignored.
+ * and other fields are ignored. An empty line at the end of the stream completes a last event that
+ * had no blank line after it.
  */
 final class ServerSentEvents {
 
@@ -25,10 +26,5 @@ final class ServerSentEvents {
             data.append(line, line.startsWith("data: ") ? 6 : 5, line.length());
         }
         return null;
-    }
-
-    /** The data of an event the stream ended without a blank line after, or null. */
-    String rest() {
-        return data.length() == 0 ? null : data.toString();
     }
 }

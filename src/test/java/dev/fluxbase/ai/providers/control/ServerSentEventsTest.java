@@ -11,14 +11,11 @@ class ServerSentEventsTest {
     private static List<String> events(String stream) {
         ServerSentEvents events = new ServerSentEvents();
         List<String> data = new ArrayList<>();
-        for (String line : stream.split("\r?\n", -1)) {
+        for (String line : (stream + "\n").split("\r?\n", -1)) {
             String event = events.line(line);
             if (event != null) {
                 data.add(event);
             }
-        }
-        if (events.rest() != null) {
-            data.add(events.rest());
         }
         return data;
     }
