@@ -29,6 +29,8 @@ public final class FluxbaseServer implements BeforeAllCallback, ParameterResolve
     public static final String ALLOWED_ORIGIN = "https://console.example";
     public static final int SQL_TIMEOUT_MS = 3000;
     public static final String HTTP_SECRET = "s3cr3t";
+    /** Short provider deadlines, so that timeout tests take seconds. */
+    public static final int PROVIDER_TIMEOUT_MS = 2000;
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -102,6 +104,11 @@ public final class FluxbaseServer implements BeforeAllCallback, ParameterResolve
                     Map.entry("FLUXBASE_AI_PROVIDER_BASE_URL", llm.openAiBaseUrl()),
                     Map.entry("FLUXBASE_AI_PROVIDER_API_KEY", LLM_API_KEY),
                     Map.entry("FLUXBASE_AI_PROVIDER_MODEL", LLM_MODEL),
+                    Map.entry("FLUXBASE_AI_ENCRYPTION_KEY", "integration-test passphrase, not a secret"),
+                    Map.entry("FLUXBASE_AI_PROVIDER_FIRST_TOKEN_TIMEOUT_MS", String.valueOf(PROVIDER_TIMEOUT_MS)),
+                    Map.entry("FLUXBASE_AI_PROVIDER_IDLE_TIMEOUT_MS", String.valueOf(PROVIDER_TIMEOUT_MS)),
+                    Map.entry("FLUXBASE_AI_PROVIDER_RETRY_DELAY_MS", "50"),
+                    Map.entry("FLUXBASE_AI_FAILOVER", "true"),
                     Map.entry("MP_JWT_VERIFY_PUBLICKEY_LOCATION", tokens.publicKeyFile().toUri().toString()),
                     Map.entry("MP_JWT_VERIFY_ISSUER", TestTokens.ISSUER),
                     Map.entry("FLUXBASE_CORS_ORIGINS", ALLOWED_ORIGIN),
