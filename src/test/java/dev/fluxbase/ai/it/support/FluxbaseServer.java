@@ -26,6 +26,8 @@ public final class FluxbaseServer implements BeforeAllCallback, ParameterResolve
     private static final Duration BOOT_TIMEOUT = Duration.ofSeconds(240);
     public static final String LLM_API_KEY = "sk-test-key";
     public static final String LLM_MODEL = "gpt-test";
+    public static final String EMBEDDING_MODEL = "text-embedding-test";
+    public static final int EMBEDDING_DIMENSIONS = 384;
     public static final String ALLOWED_ORIGIN = "https://console.example";
     public static final int SQL_TIMEOUT_MS = 3000;
     public static final String HTTP_SECRET = "s3cr3t";
@@ -104,6 +106,11 @@ public final class FluxbaseServer implements BeforeAllCallback, ParameterResolve
                     Map.entry("FLUXBASE_AI_PROVIDER_BASE_URL", llm.openAiBaseUrl()),
                     Map.entry("FLUXBASE_AI_PROVIDER_API_KEY", LLM_API_KEY),
                     Map.entry("FLUXBASE_AI_PROVIDER_MODEL", LLM_MODEL),
+                    Map.entry("FLUXBASE_AI_EMBEDDING_TYPE", "openai"),
+                    Map.entry("FLUXBASE_AI_EMBEDDING_BASE_URL", llm.openAiBaseUrl()),
+                    Map.entry("FLUXBASE_AI_EMBEDDING_API_KEY", LLM_API_KEY),
+                    Map.entry("FLUXBASE_AI_EMBEDDING_MODEL", EMBEDDING_MODEL),
+                    Map.entry("FLUXBASE_AI_EMBEDDING_DIMENSIONS", String.valueOf(EMBEDDING_DIMENSIONS)),
                     Map.entry("FLUXBASE_AI_ENCRYPTION_KEY", "integration-test passphrase, not a secret"),
                     Map.entry("FLUXBASE_AI_PROVIDER_FIRST_TOKEN_TIMEOUT_MS", String.valueOf(PROVIDER_TIMEOUT_MS)),
                     Map.entry("FLUXBASE_AI_PROVIDER_IDLE_TIMEOUT_MS", String.valueOf(PROVIDER_TIMEOUT_MS)),
