@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
@@ -23,6 +25,7 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class KnowledgeBaseStore {
 
+    private static final Logger LOG = Logger.getLogger(KnowledgeBaseStore.class.getName());
     private static final String SELECT = "SELECT " + Rows.KB_COLUMNS + " FROM ai.knowledge_bases kb";
 
     @Resource(lookup = Database.JNDI_NAME)
@@ -87,6 +90,10 @@ public class KnowledgeBaseStore {
         return find(kb.id()).orElseThrow();
     }
 
+    /**
+     * The index is dropped after the rows, concurrently: a plain DROP INDEX would lock the whole chunks
+     * table, blocking every search and deadlocking with an ingestion that is still writing.
+     */
     public boolean delete(UUID id) {
         boolean[] deleted = {false};
         inTransaction(connection -> {
@@ -94,8 +101,12 @@ public class KnowledgeBaseStore {
                 delete.setObject(1, id);
                 deleted[0] = delete.executeUpdate() > 0;
             }
-            dropIndex(connection, id);
         });
+        try (Connection connection = dataSource.getConnection(); var statement = connection.createStatement()) {
+            statement.execute("DROP INDEX CONCURRENTLY IF EXISTS ai." + indexName(id));
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "Could not drop the index of deleted knowledge base {0}: {1}", new Object[] {id, e.getMessage()});
+        }
         return deleted[0];
     }
 

@@ -218,6 +218,7 @@ class KnowledgeBasesIT {
         }
         ApiResponse titled = api.upload(kb, "blob", "text/plain", "Titled.".getBytes(StandardCharsets.UTF_8), "My title");
         assertThat(titled.status()).isEqualTo(202);
+        api.awaitStatus(kb, titled.json().getString("document_id"), "ready");
         assertThat(api.get(BASE + "/" + kb + "/documents/" + titled.json().getString("document_id")).json().getString("title")).isEqualTo("My title");
         assertThat(api.upload(kb, "image.png", "image/png", new byte[] {1, 2, 3}, null).status()).isEqualTo(400);
         assertThat(api.upload(kb, "empty.txt", "text/plain", new byte[0], null).status()).isEqualTo(400);
