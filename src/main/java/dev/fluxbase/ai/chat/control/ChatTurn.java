@@ -4,6 +4,8 @@ import dev.fluxbase.ai.chat.entity.ChatException;
 import dev.fluxbase.ai.chat.entity.Conversation;
 import dev.fluxbase.ai.chat.entity.ServerFrames;
 import dev.fluxbase.ai.chatbots.entity.ChatbotDefinition;
+import dev.fluxbase.ai.knowledge.control.Retriever;
+import dev.fluxbase.ai.knowledge.entity.SearchRequest;
 import dev.fluxbase.ai.platform.entity.CodedException;
 import dev.fluxbase.ai.providers.control.ProviderSelector;
 import dev.fluxbase.ai.providers.entity.CancelSignal;
@@ -45,6 +47,9 @@ public class ChatTurn {
     @Inject
     ToolBox toolBox;
 
+    @Inject
+    Retriever retriever;
+
     public void run(ChatConnection connection, Conversation conversation, String content, CancelSignal cancel) {
         String id = conversation.id();
         try {
@@ -70,13 +75,23 @@ public class ChatTurn {
         List<Tool> tools = toolBox.toolsFor(chatbot);
         ChatMessage question = ChatMessage.user(content);
         List<ChatMessage> messages = new ArrayList<>();
-        messages.add(ChatMessage.system(prompts.systemPrompt(chatbot, conversation.identity())));
+        messages.add(ChatMessage.system(prompts.systemPrompt(chatbot, conversation.identity(), knowledge(connection, conversation, content))));
         messages.addAll(conversation.history());
         messages.add(question);
         ToolLoop loop = new ToolLoop(connection, conversation, tools, cancel);
         String answer = loop.run(provider, messages, chatbot.settings().maxIterations());
         conversation.append(question, ChatMessage.assistant(answer));
         return loop.usage;
+    }
+
+    /** Retrieved context for the question, announced with a {@code retrieving} frame when the chatbot has knowledge bases. */
+    private String knowledge(ChatConnection connection, Conversation conversation, String question) {
+        List<SearchRequest> requests = retriever.requestsFor(conversation.chatbot().id());
+        if (requests.isEmpty()) {
+            return "";
+        }
+        connection.send(ServerFrames.progress(conversation.id(), "retrieving", "Searching the knowledge base..."));
+        return retriever.context(question, requests).orElse("");
     }
 
     /** The rounds of one turn: call the model, run the tools it asks for, repeat until it answers. */

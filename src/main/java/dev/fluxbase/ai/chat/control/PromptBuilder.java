@@ -26,6 +26,11 @@ public class PromptBuilder {
     SchemaDescriber schema;
 
     public String systemPrompt(ChatbotDefinition chatbot, ChatIdentity identity) {
+        return systemPrompt(chatbot, identity, "");
+    }
+
+    /** With retrieved knowledge-base context (already delimited as data), placed after the tool sections. */
+    public String systemPrompt(ChatbotDefinition chatbot, ChatIdentity identity, String knowledge) {
         ChatbotSettings settings = chatbot.settings();
         StringBuilder prompt = new StringBuilder(SystemPrompt.render(chatbot.systemPrompt(),
                 Map.of("user_id", identity.userId() == null ? "" : identity.userId(), "namespace", chatbot.namespace())));
@@ -41,6 +46,9 @@ public class PromptBuilder {
         if (settings.tools().contains(ChatbotTool.HTTP_GET)) {
             prompt.append("\n\n## Web requests\n- The http_get tool may fetch https URLs of: ")
                     .append(String.join(", ", settings.httpAllowedDomains())).append(".\n");
+        }
+        if (!knowledge.isEmpty()) {
+            prompt.append("\n\n").append(knowledge);
         }
         prompt.append("\nCurrent user ID: ").append(identity.userId() == null ? "anonymous" : identity.userId())
                 .append("\nCurrent date and time: ").append(NOW.format(ZonedDateTime.now(ZoneOffset.UTC)));

@@ -1,5 +1,6 @@
 package dev.fluxbase.ai.knowledge.boundary;
 
+import dev.fluxbase.ai.knowledge.control.AnnotationLinks;
 import dev.fluxbase.ai.knowledge.control.EmbeddingService;
 import dev.fluxbase.ai.knowledge.control.KnowledgeBaseStore;
 import dev.fluxbase.ai.knowledge.control.KnowledgeSearch;
@@ -53,6 +54,9 @@ public class KnowledgeBasesResource {
     @Inject
     LinkStore links;
 
+    @Inject
+    AnnotationLinks annotationLinks;
+
     @GET
     @Path("capabilities")
     @Operation(summary = "What uploads this server can read")
@@ -82,6 +86,7 @@ public class KnowledgeBasesResource {
         KnowledgeBase draft = KnowledgeBaseRequests.create(JsonBodies.object(body), embeddings.defaultModel());
         KnowledgeBase created = Rejections.conflictAs("A knowledge base with this name already exists in the namespace",
                 () -> store.create(draft));
+        annotationLinks.knowledgeBaseCreated(created.id());
         return Response.status(Response.Status.CREATED).entity(KnowledgeJson.knowledgeBase(created)).build();
     }
 
