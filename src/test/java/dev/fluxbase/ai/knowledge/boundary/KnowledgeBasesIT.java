@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fluxbase.ai.it.support.ApiResponse;
 import dev.fluxbase.ai.it.support.FluxbaseServer;
 import dev.fluxbase.ai.it.support.ServerUnderTest;
+import dev.fluxbase.ai.knowledge.control.TestPdf;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +42,7 @@ class KnowledgeBasesIT {
         assertThat(response.json().getBoolean("ocr_enabled")).isFalse();
         assertThat(response.json().getBoolean("ocr_available")).isFalse();
         assertThat(response.json().getJsonArray("ocr_languages")).isEmpty();
-        assertThat(response.array("supported_file_types").getValuesAs(jakarta.json.JsonString::getString)).contains(".txt", ".md", ".html");
+        assertThat(response.array("supported_file_types").getValuesAs(jakarta.json.JsonString::getString)).contains(".txt", ".md", ".html", ".pdf");
     }
 
     @Test
@@ -141,6 +142,23 @@ class KnowledgeBasesIT {
     }
 
     @Test
+    void aDocumentTheEmbeddingServiceRefusesFailsWithTheReason() {
+        String kb = api.createKnowledgeBase("fails").getString("id");
+        server.llm().requireApiKey("another-key");
+        try {
+            String doc = api.addDocument(kb, "Doomed", "Some text.");
+            JsonObject failed = api.awaitStatus(kb, doc, "failed");
+            assertThat(failed.getString("error_message")).contains("HTTP 401");
+            assertThat(failed.getInt("chunk_count")).isZero();
+            ApiResponse search = api.call("POST", BASE + "/" + kb + "/search", "{\"query\":\"text\"}");
+            assertThat(search.status()).isEqualTo(502);
+            assertThat(search.json().getString("code")).isEqualTo("EMBEDDING_FAILED");
+        } finally {
+            server.llm().requireApiKey(null);
+        }
+    }
+
+    @Test
     void reAddingASourceReplacesItsChunks() {
         String kb = api.createKnowledgeBase("replace").getString("id");
         String first = api.call("POST", BASE + "/" + kb + "/documents", "{\"content\":\"Old text about apples.\",\"source\":\"fruit.txt\"}")
@@ -199,7 +217,7 @@ class KnowledgeBasesIT {
     }
 
     @Test
-    void textMarkdownAndHtmlFilesAreUploaded() {
+    void textMarkdownHtmlAndPdfFilesAreUploaded() {
         String kb = api.createKnowledgeBase("uploads").getString("id");
         record File(String name, String type, String content, String expected) {
         }
@@ -216,6 +234,13 @@ class KnowledgeBasesIT {
             assertThat(document.getString("content")).contains(file.expected()).doesNotContain("<p>", "var x");
             assertThat(document.getString("title")).isEqualTo(file.name());
         }
+        ApiResponse pdf = api.upload(kb, "policy.pdf", "application/pdf", TestPdf.of("Refunds take ten days.", "Returns need a receipt."), null);
+        assertThat(pdf.status()).as(pdf.toString()).isEqualTo(202);
+        assertThat(pdf.json().getString("mime_type")).isEqualTo("application/pdf");
+        assertThat(api.awaitStatus(kb, pdf.json().getString("document_id"), "ready").getString("content"))
+                .isEqualTo("Refunds take ten days.\n\nReturns need a receipt.");
+        assertThat(api.upload(kb, "broken.pdf", "application/pdf", "%PDF-nonsense".getBytes(StandardCharsets.UTF_8), null).status())
+                .isEqualTo(400);
         ApiResponse titled = api.upload(kb, "blob", "text/plain", "Titled.".getBytes(StandardCharsets.UTF_8), "My title");
         assertThat(titled.status()).isEqualTo(202);
         api.awaitStatus(kb, titled.json().getString("document_id"), "ready");

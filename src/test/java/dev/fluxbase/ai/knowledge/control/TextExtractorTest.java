@@ -25,6 +25,19 @@ class TextExtractorTest {
     }
 
     @Test
+    void pdfPagesBecomeParagraphs() {
+        assertThat(TextExtractor.mimeType("report.pdf", null)).contains("application/pdf");
+        assertThat(TextExtractor.extract(TestPdf.of("First page text.", "Second page text."), "application/pdf"))
+                .isEqualTo("First page text.\n\nSecond page text.");
+    }
+
+    @Test
+    void aBrokenPdfIsRefused() {
+        assertThatThrownBy(() -> TextExtractor.extract("not a pdf".getBytes(StandardCharsets.UTF_8), "application/pdf"))
+                .isInstanceOf(KnowledgeException.class).hasMessageStartingWith("Failed to extract text from file");
+    }
+
+    @Test
     void binaryIsRefused() {
         assertThatThrownBy(() -> TextExtractor.extract(new byte[] {'a', 0, 'b'}, "text/plain")).isInstanceOf(KnowledgeException.class);
     }
