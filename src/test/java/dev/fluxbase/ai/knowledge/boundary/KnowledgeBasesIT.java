@@ -7,9 +7,13 @@ import dev.fluxbase.ai.it.support.ApiResponse;
 import dev.fluxbase.ai.it.support.FluxbaseServer;
 import dev.fluxbase.ai.it.support.ServerUnderTest;
 import dev.fluxbase.ai.knowledge.control.TestPdf;
+import dev.fluxbase.ai.it.support.FakeLlmServer;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -214,6 +218,43 @@ class KnowledgeBasesIT {
         assertThat(strict.json().getInt("count")).isZero();
         assertThat(api.call("POST", BASE + "/" + kb + "/search", "{\"max_chunks\":3}").status()).isEqualTo(400);
         assertThat(api.call("POST", BASE + "/" + kb + "/search", "{\"query\":\"x\",\"max_chunks\":0}").status()).isEqualTo(400);
+    }
+
+    @Test
+    void aSearchFilteredToOneKnowledgeBaseStillFillsMaxChunksThroughItsOwnIndex() throws Exception {
+        String many = api.createKnowledgeBase("many").getString("id");
+        String few = api.createKnowledgeBase("few").getString("id");
+        List<String> manyDocuments = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            manyDocuments.add(api.addDocument(many, "m" + i, "Invoices are paid within thirty days, batch " + i + "."));
+        }
+        for (int i = 0; i < 3; i++) {
+            api.readyDocument(few, "f" + i, "Invoices for team " + i + " go to accounting.");
+        }
+        manyDocuments.forEach(doc -> api.awaitStatus(many, doc, "ready"));
+
+        ApiResponse response = api.call("POST", BASE + "/" + few + "/search", "{\"query\":\"invoices\",\"max_chunks\":3,\"threshold\":-1}");
+        assertThat(response.json().getInt("count")).isEqualTo(3);
+        assertThat(response.array("results").getValuesAs(JsonObject.class)).allSatisfy(r -> assertThat(r.getString("knowledge_base_name")).isEqualTo("few"));
+
+        StringBuilder vector = new StringBuilder("[");
+        for (float value : FakeLlmServer.embed("invoices", FluxbaseServer.EMBEDDING_DIMENSIONS)) {
+            vector.append(vector.length() == 1 ? "" : ",").append(value);
+        }
+        StringBuilder plan = new StringBuilder();
+        try (Connection connection = server.jdbc(); Statement statement = connection.createStatement()) {
+            // With so few rows a sort is cheaper; forbidding it shows the planner can match the partial index.
+            statement.execute("SET enable_seqscan = off");
+            statement.execute("SET enable_bitmapscan = off");
+            statement.execute("SET enable_sort = off");
+            try (ResultSet rows = statement.executeQuery("EXPLAIN SELECT c.id FROM ai.chunks c WHERE c.knowledge_base_id = '" + few
+                    + "' ORDER BY c.embedding::vector(384) <=> cast('" + vector + "]' AS vector(384)) LIMIT 3")) {
+                while (rows.next()) {
+                    plan.append(rows.getString(1)).append('\n');
+                }
+            }
+        }
+        assertThat(plan.toString()).contains("chunks_hnsw_" + few.replace("-", ""));
     }
 
     @Test
