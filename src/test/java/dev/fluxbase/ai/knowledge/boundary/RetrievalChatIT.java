@@ -82,6 +82,41 @@ class RetrievalChatIT {
         assertThat(systemPrompt()).doesNotContain(HANDBOOK_TEXT);
     }
 
+    @Test
+    void chunksOfSeveralLinkedKnowledgeBasesAreRankedTogether() {
+        String weak = api.createKnowledgeBase("rank-weak").getString("id");
+        api.readyDocument(weak, "Weak match", "Employees may ask questions.");
+        String strong = api.createKnowledgeBase("rank-strong").getString("id");
+        api.readyDocument(strong, "Strong match", "How many vacation days do employees get each year? Thirty.");
+        String chatbot = server.column("SELECT id::text FROM ai.chatbots WHERE namespace = 'default' AND name = 'rag-plain-bot'").get(0);
+        for (String kb : List.of(weak, strong)) {
+            assertThat(api.call("POST", "/api/v1/admin/ai/chatbots/" + chatbot + "/knowledge-bases",
+                    "{\"knowledge_base_id\":\"" + kb + "\",\"similarity_threshold\":0.05}").status()).isEqualTo(201);
+        }
+        chat("rag-plain-bot");
+        String system = systemPrompt();
+        assertThat(system).contains("title=\"Strong match\"", "title=\"Weak match\"");
+        assertThat(system.indexOf("Strong match")).isLessThan(system.indexOf("Weak match"));
+    }
+
+    @Test
+    void aSyncedChatbotFileLinksTheKnowledgeBaseItNames() {
+        String kb = api.createKnowledgeBase("synced-kb").getString("id");
+        String code = "/**\\n * Synced\\n * @fluxbase:knowledge-base synced-kb\\n * @fluxbase:rag-max-chunks 4\\n"
+                + " * @fluxbase:rag-similarity-threshold 0.25\\n */\\nexport const tools = []\\nexport default `Hi`\\n";
+        assertThat(api.call("POST", "/api/v1/admin/ai/chatbots/sync",
+                "{\"namespace\":\"ragsync\",\"chatbots\":[{\"name\":\"synced\",\"code\":\"" + code + "\"}]}").status()).isEqualTo(200);
+        String chatbot = server.column("SELECT id::text FROM ai.chatbots WHERE namespace = 'ragsync' AND name = 'synced'").get(0);
+        try {
+            JsonObject link = api.get("/api/v1/admin/ai/chatbots/" + chatbot + "/knowledge-bases").array("knowledge_bases").getJsonObject(0);
+            assertThat(link.getString("knowledge_base_id")).isEqualTo(kb);
+            assertThat(link.getInt("max_chunks")).isEqualTo(4);
+            assertThat(link.getJsonNumber("similarity_threshold").doubleValue()).isEqualTo(0.25);
+        } finally {
+            api.call("DELETE", "/api/v1/admin/ai/chatbots/" + chatbot, null);
+        }
+    }
+
     private List<JsonObject> chat(String chatbot) {
         server.llm().enqueue(Reply.text("Thirty days."));
         try (ChatClient chat = server.chatAs("user-rag")) {
