@@ -4,6 +4,8 @@ import dev.fluxbase.ai.chat.entity.ChatException;
 import dev.fluxbase.ai.chat.entity.Conversation;
 import dev.fluxbase.ai.chat.entity.ServerFrames;
 import dev.fluxbase.ai.chatbots.entity.ChatbotDefinition;
+import dev.fluxbase.ai.knowledge.control.Retriever;
+import dev.fluxbase.ai.knowledge.entity.SearchRequest;
 import dev.fluxbase.ai.platform.control.ServerClock;
 import dev.fluxbase.ai.platform.entity.CodedException;
 import dev.fluxbase.ai.providers.control.ProviderSelector;
@@ -49,6 +51,9 @@ public class ChatTurn {
     ToolBox toolBox;
 
     @Inject
+    Retriever retriever;
+
+    @Inject
     TurnAdmission admission;
 
     @Inject
@@ -68,7 +73,7 @@ public class ChatTurn {
             turn.admitted();
             conversation.recordQuestion(ChatMessage.user(content));
             connection.send(ServerFrames.progress(id, "thinking", "Thinking..."));
-            answer(connection, conversation, turn, cancel);
+            answer(connection, conversation, content, turn, cancel);
             ending = ServerFrames.done(id, turn.usage());
         } catch (TurnCancelled e) {
             turn.cancelled();
@@ -108,18 +113,28 @@ public class ChatTurn {
         }
     }
 
-    private void answer(ChatConnection connection, Conversation conversation, TurnState turn, CancelSignal cancel) {
+    private void answer(ChatConnection connection, Conversation conversation, String content, TurnState turn, CancelSignal cancel) {
         ChatbotDefinition chatbot = conversation.chatbot();
         ChatProvider provider = providers.providerFor(chatbot);
         turn.provider(provider.name(), provider.model());
         List<Tool> tools = toolBox.toolsFor(chatbot);
         List<ChatMessage> messages = new ArrayList<>();
-        messages.add(ChatMessage.system(prompts.systemPrompt(chatbot, conversation.identity())));
+        messages.add(ChatMessage.system(prompts.systemPrompt(chatbot, conversation.identity(), knowledge(connection, conversation, content))));
         messages.addAll(conversation.history());
         ToolLoop loop = new ToolLoop(connection, conversation, tools, turn, cancel);
         String answer = loop.run(provider, messages, chatbot.settings().maxIterations());
         conversation.recordAnswer(ChatMessage.assistant(answer));
         turn.answered(answer);
+    }
+
+    /** Retrieved context for the question, announced with a {@code retrieving} frame when the chatbot has knowledge bases. */
+    private String knowledge(ChatConnection connection, Conversation conversation, String question) {
+        List<SearchRequest> requests = retriever.requestsFor(conversation.chatbot().id());
+        if (requests.isEmpty()) {
+            return "";
+        }
+        connection.send(ServerFrames.progress(conversation.id(), "retrieving", "Searching the knowledge base..."));
+        return retriever.context(question, requests).orElse("");
     }
 
     /** The rounds of one turn: call the model, run the tools it asks for, repeat until it answers. */

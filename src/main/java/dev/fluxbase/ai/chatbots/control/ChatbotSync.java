@@ -4,9 +4,12 @@ import dev.fluxbase.ai.chatbots.entity.Chatbot;
 import dev.fluxbase.ai.chatbots.entity.ChatbotDefinition;
 import dev.fluxbase.ai.chatbots.entity.ChatbotFileException;
 import dev.fluxbase.ai.chatbots.entity.ChatbotSource;
+import dev.fluxbase.ai.chatbots.entity.ChatbotsSynced;
 import dev.fluxbase.ai.chatbots.entity.SyncResult;
 import dev.fluxbase.ai.chatbots.entity.SyncResult.SyncError;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -35,6 +38,9 @@ public class ChatbotSync {
     @PersistenceContext(unitName = "fluxbase")
     EntityManager em;
 
+    @Inject
+    Event<ChatbotsSynced> synced;
+
     private final ChatbotFileParser parser = new ChatbotFileParser();
 
     public SyncResult sync(String namespace, List<ChatbotSource> sources, List<SyncError> loadErrors, Chatbot.Source origin,
@@ -54,6 +60,11 @@ public class ChatbotSync {
             stored.values().stream()
                     .filter(chatbot -> !wanted.contains(chatbot.name()) && chatbot.source().equals(origin.name()))
                     .forEach(chatbot -> delete(chatbot, dryRun, outcome));
+        }
+        if (!dryRun && !(outcome.created.isEmpty() && outcome.updated.isEmpty())) {
+            List<String> changed = new ArrayList<>(outcome.created);
+            changed.addAll(outcome.updated);
+            synced.fire(new ChatbotsSynced(namespace, changed));
         }
         return outcome.result(namespace, dryRun);
     }

@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.Response;
 /**
  * OpenAI's chat completions endpoint (and every OpenAI-compatible server), as a MicroProfile REST
  * Client. The response is read as a stream: Jersey hands over the entity stream without buffering it.
+ * Null headers are not sent.
  */
 public interface OpenAiChatApi {
 
@@ -19,5 +20,6 @@ public interface OpenAiChatApi {
     @Path("/chat/completions")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces({MediaType.SERVER_SENT_EVENTS, MediaType.APPLICATION_JSON})
-    Response complete(@HeaderParam("Authorization") String authorization, String body);
+    Response complete(@HeaderParam("Authorization") String authorization, @HeaderParam("OpenAI-Organization") String organization,
+            String body);
 }

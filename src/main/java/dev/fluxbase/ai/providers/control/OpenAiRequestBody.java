@@ -7,35 +7,64 @@ import dev.fluxbase.ai.providers.entity.ToolDefinition;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
+import java.util.List;
+import java.util.Locale;
 
-/** The JSON body of an OpenAI-style chat completion request (OpenAI, Azure OpenAI and compatibles). */
+/**
+ * The JSON body of an OpenAI-style chat completion request (OpenAI, Azure OpenAI and compatibles).
+ * Only what every compatible server understands is sent: no {@code tool_choice} or
+ * {@code parallel_tool_calls}, whose defaults are what we want anyway.
+ */
 final class OpenAiRequestBody {
+
+    // Reasoning models refuse max_tokens and any temperature but the default.
+    private static final List<String> REASONING_FAMILIES = List.of("o1", "o3", "o4", "gpt-5");
 
     private OpenAiRequestBody() {
     }
 
-    /** @param model null for Azure, where the deployment names the model */
-    static String of(CompletionRequest request, String model) {
+    /**
+     * @param model     sent as {@code model}; null for Azure, where the deployment names the model
+     * @param modelName what decides the token parameter (for Azure the optional configured model)
+     */
+    static String of(CompletionRequest request, String model, String modelName) {
         JsonObjectBuilder body = Json.createObjectBuilder();
         if (model != null) {
             body.add("model", model);
         }
         body.add("messages", messages(request))
                 .add("stream", true)
-                .add("stream_options", Json.createObjectBuilder().add("include_usage", true))
-                .add("max_tokens", request.maxTokens())
-                .add("temperature", request.temperature());
+                .add("stream_options", Json.createObjectBuilder().add("include_usage", true));
+        if (isReasoningModel(modelName)) {
+            body.add("max_completion_tokens", request.maxTokens());
+        } else {
+            body.add("max_tokens", request.maxTokens());
+            if (request.temperature() != null) {
+                body.add("temperature", request.temperature());
+            }
+        }
         if (!request.tools().isEmpty()) {
-            body.add("tools", tools(request)).add("tool_choice", "auto");
+            body.add("tools", tools(request.tools()));
         }
         return body.build().toString();
+    }
+
+    /** o1, o3, o4 and gpt-5 models, also behind a router prefix such as {@code openai/o3-mini}. */
+    static boolean isReasoningModel(String model) {
+        if (model == null) {
+            return false;
+        }
+        String name = model.substring(model.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+        return REASONING_FAMILIES.stream().anyMatch(family -> name.equals(family) || name.startsWith(family + "-"));
     }
 
     private static JsonArrayBuilder messages(CompletionRequest request) {
         JsonArrayBuilder messages = Json.createArrayBuilder();
         for (ChatMessage message : request.messages()) {
             JsonObjectBuilder json = Json.createObjectBuilder().add("role", message.role().wireName());
-            json.add("content", message.content());
+            if (!message.content().isEmpty() || message.toolCalls().isEmpty()) {
+                json.add("content", message.content());
+            }
             if (!message.toolCalls().isEmpty()) {
                 json.add("tool_calls", toolCalls(message));
             }
@@ -58,9 +87,9 @@ final class OpenAiRequestBody {
         return calls;
     }
 
-    private static JsonArrayBuilder tools(CompletionRequest request) {
+    static JsonArrayBuilder tools(List<ToolDefinition> definitions) {
         JsonArrayBuilder tools = Json.createArrayBuilder();
-        for (ToolDefinition tool : request.tools()) {
+        for (ToolDefinition tool : definitions) {
             tools.add(Json.createObjectBuilder()
                     .add("type", "function")
                     .add("function", Json.createObjectBuilder()

@@ -1,27 +1,37 @@
 package dev.fluxbase.ai.providers.control;
 
 import dev.fluxbase.ai.providers.entity.CompletionResult;
+import dev.fluxbase.ai.providers.entity.ProviderException;
 import dev.fluxbase.ai.providers.entity.StreamListener;
 import dev.fluxbase.ai.providers.entity.TokenUsage;
 import dev.fluxbase.ai.providers.entity.ToolCall;
+import jakarta.json.Json;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Accumulates the chunks of one OpenAI-style stream: content deltas go to the listener as they come,
- * tool-call fragments are joined by their index, usage comes from the final chunk. Azure's first
- * chunk (prompt filter results, no choices) and the usage chunk carry no choice and add no content.
+ * Parses one OpenAI-style SSE stream (OpenAI, Azure OpenAI, compatibles): content deltas go to the
+ * listener as they come, tool-call fragments are joined by their index, usage is read from whichever
+ * chunk carries it (OpenAI sends it last, with no choices). Azure's first chunk (prompt filter
+ * results, no choices) adds nothing. Unparseable chunks are skipped.
  */
-final class OpenAiStream {
+final class OpenAiStream implements StreamParser {
+
+    // Json.createReader looks the JSON provider up on every call, which costs more than the parsing.
+    private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
 
     private final StreamListener listener;
+    private final ServerSentEvents events = new ServerSentEvents();
     private final StringBuilder content = new StringBuilder();
     private final Map<Integer, PartialCall> calls = new TreeMap<>();
     private TokenUsage usage = TokenUsage.NONE;
@@ -31,58 +41,92 @@ final class OpenAiStream {
         this.listener = listener;
     }
 
-    void accept(JsonObject chunk) {
+    @Override
+    public Progress accept(String line) {
+        String data = events.line(line);
+        if (data == null) {
+            return Progress.MORE;
+        }
+        if (data.equals("[DONE]")) {
+            return Progress.FINISHED;
+        }
+        JsonObject chunk = parse(data);
+        return chunk == null ? Progress.MORE : accept(chunk);
+    }
+
+    private Progress accept(JsonObject chunk) {
+        if (chunk.get("error") instanceof JsonObject error) {
+            throw ProviderException.of(ProviderException.Failure.BROKEN_STREAM, "Provider error: " + error.getString("message", "unknown"));
+        }
         if (chunk.get("usage") instanceof JsonObject u) {
             usage = new TokenUsage(u.getInt("prompt_tokens", 0), u.getInt("completion_tokens", 0));
         }
-        JsonArray choices = chunk.getJsonArray("choices");
-        if (choices == null || choices.isEmpty()) {
-            return;
+        JsonArray choices = chunk.get("choices") instanceof JsonArray array ? array : JsonValue.EMPTY_JSON_ARRAY;
+        if (choices.isEmpty() || !(choices.get(0) instanceof JsonObject choice)) {
+            return Progress.MORE;
         }
-        JsonObject choice = choices.getJsonObject(0);
         if (choice.get("finish_reason") instanceof JsonString reason) {
             finishReason = reason.getString();
         }
-        if (choice.get("delta") instanceof JsonObject delta) {
-            acceptContent(delta);
-            acceptToolCalls(delta);
+        if (!(choice.get("delta") instanceof JsonObject delta)) {
+            return Progress.MORE;
         }
+        boolean text = acceptContent(delta);
+        boolean tools = acceptToolCalls(delta);
+        return text || tools ? Progress.TOKEN : Progress.MORE;
     }
 
-    private void acceptContent(JsonObject delta) {
+    private boolean acceptContent(JsonObject delta) {
         if (delta.get("content") instanceof JsonString text && !text.getString().isEmpty()) {
             content.append(text.getString());
             listener.onContent(text.getString());
+            return true;
         }
+        return false;
     }
 
-    private void acceptToolCalls(JsonObject delta) {
-        if (!(delta.get("tool_calls") instanceof JsonArray toolCalls)) {
-            return;
+    private boolean acceptToolCalls(JsonObject delta) {
+        if (!(delta.get("tool_calls") instanceof JsonArray toolCalls) || toolCalls.isEmpty()) {
+            return false;
         }
         for (JsonValue value : toolCalls) {
-            JsonObject fragment = value.asJsonObject();
-            int index = fragment.get("index") instanceof JsonNumber n ? n.intValue() : calls.size();
-            PartialCall call = calls.computeIfAbsent(index, i -> new PartialCall());
-            if (fragment.get("id") instanceof JsonString id && !id.getString().isEmpty()) {
-                call.id = id.getString();
+            if (value instanceof JsonObject fragment) {
+                acceptFragment(fragment);
             }
-            if (fragment.get("function") instanceof JsonObject function) {
-                if (function.get("name") instanceof JsonString name && !name.getString().isEmpty()) {
-                    call.name = name.getString();
-                }
-                if (function.get("arguments") instanceof JsonString arguments) {
-                    call.arguments.append(arguments.getString());
-                }
+        }
+        return true;
+    }
+
+    private void acceptFragment(JsonObject fragment) {
+        int index = fragment.get("index") instanceof JsonNumber n ? n.intValue() : calls.size();
+        PartialCall call = calls.computeIfAbsent(index, i -> new PartialCall());
+        if (fragment.get("id") instanceof JsonString id && !id.getString().isEmpty()) {
+            call.id = id.getString();
+        }
+        if (fragment.get("function") instanceof JsonObject function) {
+            if (function.get("name") instanceof JsonString name && !name.getString().isEmpty()) {
+                call.name = name.getString();
+            }
+            if (function.get("arguments") instanceof JsonString arguments) {
+                call.arguments.append(arguments.getString());
             }
         }
     }
 
-    CompletionResult result() {
+    @Override
+    public CompletionResult result() {
         List<ToolCall> toolCalls = new ArrayList<>();
-        calls.forEach((index, call) -> toolCalls.add(new ToolCall(call.id == null ? "call_" + index : call.id, call.name,
+        calls.forEach((index, call) -> toolCalls.add(new ToolCall(call.id == null ? ToolCallIds.next() : call.id, call.name,
                 call.arguments.length() == 0 ? "{}" : call.arguments.toString())));
         return new CompletionResult(content.toString(), toolCalls, usage, finishReason);
+    }
+
+    private static JsonObject parse(String data) {
+        try {
+            return READERS.createReader(new StringReader(data)).readValue() instanceof JsonObject object ? object : null;
+        } catch (JsonException e) {
+            return null;
+        }
     }
 
     /** A tool call whose fragments are still arriving. */

@@ -3,62 +3,84 @@ package dev.fluxbase.ai.providers.control;
 import dev.fluxbase.ai.chatbots.entity.ChatbotDefinition;
 import dev.fluxbase.ai.providers.entity.ChatProvider;
 import dev.fluxbase.ai.providers.entity.ProviderException;
-import jakarta.annotation.PostConstruct;
+import dev.fluxbase.ai.providers.entity.ProviderSettings;
+import dev.fluxbase.ai.providers.entity.StoredProvider;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.net.URI;
 import java.time.Duration;
-import java.util.Locale;
-import java.util.Optional;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Chooses the provider for a chat turn. For now that is the read-only provider from configuration
- * ({@code fluxbase.ai.provider.*}); without one, a turn fails with {@code NO_PROVIDER}.
+ * Chooses the provider of a chat turn (see {@link ProviderChoice}), reading the stored providers for
+ * every turn so that an admin's change applies to the next one, on every instance. The provider it
+ * returns retries and, when {@code fluxbase.ai.failover} is on, falls back to the other providers.
  */
 @ApplicationScoped
 public class ProviderSelector {
 
-    private static final String DEFAULT_OPENAI_URL = "https://api.openai.com/v1";
+    @Inject
+    ProviderStore store;
 
     @Inject
-    @ConfigProperty(name = "fluxbase.ai.provider.type")
-    Optional<String> type;
+    ConfiguredProvider configured;
 
     @Inject
-    @ConfigProperty(name = "fluxbase.ai.provider.base-url")
-    Optional<String> baseUrl;
+    StoredSettings storedSettings;
 
     @Inject
-    @ConfigProperty(name = "fluxbase.ai.provider.api-key")
-    Optional<String> apiKey;
+    ProviderFactory factory;
+
+    // Off by default: a chatbot pinned to a private model must not reach another provider unless asked.
+    @Inject
+    @ConfigProperty(name = "fluxbase.ai.failover", defaultValue = "false")
+    boolean failover;
 
     @Inject
-    @ConfigProperty(name = "fluxbase.ai.provider.model", defaultValue = "gpt-4o-mini")
-    String model;
+    @ConfigProperty(name = "fluxbase.ai.provider.max-retries", defaultValue = "2")
+    int maxRetries;
 
     @Inject
-    @ConfigProperty(name = "fluxbase.ai.provider.connect-timeout-ms", defaultValue = "10000")
-    long connectTimeoutMs;
+    @ConfigProperty(name = "fluxbase.ai.provider.retry-delay-ms", defaultValue = "500")
+    long retryDelayMs;
 
     @Inject
-    @ConfigProperty(name = "fluxbase.ai.provider.idle-timeout-ms", defaultValue = "60000")
-    long idleTimeoutMs;
-
-    private ChatProvider configured;
-
-    @PostConstruct
-    void init() {
-        configured = type.map(t -> t.toLowerCase(Locale.ROOT)).filter("openai"::equals)
-                .map(t -> new OpenAiProvider("config", URI.create(baseUrl.orElse(DEFAULT_OPENAI_URL)), apiKey.orElse(null), model,
-                        Duration.ofMillis(connectTimeoutMs), Duration.ofMillis(idleTimeoutMs)))
-                .orElse(null);
-    }
+    @ConfigProperty(name = "fluxbase.ai.provider.max-retry-delay-ms", defaultValue = "10000")
+    long maxRetryDelayMs;
 
     public ChatProvider providerFor(ChatbotDefinition chatbot) {
-        if (configured == null) {
-            throw new ProviderException(ProviderException.NO_PROVIDER, "No AI provider configured");
+        List<StoredProvider> stored = store.all();
+        List<StoredProvider> enabled = stored.stream().filter(StoredProvider::enabled)
+                .sorted(Comparator.comparing(StoredProvider::name)).toList();
+        Map<String, StoredProvider> byId = enabled.stream().collect(Collectors.toMap(p -> p.id().toString(), Function.identity()));
+        List<String> ids = ProviderChoice.candidates(chatbot.providerId() == null ? null : chatbot.providerId().toString(),
+                chatbot.settings().provider(),
+                enabled.stream().map(p -> new ProviderChoice.Option(p.id().toString(), p.name(), p.isDefault())).toList(),
+                configured.settings().map(s -> new ProviderChoice.Option(s.id(), s.name(), false)),
+                failover);
+        Set<String> existing = stored.stream().map(p -> p.id().toString()).collect(Collectors.toCollection(HashSet::new));
+        existing.add(ProviderSettings.CONFIG_ID);
+        factory.retainOnly(existing);
+        List<ChatProvider> candidates = ids.stream().map(id -> provider(id, byId)).toList();
+        return new ResilientProvider(candidates, new RetryPolicy(Math.max(0, maxRetries), Duration.ofMillis(retryDelayMs),
+                Duration.ofMillis(maxRetryDelayMs)), Pause.CANCELLABLE);
+    }
+
+    private ChatProvider provider(String id, Map<String, StoredProvider> byId) {
+        if (ProviderSettings.CONFIG_ID.equals(id)) {
+            return factory.providerFor(configured.settings().orElseThrow());
         }
-        return configured;
+        StoredProvider stored = byId.get(id);
+        try {
+            return factory.providerFor(storedSettings.of(stored));
+        } catch (ProviderException e) {
+            return new MisconfiguredProvider(stored.name(), e.getMessage());
+        }
     }
 }

@@ -1,8 +1,13 @@
 package dev.fluxbase.ai.providers.entity;
 
 import dev.fluxbase.ai.platform.entity.CodedException;
+import java.time.Duration;
+import java.util.Optional;
 
-/** A provider failure, carrying the stable error code the client sees. */
+/**
+ * A provider failure, carrying the stable error code the client sees and what went wrong, which
+ * decides whether the call may be retried or handed to another provider.
+ */
 public class ProviderException extends CodedException {
 
     public static final String AUTH_FAILED = "PROVIDER_AUTH_FAILED";
@@ -10,22 +15,90 @@ public class ProviderException extends CodedException {
     public static final String PROVIDER_ERROR = "PROVIDER_ERROR";
     public static final String NO_PROVIDER = "NO_PROVIDER";
 
+    /** What went wrong; only the transient kinds are worth another attempt. */
+    public enum Failure {
+        NO_PROVIDER, MISCONFIGURED, AUTH, REJECTED, RATE_LIMITED, SERVER_ERROR, UNREACHABLE, TIMEOUT, BROKEN_STREAM;
+
+        /** The same request may succeed a moment later at the same provider. */
+        public boolean retryable() {
+            return this == RATE_LIMITED || this == SERVER_ERROR;
+        }
+
+        /** The provider is unavailable rather than wrongly used: another provider may answer. */
+        public boolean transientFailure() {
+            return retryable() || this == UNREACHABLE || this == TIMEOUT || this == BROKEN_STREAM;
+        }
+    }
+
+    private final Failure failure;
+    private final Duration retryAfter;
+
     public ProviderException(String code, String message) {
-        super(code, message);
+        this(failureOf(code), code, message, null, null);
     }
 
     public ProviderException(String code, String message, Throwable cause) {
-        super(code, message, cause);
+        this(failureOf(code), code, message, null, cause);
     }
 
-    /** Maps an HTTP status from a provider to our error, with the guide's messages. */
-    public static ProviderException forStatus(int status, String detail) {
+    public ProviderException(Failure failure, String message, Throwable cause) {
+        this(failure, codeOf(failure), message, null, cause);
+    }
+
+    private ProviderException(Failure failure, String code, String message, Duration retryAfter, Throwable cause) {
+        super(code, message, cause);
+        this.failure = failure;
+        this.retryAfter = retryAfter;
+    }
+
+    public static ProviderException of(Failure failure, String message) {
+        return new ProviderException(failure, message, null);
+    }
+
+    /**
+     * Maps an HTTP status from a provider to our error, with the guide's messages.
+     *
+     * @param retryAfter what the provider's {@code Retry-After} asked for, or null
+     */
+    public static ProviderException forStatus(int status, String detail, Duration retryAfter) {
         if (status == 401 || status == 403) {
-            return new ProviderException(AUTH_FAILED, "Provider authentication failed");
+            return of(Failure.AUTH, "Provider authentication failed");
         }
         if (status == 429) {
-            return new ProviderException(RATE_LIMITED, "Provider rate limit exceeded, try again later");
+            return new ProviderException(Failure.RATE_LIMITED, RATE_LIMITED, "Provider rate limit exceeded, try again later", retryAfter, null);
         }
-        return new ProviderException(PROVIDER_ERROR, "Provider error (HTTP " + status + ")" + (detail == null || detail.isBlank() ? "" : ": " + detail));
+        String message = "Provider error (HTTP " + status + ")" + (detail == null || detail.isBlank() ? "" : ": " + detail);
+        Failure failure = status >= 500 ? Failure.SERVER_ERROR : Failure.REJECTED;
+        return new ProviderException(failure, PROVIDER_ERROR, message, retryAfter, null);
+    }
+
+    public static ProviderException forStatus(int status, String detail) {
+        return forStatus(status, detail, null);
+    }
+
+    public Failure failure() {
+        return failure;
+    }
+
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
+    }
+
+    private static Failure failureOf(String code) {
+        return switch (code) {
+            case NO_PROVIDER -> Failure.NO_PROVIDER;
+            case AUTH_FAILED -> Failure.AUTH;
+            case RATE_LIMITED -> Failure.RATE_LIMITED;
+            default -> Failure.REJECTED;
+        };
+    }
+
+    private static String codeOf(Failure failure) {
+        return switch (failure) {
+            case NO_PROVIDER -> NO_PROVIDER;
+            case AUTH -> AUTH_FAILED;
+            case RATE_LIMITED -> RATE_LIMITED;
+            default -> PROVIDER_ERROR;
+        };
     }
 }

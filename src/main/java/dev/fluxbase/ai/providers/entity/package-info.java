@@ -1,2 +1,2 @@
-/** Provider-neutral requests, streamed events, usage and provider errors. */
+/** Provider-neutral requests, streamed events, usage, provider settings and provider errors. */
 package dev.fluxbase.ai.providers.entity;

@@ -27,8 +27,13 @@ public final class FluxbaseServer implements BeforeAllCallback, ParameterResolve
     private static final Duration BOOT_TIMEOUT = Duration.ofSeconds(240);
     public static final String LLM_API_KEY = "sk-test-key";
     public static final String LLM_MODEL = "gpt-test";
+    public static final String EMBEDDING_MODEL = "text-embedding-test";
+    public static final int EMBEDDING_DIMENSIONS = 384;
     public static final String ALLOWED_ORIGIN = "https://console.example";
     public static final int SQL_TIMEOUT_MS = 3000;
+    public static final String HTTP_SECRET = "s3cr3t";
+    /** Short provider deadlines, so that timeout tests take seconds. */
+    public static final int PROVIDER_TIMEOUT_MS = 2000;
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -94,10 +99,23 @@ public final class FluxbaseServer implements BeforeAllCallback, ParameterResolve
                     Map.entry("FLUXBASE_AI_PROVIDER_BASE_URL", llm.openAiBaseUrl()),
                     Map.entry("FLUXBASE_AI_PROVIDER_API_KEY", LLM_API_KEY),
                     Map.entry("FLUXBASE_AI_PROVIDER_MODEL", LLM_MODEL),
+                    Map.entry("FLUXBASE_AI_EMBEDDING_TYPE", "openai"),
+                    Map.entry("FLUXBASE_AI_EMBEDDING_BASE_URL", llm.openAiBaseUrl()),
+                    Map.entry("FLUXBASE_AI_EMBEDDING_API_KEY", LLM_API_KEY),
+                    Map.entry("FLUXBASE_AI_EMBEDDING_MODEL", EMBEDDING_MODEL),
+                    Map.entry("FLUXBASE_AI_EMBEDDING_DIMENSIONS", String.valueOf(EMBEDDING_DIMENSIONS)),
+                    Map.entry("FLUXBASE_AI_ENCRYPTION_KEY", "integration-test passphrase, not a secret"),
+                    Map.entry("FLUXBASE_AI_PROVIDER_FIRST_TOKEN_TIMEOUT_MS", String.valueOf(PROVIDER_TIMEOUT_MS)),
+                    Map.entry("FLUXBASE_AI_PROVIDER_IDLE_TIMEOUT_MS", String.valueOf(PROVIDER_TIMEOUT_MS)),
+                    Map.entry("FLUXBASE_AI_PROVIDER_RETRY_DELAY_MS", "50"),
+                    Map.entry("FLUXBASE_AI_FAILOVER", "true"),
                     Map.entry("MP_JWT_VERIFY_PUBLICKEY_LOCATION", tokens.publicKeyFile().toUri().toString()),
                     Map.entry("MP_JWT_VERIFY_ISSUER", TestTokens.ISSUER),
                     Map.entry("FLUXBASE_CORS_ORIGINS", ALLOWED_ORIGIN),
                     Map.entry("FLUXBASE_SQL_STATEMENT_TIMEOUT_MS", String.valueOf(SQL_TIMEOUT_MS)),
+                    Map.entry("FLUXBASE_HTTP_RESOLVE", "api.allowed.test:127.0.0.1"),
+                    Map.entry("FLUXBASE_HTTP_SECRETS", "[{\"chatbot\":\"http-bot\",\"domain\":\"localhost\","
+                            + "\"query\":{\"appid\":\"" + HTTP_SECRET + "-query\"},\"headers\":{\"X-Api-Key\":\"" + HTTP_SECRET + "-header\"}}]"),
                     // The tests connect from here, and may play a proxy that forwards for other addresses.
                     Map.entry("FLUXBASE_LIMITS_TRUSTED_PROXIES", "127.0.0.1"),
                     // Lets tests move the server's clock and run its jobs; never set in production.

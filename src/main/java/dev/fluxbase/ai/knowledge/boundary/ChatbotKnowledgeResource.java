@@ -1,0 +1,90 @@
+package dev.fluxbase.ai.knowledge.boundary;
+
+import dev.fluxbase.ai.knowledge.control.KnowledgeBaseStore;
+import dev.fluxbase.ai.knowledge.control.LinkStore;
+import dev.fluxbase.ai.knowledge.entity.KnowledgeLink;
+import dev.fluxbase.ai.platform.boundary.Ids;
+import dev.fluxbase.ai.platform.boundary.JsonBodies;
+import dev.fluxbase.ai.security.boundary.AdminOnly;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Which knowledge bases a chatbot retrieves from, with the most chunks and the least similarity of each. */
+@Path("/admin/ai/chatbots/{chatbot}/knowledge-bases")
+@Produces(MediaType.APPLICATION_JSON)
+@AdminOnly
+@Tag(name = "Knowledge bases")
+public class ChatbotKnowledgeResource {
+
+    static final int DEFAULT_PRIORITY = 1;
+    static final int DEFAULT_MAX_CHUNKS = 5;
+    static final double DEFAULT_THRESHOLD = 0.7;
+
+    @Inject
+    LinkStore links;
+
+    @Inject
+    KnowledgeBaseStore knowledgeBases;
+
+    @GET
+    @Operation(summary = "The chatbot's knowledge-base links, highest priority first")
+    public JsonObject list(@PathParam("chatbot") String chatbot) {
+        return KnowledgeJson.list("knowledge_bases", links.ofChatbot(chatbot(chatbot)), KnowledgeJson::link);
+    }
+
+    @POST
+    @Operation(summary = "Link a knowledge base (or update the existing link and enable it)")
+    public Response link(@PathParam("chatbot") String chatbot, String body) {
+        UUID chatbotId = chatbot(chatbot);
+        JsonObject request = JsonBodies.object(body);
+        UUID kb = Ids.parse(Fields.required(request, "knowledge_base_id")).flatMap(knowledgeBases::find)
+                .orElseThrow(Rejections::knowledgeBaseNotFound).id();
+        KnowledgeLink link = links.upsert(chatbotId, kb, Fields.integer(request, "priority", 0, 1000).orElse(DEFAULT_PRIORITY),
+                Fields.integer(request, "max_chunks", 1, 100).orElse(DEFAULT_MAX_CHUNKS),
+                Fields.number(request, "similarity_threshold", 0, 1).orElse(DEFAULT_THRESHOLD));
+        return Response.status(Response.Status.CREATED).entity(KnowledgeJson.link(link)).build();
+    }
+
+    @PUT
+    @Path("{kb}")
+    @Operation(summary = "Change a link's priority, most chunks, least similarity or enabled flag")
+    public JsonObject update(@PathParam("chatbot") String chatbot, @PathParam("kb") String kb, String body) {
+        KnowledgeLink old = existing(chatbot, kb);
+        JsonObject request = JsonBodies.object(body);
+        links.save(new KnowledgeLink(old.id(), old.chatbotId(), old.chatbotName(), old.knowledgeBaseId(), old.knowledgeBaseName(),
+                Fields.bool(request, "enabled").orElse(old.enabled()), Fields.integer(request, "max_chunks", 1, 100).orElse(old.maxChunks()),
+                Fields.number(request, "similarity_threshold", 0, 1).orElse(old.similarityThreshold()),
+                Fields.integer(request, "priority", 0, 1000).orElse(old.priority()), old.createdAt()));
+        return KnowledgeJson.link(existing(chatbot, kb));
+    }
+
+    @DELETE
+    @Path("{kb}")
+    @Operation(summary = "Unlink a knowledge base from the chatbot")
+    public Response unlink(@PathParam("chatbot") String chatbot, @PathParam("kb") String kb) {
+        KnowledgeLink link = existing(chatbot, kb);
+        links.delete(link.chatbotId(), link.knowledgeBaseId());
+        return Response.noContent().build();
+    }
+
+    private UUID chatbot(String id) {
+        return Ids.parse(id).filter(links::chatbotExists).orElseThrow(Rejections::chatbotNotFound);
+    }
+
+    private KnowledgeLink existing(String chatbot, String kb) {
+        UUID chatbotId = chatbot(chatbot);
+        return Ids.parse(kb).flatMap(kbId -> links.find(chatbotId, kbId)).orElseThrow(Rejections::linkNotFound);
+    }
+}

@@ -1,0 +1,133 @@
+package dev.fluxbase.ai.knowledge.boundary;
+
+import dev.fluxbase.ai.knowledge.control.DocumentStore;
+import dev.fluxbase.ai.knowledge.control.Ingestion;
+import dev.fluxbase.ai.knowledge.control.KnowledgeBaseStore;
+import dev.fluxbase.ai.knowledge.entity.KnowledgeBase;
+import dev.fluxbase.ai.knowledge.entity.KnowledgeDocument;
+import dev.fluxbase.ai.knowledge.entity.NewDocument;
+import dev.fluxbase.ai.platform.boundary.Ids;
+import dev.fluxbase.ai.platform.boundary.JsonBodies;
+import dev.fluxbase.ai.platform.entity.RequestRejected;
+import dev.fluxbase.ai.security.boundary.AdminOnly;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.EntityPart;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Documents of a knowledge base. Adding one answers 202 at once; chunking and embedding follow in the background. */
+@Path("/admin/ai/knowledge-bases/{kb}/documents")
+@Produces(MediaType.APPLICATION_JSON)
+@AdminOnly
+@Tag(name = "Knowledge bases")
+public class DocumentsResource {
+
+    @Inject
+    KnowledgeBaseStore knowledgeBases;
+
+    @Inject
+    DocumentStore documents;
+
+    @Inject
+    Ingestion ingestion;
+
+    @GET
+    @Operation(summary = "List documents, newest first")
+    public JsonObject list(@PathParam("kb") String kb) {
+        return KnowledgeJson.list("documents", documents.all(knowledgeBase(kb).id()), KnowledgeJson::document);
+    }
+
+    @GET
+    @Path("{doc}")
+    @Operation(summary = "Get a document with its status and, when it failed, the reason")
+    public JsonObject get(@PathParam("kb") String kb, @PathParam("doc") String doc) {
+        return KnowledgeJson.document(document(knowledgeBase(kb), doc));
+    }
+
+    @POST
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+    @Operation(summary = "Add a document as text; one with the same source is replaced")
+    public Response add(@PathParam("kb") String kb, String body) {
+        KnowledgeBase knowledgeBase = knowledgeBase(kb);
+        NewDocument document = DocumentRequests.add(JsonBodies.object(body));
+        UUID id = documents.addOrReplace(knowledgeBase.id(), document);
+        ingestion.submit(knowledgeBase, id);
+        return Response.accepted(accepted(id).build()).build();
+    }
+
+    @POST
+    @Path("upload")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(summary = "Upload a file (text, Markdown, HTML); one with the same file name is replaced")
+    public Response upload(@PathParam("kb") String kb, List<EntityPart> parts) {
+        KnowledgeBase knowledgeBase = knowledgeBase(kb);
+        Upload upload = Upload.of(parts);
+        UUID id = documents.addOrReplace(knowledgeBase.id(), upload.document());
+        ingestion.submit(knowledgeBase, id);
+        return Response.accepted(accepted(id).add("filename", upload.fileName()).add("extracted_length", upload.text().length())
+                .add("mime_type", upload.mimeType()).build()).build();
+    }
+
+    @PATCH
+    @Path("{doc}")
+    @Operation(summary = "Change a document's title, tags or metadata (tags and metadata replace the old values)")
+    public JsonObject update(@PathParam("kb") String kb, @PathParam("doc") String doc, String body) {
+        KnowledgeDocument document = document(knowledgeBase(kb), doc);
+        JsonObject changes = JsonBodies.object(body);
+        return KnowledgeJson.document(documents.update(document.knowledgeBaseId(), document.id(), Fields.text(changes, "title").orElse(null),
+                Fields.strings(changes, "tags").orElse(null), Fields.object(changes, "metadata").orElse(null))
+                .orElseThrow(Rejections::documentNotFound));
+    }
+
+    @DELETE
+    @Path("{doc}")
+    @Operation(summary = "Delete a document with its chunks")
+    public Response delete(@PathParam("kb") String kb, @PathParam("doc") String doc) {
+        KnowledgeDocument document = document(knowledgeBase(kb), doc);
+        if (!documents.delete(document.knowledgeBaseId(), document.id())) {
+            throw Rejections.documentNotFound();
+        }
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("delete-by-filter")
+    @Operation(summary = "Delete the documents having all the given tags and the given metadata values")
+    public JsonObject deleteByFilter(@PathParam("kb") String kb, String body) {
+        KnowledgeBase knowledgeBase = knowledgeBase(kb);
+        JsonObject filter = JsonBodies.object(body);
+        List<String> tags = Fields.strings(filter, "tags").orElse(List.of());
+        String metadata = Fields.object(filter, "metadata").orElse("{}");
+        if (tags.isEmpty() && "{}".equals(metadata)) {
+            throw RequestRejected.badRequest("Invalid request body: give \"tags\" or \"metadata\" to match; an empty filter would delete everything");
+        }
+        return Json.createObjectBuilder().add("deleted_count", documents.deleteMatching(knowledgeBase.id(), tags, metadata)).build();
+    }
+
+    private static jakarta.json.JsonObjectBuilder accepted(UUID id) {
+        return Json.createObjectBuilder().add("document_id", id.toString()).add("status", KnowledgeDocument.PENDING)
+                .add("message", "Document is being processed and will be available shortly");
+    }
+
+    private KnowledgeBase knowledgeBase(String id) {
+        return Ids.parse(id).flatMap(knowledgeBases::find).orElseThrow(Rejections::knowledgeBaseNotFound);
+    }
+
+    private KnowledgeDocument document(KnowledgeBase kb, String id) {
+        return Ids.parse(id).flatMap(uuid -> documents.find(kb.id(), uuid)).orElseThrow(Rejections::documentNotFound);
+    }
+}

@@ -1,0 +1,166 @@
+package dev.fluxbase.ai.knowledge.boundary;
+
+import dev.fluxbase.ai.knowledge.control.AnnotationLinks;
+import dev.fluxbase.ai.knowledge.control.EmbeddingService;
+import dev.fluxbase.ai.knowledge.control.KnowledgeBaseStore;
+import dev.fluxbase.ai.knowledge.control.KnowledgeSearch;
+import dev.fluxbase.ai.knowledge.control.LinkStore;
+import dev.fluxbase.ai.knowledge.control.TextExtractor;
+import dev.fluxbase.ai.knowledge.entity.KnowledgeBase;
+import dev.fluxbase.ai.knowledge.entity.KnowledgeException;
+import dev.fluxbase.ai.knowledge.entity.SearchHit;
+import dev.fluxbase.ai.platform.boundary.Ids;
+import dev.fluxbase.ai.platform.boundary.JsonBodies;
+import dev.fluxbase.ai.platform.entity.RequestRejected;
+import dev.fluxbase.ai.security.boundary.AdminOnly;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Knowledge bases: CRUD, semantic search, the chatbots using one; graphs and table exports answer 501. */
+@Path("/admin/ai/knowledge-bases")
+@Produces(MediaType.APPLICATION_JSON)
+@AdminOnly
+@Tag(name = "Knowledge bases")
+public class KnowledgeBasesResource {
+
+    private static final int DEFAULT_SEARCH_CHUNKS = 10;
+    private static final double DEFAULT_SEARCH_THRESHOLD = 0.2;
+
+    @Inject
+    KnowledgeBaseStore store;
+
+    @Inject
+    EmbeddingService embeddings;
+
+    @Inject
+    KnowledgeSearch search;
+
+    @Inject
+    LinkStore links;
+
+    @Inject
+    AnnotationLinks annotationLinks;
+
+    @GET
+    @Path("capabilities")
+    @Operation(summary = "What uploads this server can read")
+    public JsonObject capabilities() {
+        return Json.createObjectBuilder().add("ocr_enabled", false).add("ocr_available", false)
+                .add("ocr_languages", Json.createArrayBuilder())
+                .add("supported_file_types", Json.createArrayBuilder(new TreeSet<>(TextExtractor.MIME_TYPES.keySet()))).build();
+    }
+
+    @GET
+    @Operation(summary = "List knowledge bases, optionally of one namespace")
+    public JsonObject list(@QueryParam("namespace") String namespace) {
+        return KnowledgeJson.list("knowledge_bases", store.all(Optional.ofNullable(namespace).filter(s -> !s.isBlank())),
+                KnowledgeJson::knowledgeBase);
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Get a knowledge base with its counts")
+    public JsonObject get(@PathParam("id") String id) {
+        return KnowledgeJson.knowledgeBase(find(id));
+    }
+
+    @POST
+    @Operation(summary = "Create a knowledge base; its embedding model defaults to the embedding service's")
+    public Response create(String body) {
+        KnowledgeBase draft = KnowledgeBaseRequests.create(JsonBodies.object(body), embeddings.defaultModel());
+        KnowledgeBase created = Rejections.conflictAs("A knowledge base with this name already exists in the namespace",
+                () -> store.create(draft));
+        annotationLinks.knowledgeBaseCreated(created.id());
+        return Response.status(Response.Status.CREATED).entity(KnowledgeJson.knowledgeBase(created)).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    @Operation(summary = "Change a knowledge base; the embedding model can change only while it has no chunks")
+    public JsonObject update(@PathParam("id") String id, String body) {
+        KnowledgeBase old = find(id);
+        KnowledgeBase changed = KnowledgeBaseRequests.update(old, JsonBodies.object(body));
+        boolean modelChanged = !changed.model().equals(old.model());
+        if (modelChanged && old.totalChunks() > 0) {
+            throw new RequestRejected(409, "CONFLICT", "The embedding model cannot change while the knowledge base has chunks");
+        }
+        return KnowledgeJson.knowledgeBase(Rejections.conflictAs("A knowledge base with this name already exists in the namespace",
+                () -> store.update(changed, changed.model().dimensions() != old.model().dimensions())));
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(summary = "Delete a knowledge base with its documents, chunks and chatbot links")
+    public Response delete(@PathParam("id") String id) {
+        if (!store.delete(find(id).id())) {
+            throw Rejections.knowledgeBaseNotFound();
+        }
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("{id}/search")
+    @Operation(summary = "Semantic search: chunks by cosine similarity, best first")
+    public JsonObject search(@PathParam("id") String id, String body) {
+        KnowledgeBase kb = find(id);
+        JsonObject request = JsonBodies.object(body);
+        String query = Fields.required(request, "query");
+        int maxChunks = Fields.integer(request, "max_chunks", 1, 100).orElse(DEFAULT_SEARCH_CHUNKS);
+        double threshold = Fields.number(request, "threshold", -1, 1).orElse(DEFAULT_SEARCH_THRESHOLD);
+        if (embeddings.defaultModel().isEmpty()) {
+            throw Rejections.noEmbeddings();
+        }
+        List<SearchHit> hits = searchOrFail(kb, query, maxChunks, threshold);
+        JsonObject results = KnowledgeJson.list("results", hits, KnowledgeJson::hit);
+        return Json.createObjectBuilder(results).add("query", query).add("mode", "semantic").build();
+    }
+
+    @GET
+    @Path("{id}/chatbots")
+    @Operation(summary = "The chatbots linked to a knowledge base, as links with chatbot_name")
+    public JsonObject chatbots(@PathParam("id") String id) {
+        return KnowledgeJson.list("chatbots", links.ofKnowledgeBase(find(id).id()), KnowledgeJson::link);
+    }
+
+    @GET
+    @Path("{id}/{part: entities|graph|sync-configs}{rest: (/.*)?}")
+    @Operation(summary = "Knowledge graphs and table-export syncs: not implemented")
+    public Response notImplementedGet() {
+        throw Rejections.notImplemented();
+    }
+
+    @POST
+    @Path("{id}/{part: tables|sync-configs}{rest: (/.*)?}")
+    @Operation(summary = "Table exports: not implemented")
+    public Response notImplementedPost() {
+        throw Rejections.notImplemented();
+    }
+
+    private List<SearchHit> searchOrFail(KnowledgeBase kb, String query, int maxChunks, double threshold) {
+        try {
+            return search.search(kb, query, maxChunks, threshold);
+        } catch (KnowledgeException e) {
+            throw new RequestRejected(502, "EMBEDDING_FAILED", "Failed to embed the query: " + e.getMessage());
+        }
+    }
+
+    private KnowledgeBase find(String id) {
+        return Ids.parse(id).flatMap(store::find).orElseThrow(Rejections::knowledgeBaseNotFound);
+    }
+}

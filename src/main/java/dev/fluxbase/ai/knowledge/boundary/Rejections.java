@@ -1,0 +1,45 @@
+package dev.fluxbase.ai.knowledge.boundary;
+
+import dev.fluxbase.ai.knowledge.entity.KnowledgeConflict;
+import dev.fluxbase.ai.platform.entity.RequestRejected;
+import java.util.function.Supplier;
+
+/** The knowledge-base API's refusals, each with its status and code. */
+final class Rejections {
+
+    private Rejections() {
+    }
+
+    static RequestRejected knowledgeBaseNotFound() {
+        return RequestRejected.notFound("KNOWLEDGE_BASE_NOT_FOUND", "Knowledge base not found");
+    }
+
+    static RequestRejected documentNotFound() {
+        return RequestRejected.notFound("DOCUMENT_NOT_FOUND", "Document not found");
+    }
+
+    static RequestRejected chatbotNotFound() {
+        return RequestRejected.notFound("CHATBOT_NOT_FOUND", "Chatbot not found");
+    }
+
+    static RequestRejected linkNotFound() {
+        return RequestRejected.notFound("LINK_NOT_FOUND", "Chatbot-knowledge base link not found");
+    }
+
+    static RequestRejected noEmbeddings() {
+        return new RequestRejected(503, "EMBEDDINGS_UNAVAILABLE", "Embedding service not configured");
+    }
+
+    static RequestRejected notImplemented() {
+        return new RequestRejected(501, "NOT_IMPLEMENTED", "Not implemented: knowledge graphs and table exports are not available yet");
+    }
+
+    /** Runs a write whose unique constraint may be violated, answering 409 then. */
+    static <T> T conflictAs(String message, Supplier<T> write) {
+        try {
+            return write.get();
+        } catch (KnowledgeConflict e) {
+            throw new RequestRejected(409, "CONFLICT", message);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package dev.fluxbase.ai.knowledge.control;
+
+import dev.fluxbase.ai.knowledge.entity.KnowledgeBase;
+import dev.fluxbase.ai.knowledge.entity.KnowledgeDocument;
+import dev.fluxbase.ai.knowledge.entity.KnowledgeException;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Turns a stored document into chunks with embeddings, off the request thread: the request answers at
+ * once with {@code pending}, and the status moves to {@code processing}, then {@code ready} or
+ * {@code failed} with the reason.
+ */
+@ApplicationScoped
+public class Ingestion {
+
+    private static final Logger LOG = Logger.getLogger(Ingestion.class.getName());
+
+    @Resource
+    ManagedExecutorService executor;
+
+    @Inject
+    DocumentStore documents;
+
+    @Inject
+    ChunkStore chunks;
+
+    @Inject
+    EmbeddingService embeddings;
+
+    public void submit(KnowledgeBase kb, UUID documentId) {
+        executor.execute(() -> process(kb, documentId));
+    }
+
+    void process(KnowledgeBase kb, UUID documentId) {
+        try {
+            documents.setStatus(documentId, KnowledgeDocument.PROCESSING, null);
+            KnowledgeDocument document = documents.find(kb.id(), documentId).orElse(null);
+            if (document == null) {
+                return; // deleted meanwhile
+            }
+            List<String> parts = Chunker.ofTokens(kb.chunkSize(), kb.chunkOverlap()).split(document.content());
+            if (parts.isEmpty()) {
+                throw new KnowledgeException("No content to process");
+            }
+            chunks.replace(documentId, kb.id(), parts, embeddings.embed(kb.model(), parts));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Document {0} failed: {1}", new Object[] {documentId, e.getMessage()});
+            documents.setStatus(documentId, KnowledgeDocument.FAILED, e.getMessage() == null ? e.toString() : e.getMessage());
+        }
+    }
+}

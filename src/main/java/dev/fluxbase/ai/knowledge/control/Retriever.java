@@ -1,0 +1,61 @@
+package dev.fluxbase.ai.knowledge.control;
+
+import dev.fluxbase.ai.knowledge.entity.KnowledgeBase;
+import dev.fluxbase.ai.knowledge.entity.SearchHit;
+import dev.fluxbase.ai.knowledge.entity.SearchRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Retrieval for a chat turn: the chunks of the chatbot's enabled links (each with its own most chunks
+ * and least similarity), ranked together, best first. A failure costs the turn its context, never the turn.
+ */
+@ApplicationScoped
+public class Retriever {
+
+    private static final Logger LOG = Logger.getLogger(Retriever.class.getName());
+
+    @Inject
+    LinkStore links;
+
+    @Inject
+    KnowledgeBaseStore knowledgeBases;
+
+    @Inject
+    KnowledgeSearch search;
+
+    /** What to search for this chatbot; empty when it has no enabled link to an enabled knowledge base. */
+    public List<SearchRequest> requestsFor(UUID chatbotId) {
+        if (chatbotId == null) {
+            return List.of();
+        }
+        try {
+            return links.ofChatbot(chatbotId).stream().filter(link -> link.enabled())
+                    .filter(link -> knowledgeBases.find(link.knowledgeBaseId()).filter(KnowledgeBase::enabled).isPresent())
+                    .map(link -> new SearchRequest(link.knowledgeBaseId(), link.maxChunks(), link.similarityThreshold()))
+                    .toList();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not read the knowledge-base links of chatbot {0}: {1}", new Object[] {chatbotId, e.getMessage()});
+            return List.of();
+        }
+    }
+
+    public List<SearchHit> retrieve(String question, List<SearchRequest> requests) {
+        try {
+            return search.search(question, requests);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Retrieval failed; answering without knowledge-base context: {0}", e.getMessage());
+            return List.of();
+        }
+    }
+
+    /** The retrieved chunks as a system-prompt section, or empty when nothing was found. */
+    public Optional<String> context(String question, List<SearchRequest> requests) {
+        return Optional.of(retrieve(question, requests)).filter(hits -> !hits.isEmpty()).map(KnowledgeContext::format);
+    }
+}

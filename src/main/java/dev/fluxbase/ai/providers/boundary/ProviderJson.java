@@ -1,0 +1,54 @@
+package dev.fluxbase.ai.providers.boundary;
+
+import dev.fluxbase.ai.providers.entity.ProviderView;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/** Providers in the SDK's AIProvider shape (sdk-wire.md §4), with both {@code from_config} and {@code read_only}. */
+final class ProviderJson {
+
+    private ProviderJson() {
+    }
+
+    static JsonObject list(List<ProviderView> providers) {
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        providers.forEach(p -> array.add(provider(p)));
+        return Json.createObjectBuilder().add("providers", array).add("count", providers.size()).build();
+    }
+
+    static JsonObject of(ProviderView p) {
+        return provider(p).build();
+    }
+
+    private static JsonObjectBuilder provider(ProviderView p) {
+        JsonObjectBuilder config = Json.createObjectBuilder();
+        p.maskedConfig().forEach(config::add);
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("id", p.id())
+                .add("name", p.name())
+                .add("display_name", p.displayName())
+                .add("provider_type", p.type().wireName())
+                .add("is_default", p.isDefault())
+                .add("use_for_embeddings", p.useForEmbeddings());
+        if (p.embeddingModel() == null) {
+            json.addNull("embedding_model");
+        } else {
+            json.add("embedding_model", p.embeddingModel());
+        }
+        return json.add("enabled", p.enabled())
+                .add("config", config)
+                .add("from_config", p.fromConfig())
+                .add("read_only", p.fromConfig())
+                .add("created_at", timestamp(p.createdAt()))
+                .add("updated_at", timestamp(p.updatedAt()));
+    }
+
+    private static String timestamp(OffsetDateTime time) {
+        return time == null ? "" : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time);
+    }
+}

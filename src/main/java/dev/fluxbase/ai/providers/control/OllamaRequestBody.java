@@ -1,0 +1,70 @@
+package dev.fluxbase.ai.providers.control;
+
+import dev.fluxbase.ai.providers.entity.ChatMessage;
+import dev.fluxbase.ai.providers.entity.CompletionRequest;
+import dev.fluxbase.ai.providers.entity.ToolCall;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+
+/**
+ * The JSON body of Ollama's {@code /api/chat}: tool calls carry their arguments as an object and
+ * tool results have no call id (Ollama pairs them by order; {@code tool_name} helps newer versions).
+ */
+final class OllamaRequestBody {
+
+    private OllamaRequestBody() {
+    }
+
+    static String of(CompletionRequest request, String model) {
+        JsonObjectBuilder options = Json.createObjectBuilder().add("num_predict", request.maxTokens());
+        if (request.temperature() != null) {
+            options.add("temperature", request.temperature());
+        }
+        JsonObjectBuilder body = Json.createObjectBuilder()
+                .add("model", model)
+                .add("messages", messages(request))
+                .add("stream", true)
+                .add("options", options);
+        if (!request.tools().isEmpty()) {
+            body.add("tools", OpenAiRequestBody.tools(request.tools()));
+        }
+        return body.build().toString();
+    }
+
+    private static JsonArrayBuilder messages(CompletionRequest request) {
+        JsonArrayBuilder messages = Json.createArrayBuilder();
+        for (ChatMessage message : request.messages()) {
+            JsonObjectBuilder json = Json.createObjectBuilder()
+                    .add("role", message.role().wireName())
+                    .add("content", message.content());
+            if (!message.toolCalls().isEmpty()) {
+                JsonArrayBuilder calls = Json.createArrayBuilder();
+                for (ToolCall call : message.toolCalls()) {
+                    calls.add(Json.createObjectBuilder().add("function",
+                            Json.createObjectBuilder().add("name", call.name()).add("arguments", argumentsObject(call))));
+                }
+                json.add("tool_calls", calls);
+            }
+            if (message.role() == ChatMessage.Role.TOOL && message.toolName() != null) {
+                json.add("tool_name", message.toolName());
+            }
+            messages.add(json);
+        }
+        return messages;
+    }
+
+    /** Ollama only takes an object; arguments a model garbled become an empty one. */
+    private static JsonObject argumentsObject(ToolCall call) {
+        try {
+            return Json.createReader(new StringReader(call.arguments())).readValue() instanceof JsonObject object
+                    ? object : JsonValue.EMPTY_JSON_OBJECT;
+        } catch (JsonException e) {
+            return JsonValue.EMPTY_JSON_OBJECT;
+        }
+    }
+}

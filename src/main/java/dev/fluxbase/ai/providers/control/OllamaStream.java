@@ -1,0 +1,101 @@
+package dev.fluxbase.ai.providers.control;
+
+import dev.fluxbase.ai.providers.entity.CompletionResult;
+import dev.fluxbase.ai.providers.entity.ProviderException;
+import dev.fluxbase.ai.providers.entity.StreamListener;
+import dev.fluxbase.ai.providers.entity.TokenUsage;
+import dev.fluxbase.ai.providers.entity.ToolCall;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReaderFactory;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Parses Ollama's {@code /api/chat} stream: one JSON object per line. Tool calls come whole, with
+ * their arguments as an object and no id (ids are made up here); the final {@code done} line carries
+ * {@code prompt_eval_count} and {@code eval_count}. Unparseable lines are skipped.
+ */
+final class OllamaStream implements StreamParser {
+
+    // Json.createReader looks the JSON provider up on every call, which costs more than the parsing.
+    private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
+
+    private final StreamListener listener;
+    private final StringBuilder content = new StringBuilder();
+    private final List<ToolCall> toolCalls = new ArrayList<>();
+    private TokenUsage usage = TokenUsage.NONE;
+    private String finishReason;
+
+    OllamaStream(StreamListener listener) {
+        this.listener = listener;
+    }
+
+    @Override
+    public Progress accept(String line) {
+        JsonObject chunk = line.isBlank() ? null : parse(line);
+        if (chunk == null) {
+            return Progress.MORE;
+        }
+        if (chunk.get("error") instanceof JsonString error) {
+            throw ProviderException.of(ProviderException.Failure.BROKEN_STREAM, "Provider error: " + error.getString());
+        }
+        boolean token = chunk.get("message") instanceof JsonObject message && acceptMessage(message);
+        if (chunk.getBoolean("done", false)) {
+            usage = new TokenUsage(count(chunk, "prompt_eval_count"), count(chunk, "eval_count"));
+            finishReason = toolCalls.isEmpty() ? chunk.getString("done_reason", "stop") : "tool_calls";
+            return Progress.FINISHED;
+        }
+        return token ? Progress.TOKEN : Progress.MORE;
+    }
+
+    private boolean acceptMessage(JsonObject message) {
+        boolean token = false;
+        if (message.get("content") instanceof JsonString text && !text.getString().isEmpty()) {
+            content.append(text.getString());
+            listener.onContent(text.getString());
+            token = true;
+        }
+        if (message.get("tool_calls") instanceof JsonArray calls) {
+            for (JsonValue call : calls) {
+                if (call instanceof JsonObject object && object.get("function") instanceof JsonObject function) {
+                    toolCalls.add(new ToolCall(ToolCallIds.next(), function.getString("name", ""), arguments(function.get("arguments"))));
+                    token = true;
+                }
+            }
+        }
+        return token;
+    }
+
+    /** Ollama sends an object; an older or compatible server may send JSON text instead. */
+    private static String arguments(JsonValue arguments) {
+        if (arguments instanceof JsonString text) {
+            return text.getString().isBlank() ? "{}" : text.getString();
+        }
+        return arguments instanceof JsonObject object ? object.toString() : "{}";
+    }
+
+    private static int count(JsonObject chunk, String key) {
+        return chunk.get(key) instanceof JsonNumber n ? n.intValue() : 0;
+    }
+
+    @Override
+    public CompletionResult result() {
+        return new CompletionResult(content.toString(), toolCalls, usage, finishReason);
+    }
+
+    private static JsonObject parse(String line) {
+        try {
+            return READERS.createReader(new StringReader(line)).readValue() instanceof JsonObject object ? object : null;
+        } catch (JsonException e) {
+            return null;
+        }
+    }
+}

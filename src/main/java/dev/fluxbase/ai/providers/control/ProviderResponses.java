@@ -1,0 +1,73 @@
+package dev.fluxbase.ai.providers.control;
+
+import dev.fluxbase.ai.providers.entity.ProviderException;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.ws.rs.core.Response;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.time.Instant;
+
+/** Turns a provider's HTTP response into its body stream, or into our error for its status. */
+final class ProviderResponses {
+
+    private static final int MAX_DETAIL = 300;
+
+    private ProviderResponses() {
+    }
+
+    /** The body of a 2xx response; closing it closes the response. Any other status throws. */
+    static InputStream body(Response response) {
+        if (response.getStatus() >= 300) {
+            try {
+                throw ProviderException.forStatus(response.getStatus(), detail(response),
+                        RetryAfter.parse(response.getHeaderString("retry-after-ms"), response.getHeaderString("Retry-After"), Instant.now())
+                                .orElse(null));
+            } finally {
+                response.close();
+            }
+        }
+        return new FilterInputStream(response.readEntity(InputStream.class)) {
+            @Override
+            public void close() throws IOException {
+                try {
+                    super.close();
+                } finally {
+                    response.close();
+                }
+            }
+        };
+    }
+
+    /** The provider's own words: OpenAI's {@code error.message}, Ollama's {@code error}, or the text. */
+    private static String detail(Response response) {
+        String text;
+        try {
+            text = response.readEntity(String.class);
+        } catch (RuntimeException e) {
+            return "";
+        }
+        if (text == null) {
+            return "";
+        }
+        try {
+            JsonObject body = Json.createReader(new StringReader(text)).readObject();
+            if (body.get("error") instanceof JsonObject error) {
+                return shorten(error.getString("message", ""));
+            }
+            if (body.get("error") instanceof JsonString error) {
+                return shorten(error.getString());
+            }
+        } catch (RuntimeException e) {
+            // not JSON: the text itself
+        }
+        return shorten(text.strip());
+    }
+
+    private static String shorten(String text) {
+        return text.length() <= MAX_DETAIL ? text : text.substring(0, MAX_DETAIL) + "...";
+    }
+}
