@@ -11,6 +11,7 @@ import dev.fluxbase.ai.it.support.ServerUnderTest;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,8 @@ class ProviderChatIT {
     private static final int ATTEMPTS = 3; // one try and the two default retries
 
     private ServerUnderTest server;
+    /** A user of its own for each test: one user's messages would soon pass a chatbot's default rate limit of 10 a minute. */
+    private final String user = "provider-user-" + UUID.randomUUID();
     private FakeLlmServer llm;
     private ProviderApi api;
 
@@ -56,7 +59,7 @@ class ProviderChatIT {
 
     /** One question to the kind's chatbot: every frame of the turn. */
     private List<JsonObject> ask(ProviderKind kind, String question) {
-        try (ChatClient chat = server.chatAs("provider-user")) {
+        try (ChatClient chat = server.chatAs(user)) {
             String id = chat.startChat(kind.chatbot(), ProviderBots.NAMESPACE);
             chat.message(id, question);
             return chat.turn(id);
@@ -214,7 +217,7 @@ class ProviderChatIT {
     void aDisconnectMidStreamEndsTheTurnWithAnErrorAndNoDone(ProviderKind kind) {
         store(kind);
         llm.enqueue(Reply.text("one ", "two ", "three ", "four").disconnectAfter(2), Reply.text("spare"));
-        try (ChatClient chat = server.chatAs("provider-user")) {
+        try (ChatClient chat = server.chatAs(user)) {
             String id = chat.startChat(kind.chatbot(), ProviderBots.NAMESPACE);
             chat.message(id, "Tell me");
             List<JsonObject> frames = chat.turn(id);
@@ -233,7 +236,7 @@ class ProviderChatIT {
     void aStallMidStreamTimesOutAfterTheIdleTimeout(ProviderKind kind) {
         store(kind);
         llm.enqueue(Reply.text("a ", "b ", "c").stallAfter(1), Reply.text("spare"));
-        try (ChatClient chat = server.chatAs("provider-user")) {
+        try (ChatClient chat = server.chatAs(user)) {
             String id = chat.startChat(kind.chatbot(), ProviderBots.NAMESPACE);
             chat.message(id, "Tell me");
             chat.until(f -> f.getString("type").equals("content"));
@@ -254,7 +257,7 @@ class ProviderChatIT {
     void aProviderThatSendsHeadersAndThenNothingTimesOutWaitingForTheFirstToken(ProviderKind kind) {
         store(kind);
         llm.enqueue(Reply.text("never").stallAfter(0), Reply.text("never either").stallAfter(0));
-        try (ChatClient chat = server.chatAs("provider-user")) {
+        try (ChatClient chat = server.chatAs(user)) {
             String id = chat.startChat(kind.chatbot(), ProviderBots.NAMESPACE);
             long asked = System.nanoTime();
             chat.message(id, "Anyone there?");
@@ -276,7 +279,7 @@ class ProviderChatIT {
     void aCancelWhileTheProviderIsSilentEndsTheTurnAtOnce() {
         store(ProviderKind.OLLAMA);
         llm.enqueue(Reply.text("a ", "b").stallAfter(1), Reply.text("after the cancel"));
-        try (ChatClient chat = server.chatAs("provider-user")) {
+        try (ChatClient chat = server.chatAs(user)) {
             String id = chat.startChat(ProviderKind.OLLAMA.chatbot(), ProviderBots.NAMESPACE);
             chat.message(id, "Tell me");
             chat.until(f -> f.getString("type").equals("content"));

@@ -13,6 +13,7 @@ import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,6 +29,8 @@ class HttpGetIT {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static LocalWebServer web;
     private ServerUnderTest server;
+    /** A user of its own for each test: one user's messages would soon pass a chatbot's default rate limit of 10 a minute. */
+    private final String user = "web-user-" + UUID.randomUUID();
 
     @BeforeAll
     static void startWeb() {
@@ -52,7 +55,7 @@ class HttpGetIT {
     private Fetched fetch(String arguments) {
         server.llm().enqueue(Reply.toolCall("http_get", arguments), Reply.text("done"));
         List<JsonObject> frames;
-        try (ChatClient chat = server.chatAs("web-user")) {
+        try (ChatClient chat = server.chatAs(user)) {
             String id = chat.startChat("http-bot", "default");
             chat.message(id, "fetch it");
             frames = chat.turn(id);
