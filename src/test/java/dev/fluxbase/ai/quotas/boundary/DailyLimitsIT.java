@@ -8,7 +8,6 @@ import dev.fluxbase.ai.it.support.Reply;
 import dev.fluxbase.ai.it.support.ServerUnderTest;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -125,8 +124,8 @@ class DailyLimitsIT {
         try (ChatClient chat = server.chatAs(user)) {
             String id = chat.startChat("budget-bot", "default");
             server.llm().enqueue(Reply.toolCall("lookup", "{}").usage(30, 3),
-                    Reply.text("slow ", "words ", "never ", "end ").usage(500, 500).chunkDelay(Duration.ofSeconds(2)));
-            chat.message(id, "Talk slowly");
+                    Reply.text("first ", "never sent").usage(500, 500).stallAfter(1));
+            chat.message(id, "Talk, then fall silent");
             chat.until(f -> "content".equals(f.getString("type")));
             chat.send(Json.createObjectBuilder().add("type", "cancel").add("conversation_id", id).build());
             assertThat(last(chat.turn(id)).getString("type")).isEqualTo("cancelled");
