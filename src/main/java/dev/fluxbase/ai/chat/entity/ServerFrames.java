@@ -3,12 +3,17 @@ package dev.fluxbase.ai.chat.entity;
 import dev.fluxbase.ai.providers.entity.TokenUsage;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.util.List;
+import java.util.Map;
 
 /** The JSON text of every frame the server sends, with the field names the Fluxbase SDK reads. */
 public final class ServerFrames {
+
+    // JSON.createObjectBuilder() looks the JSON provider up on every call; frames are built per streamed token.
+    private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
 
     private ServerFrames() {
     }
@@ -26,7 +31,7 @@ public final class ServerFrames {
     }
 
     public static String done(String conversationId, TokenUsage usage) {
-        return frame("done", conversationId).add("usage", Json.createObjectBuilder()
+        return frame("done", conversationId).add("usage", JSON.createObjectBuilder()
                 .add("prompt_tokens", usage.promptTokens())
                 .add("completion_tokens", usage.completionTokens())
                 .add("total_tokens", usage.totalTokens())).build().toString();
@@ -37,7 +42,7 @@ public final class ServerFrames {
     }
 
     public static String queryResult(String conversationId, String query, String summary, int rowCount, List<JsonObject> data) {
-        JsonArrayBuilder rows = Json.createArrayBuilder();
+        JsonArrayBuilder rows = JSON.createArrayBuilder();
         data.forEach(rows::add);
         return frame("query_result", conversationId).add("query", query).add("summary", summary)
                 .add("row_count", rowCount).add("data", rows).build().toString();
@@ -53,7 +58,7 @@ public final class ServerFrames {
     }
 
     private static JsonObjectBuilder errorFrame(String conversationId, String code, String message) {
-        JsonObjectBuilder frame = Json.createObjectBuilder().add("type", "error").add("error", message).add("code", code);
+        JsonObjectBuilder frame = JSON.createObjectBuilder().add("type", "error").add("error", message).add("code", code);
         if (conversationId != null) {
             frame.add("conversation_id", conversationId);
         }
@@ -61,6 +66,6 @@ public final class ServerFrames {
     }
 
     private static JsonObjectBuilder frame(String type, String conversationId) {
-        return Json.createObjectBuilder().add("type", type).add("conversation_id", conversationId);
+        return JSON.createObjectBuilder().add("type", type).add("conversation_id", conversationId);
     }
 }

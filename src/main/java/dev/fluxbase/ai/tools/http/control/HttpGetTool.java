@@ -4,6 +4,7 @@ import dev.fluxbase.ai.chatbots.entity.ChatbotDefinition;
 import dev.fluxbase.ai.providers.entity.ToolCall;
 import dev.fluxbase.ai.providers.entity.ToolDefinition;
 import dev.fluxbase.ai.tools.entity.Tool;
+import dev.fluxbase.ai.tools.entity.ToolArguments;
 import dev.fluxbase.ai.tools.entity.ToolContext;
 import dev.fluxbase.ai.tools.http.entity.FetchRefused;
 import dev.fluxbase.ai.tools.http.entity.FetchResult;
@@ -11,12 +12,10 @@ import dev.fluxbase.ai.tools.http.entity.HttpSecret;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import java.io.StringReader;
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.stream.Stream;
 
@@ -54,19 +53,20 @@ public class HttpGetTool implements Tool {
 
     @Override
     public String run(ToolCall call, ToolContext context) {
-        JsonObject arguments = arguments(call.arguments());
-        if (arguments == null || !(arguments.get("url") instanceof JsonString url) || url.getString().isBlank()) {
+        Optional<JsonObject> arguments = ToolArguments.parse(call.arguments());
+        Optional<String> url = ToolArguments.text(arguments, "url");
+        if (url.isEmpty()) {
             return "Error: the arguments must be a JSON object with a non-empty \"url\" string.";
         }
-        String method = arguments.getString("method", "GET").toUpperCase(Locale.ROOT);
+        String method = ToolArguments.text(arguments, "method").orElse("GET").toUpperCase(Locale.ROOT);
         if (!method.equals("GET")) {
             return "Request refused: only GET requests are supported, not " + method + ".";
         }
         ChatbotDefinition chatbot = context.chatbot();
-        context.events().progress("fetching", "Fetching " + hostOf(url.getString()) + "...");
+        context.events().progress("fetching", "Fetching " + hostOf(url.get()) + "...");
         try {
-            FetchResult result = fetcher.fetch(url.getString(), chatbot.settings().httpAllowedDomains(), secrets(chatbot), context.cancel());
-            return describe(url.getString(), result);
+            FetchResult result = fetcher.fetch(url.get(), chatbot.settings().httpAllowedDomains(), secrets(chatbot), context.cancel());
+            return describe(url.get(), result);
         } catch (FetchRefused e) {
             context.cancel().throwIfCancelled();
             return "Request refused: " + e.getMessage();
@@ -96,11 +96,4 @@ public class HttpGetTool implements Tool {
         }
     }
 
-    private static JsonObject arguments(String json) {
-        try {
-            return Json.createReader(new StringReader(json)).readObject();
-        } catch (JsonException | IllegalStateException e) {
-            return null;
-        }
-    }
 }

@@ -4,6 +4,7 @@ import dev.fluxbase.ai.chatbots.entity.ChatbotSettings;
 import dev.fluxbase.ai.providers.entity.ToolCall;
 import dev.fluxbase.ai.providers.entity.ToolDefinition;
 import dev.fluxbase.ai.tools.entity.Tool;
+import dev.fluxbase.ai.tools.entity.ToolArguments;
 import dev.fluxbase.ai.tools.entity.ToolContext;
 import dev.fluxbase.ai.tools.sql.control.SqlAuditLog.Entry;
 import dev.fluxbase.ai.tools.sql.entity.QueryOutcome;
@@ -12,11 +13,9 @@ import dev.fluxbase.ai.tools.sql.entity.SqlVerdict;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import java.io.StringReader;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -63,12 +62,13 @@ public class ExecuteSqlTool implements Tool {
 
     @Override
     public String run(ToolCall call, ToolContext context) {
-        JsonObject arguments = arguments(call.arguments());
-        if (arguments == null || !(arguments.get("sql") instanceof JsonString sqlValue) || sqlValue.getString().isBlank()) {
+        Optional<JsonObject> arguments = ToolArguments.parse(call.arguments());
+        Optional<String> sqlText = ToolArguments.text(arguments, "sql");
+        if (sqlText.isEmpty()) {
             return "Error: the arguments must be a JSON object with a non-empty \"sql\" string.";
         }
-        String sql = sqlValue.getString();
-        String description = arguments.getString("description", "");
+        String sql = sqlText.get();
+        String description = ToolArguments.text(arguments, "description").orElse("");
         context.events().progress("querying", description.isBlank() ? "Querying the database..." : "Querying: " + description);
         ChatbotSettings settings = context.chatbot().settings();
         SqlPolicy policy = new SqlPolicy(Set.copyOf(settings.allowedOperations()), settings.allowedTables(), settings.allowedSchemas());
@@ -88,13 +88,6 @@ public class ExecuteSqlTool implements Tool {
         return QuerySummary.forModel(outcome, summary);
     }
 
-    private static JsonObject arguments(String json) {
-        try {
-            return Json.createReader(new StringReader(json)).readObject();
-        } catch (JsonException | IllegalStateException e) {
-            return null;
-        }
-    }
 
     private static Entry entry(ToolContext context, String sql, boolean allowed, String reason, Integer rows, Integer millis, String error) {
         return new Entry(context.chatbot().id(), uuid(context.conversationId()), context.identity().userId(), context.identity().role(),
