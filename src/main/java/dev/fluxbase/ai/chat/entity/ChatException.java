@@ -1,6 +1,7 @@
 package dev.fluxbase.ai.chat.entity;
 
 import dev.fluxbase.ai.platform.entity.CodedException;
+import dev.fluxbase.ai.providers.entity.ProviderException;
 
 /** A protocol failure the client sees as an {@code error} frame. */
 public class ChatException extends CodedException {
@@ -9,7 +10,7 @@ public class ChatException extends CodedException {
     public static final String UNKNOWN_TYPE = "UNKNOWN_TYPE";
     public static final String CHATBOT_NOT_FOUND = "CHATBOT_NOT_FOUND";
     public static final String NO_SESSION = "NO_SESSION";
-    public static final String STREAM_ERROR = "STREAM_ERROR";
+    public static final String STREAM_ERROR = ProviderException.STREAM_ERROR;
     public static final String MESSAGE_TOO_LARGE = "MESSAGE_TOO_LARGE";
     public static final String AUTH_REQUIRED = "AUTH_REQUIRED";
     public static final String FORBIDDEN = "FORBIDDEN";

@@ -15,7 +15,8 @@ import java.util.logging.Logger;
 /**
  * The provider of a turn with its fallbacks: retries 429 and 5xx with backoff, then hands the request
  * to the next candidate when the failure says the provider is unavailable, but only as long as nothing
- * reached the listener. Once a token is out, a failure ends the turn: the client cannot unsee it.
+ * reached the listener. Once a token is out, a failure ends the turn with {@code STREAM_ERROR}: the
+ * client cannot unsee it.
  *
  * <p>An explicit loop rather than MicroProfile Fault Tolerance's {@code @Retry}: Fault Tolerance 4.0
  * (MicroProfile 6.1) has no exponential backoff, cannot wait for a {@code Retry-After} the provider
@@ -58,8 +59,11 @@ final class ResilientProvider implements ChatProvider {
             try {
                 return withRetries(candidate, request, tracked, cancel);
             } catch (ProviderException e) {
+                if (tracked.seen) {
+                    throw e.midStream();
+                }
                 boolean chosen = chosenFailure == null;
-                if (tracked.seen || (chosen && !e.failure().transientFailure())) {
+                if ((chosen && !e.failure().transientFailure())) {
                     throw e;
                 }
                 chosenFailure = chosen ? e : chosenFailure;

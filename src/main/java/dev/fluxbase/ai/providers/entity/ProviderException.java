@@ -14,6 +14,8 @@ public class ProviderException extends CodedException {
     public static final String RATE_LIMITED = "PROVIDER_RATE_LIMITED";
     public static final String PROVIDER_ERROR = "PROVIDER_ERROR";
     public static final String NO_PROVIDER = "NO_PROVIDER";
+    /** Fluxbase's code for a stream that failed; ours once part of the answer had reached the client. */
+    public static final String STREAM_ERROR = "STREAM_ERROR";
 
     /** What went wrong; only the transient kinds are worth another attempt. */
     public enum Failure {
@@ -49,6 +51,14 @@ public class ProviderException extends CodedException {
         super(code, message, cause);
         this.failure = failure;
         this.retryAfter = retryAfter;
+    }
+
+    /**
+     * This failure after part of the answer reached the client: the turn cannot fail over any more, and
+     * the client learns that what it saw is incomplete.
+     */
+    public ProviderException midStream() {
+        return new ProviderException(failure, STREAM_ERROR, "The answer was interrupted: " + getMessage(), null, this);
     }
 
     public static ProviderException of(Failure failure, String message) {

@@ -131,7 +131,8 @@ class ChatSkeletonIT {
             chat.message(id, "Tell me");
             JsonObject end = last(chat.turn(id));
             assertThat(end.getString("type")).isEqualTo("error");
-            assertThat(end.getString("code")).isEqualTo("PROVIDER_ERROR");
+            assertThat(end.getString("code")).isEqualTo("STREAM_ERROR");
+            assertThat(end.getString("error")).startsWith("The answer was interrupted: Provider stream");
         }
     }
 

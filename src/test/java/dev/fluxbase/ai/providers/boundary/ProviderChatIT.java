@@ -225,7 +225,7 @@ class ProviderChatIT {
             assertThat(deltas(frames)).containsExactly("one ", "two ");
             JsonObject error = last(frames);
             assertThat(error.getString("type")).isEqualTo("error");
-            assertThat(error.getString("code")).isEqualTo("PROVIDER_ERROR");
+            assertThat(error.getString("code")).isEqualTo("STREAM_ERROR");
             chat.assertSilentFor(Duration.ofSeconds(1));
         }
         assertThat(llm.pendingReplies()).as("no failover once tokens reached the client").isEqualTo(1);
@@ -244,8 +244,8 @@ class ProviderChatIT {
             JsonObject error = last(chat.turn(id));
 
             Duration waited = Duration.ofNanos(System.nanoTime() - firstDelta);
-            assertThat(error.getString("code")).isEqualTo("PROVIDER_ERROR");
-            assertThat(error.getString("error")).isEqualTo("Provider stopped streaming: no data for 2 s");
+            assertThat(error.getString("code")).isEqualTo("STREAM_ERROR");
+            assertThat(error.getString("error")).isEqualTo("The answer was interrupted: Provider stopped streaming: no data for 2 s");
             assertThat(waited).isBetween(Duration.ofMillis(FluxbaseServer.PROVIDER_TIMEOUT_MS - 300),
                     Duration.ofMillis(FluxbaseServer.PROVIDER_TIMEOUT_MS + 5000));
         }

@@ -125,13 +125,17 @@ class ResilientProviderTest {
     }
 
     @Test
-    void afterTheFirstTokenAFailureEndsTheCall() {
+    void afterTheFirstTokenAFailureEndsTheCallAsAStreamError() {
         ProviderException cut = ProviderException.of(ProviderException.Failure.BROKEN_STREAM, "Provider stream ended unexpectedly");
         ProviderException overloadedLater = status(503);
         assertThatThrownBy(() -> stream(TWO_RETRIES, new Scripted("a", new Partial("par", cut)), new Scripted("b", "never")))
-                .isSameAs(cut);
+                .isInstanceOfSatisfying(ProviderException.class, e -> {
+                    assertThat(e.code()).isEqualTo("STREAM_ERROR");
+                    assertThat(e.getMessage()).isEqualTo("The answer was interrupted: Provider stream ended unexpectedly");
+                    assertThat(e.getCause()).isSameAs(cut);
+                });
         assertThatThrownBy(() -> stream(TWO_RETRIES, new Scripted("c", new Partial("tial", overloadedLater)), new Scripted("d", "never")))
-                .isSameAs(overloadedLater);
+                .hasCause(overloadedLater);
         assertThat(calls).containsExactly("a", "c");
         assertThat(deltas).containsExactly("par", "tial");
     }

@@ -108,12 +108,12 @@ class DailyLimitsIT {
             chat.message(id, "Tell me");
             List<JsonObject> frames = chat.turn(id);
             assertThat(frames).anySatisfy(f -> assertThat(f.getString("delta", "")).isEqualTo("partial "));
-            assertThat(last(frames).getString("code")).isEqualTo("PROVIDER_ERROR");
+            assertThat(last(frames).getString("code")).isEqualTo("STREAM_ERROR");
         }
         // The broken stream never reported its usage; what the first call reported is what is known.
         assertThat(server.column("SELECT outcome || '|' || error_code || '|' || prompt_tokens || '|' || completion_tokens || '|' "
                 + "|| provider_name || '|' || model FROM ai.usage_ledger WHERE user_id = ?", user))
-                .containsExactly("error|PROVIDER_ERROR|40|2|config|" + FluxbaseServer.LLM_MODEL);
+                .containsExactly("error|STREAM_ERROR|40|2|config|" + FluxbaseServer.LLM_MODEL);
         assertThat(tokens(user)).containsExactly("42");
     }
 
