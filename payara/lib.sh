@@ -178,7 +178,7 @@ SQL
 # Builds the WAR (and fetches Payara Micro) when missing or older than the sources.
 fb_ensure_build() {
     local war=$FB_REPO/target/fluxbase-ai.war
-    if [ ! -f "$war" ] || [ ! -f "$FB_REPO/target/payara-micro.jar" ] \
+    if [ ! -f "$war" ] || [ ! -f "$FB_REPO/target/payara-micro.jar" ] || [ ! -d "$FB_REPO/target/server-libs" ] \
         || [ -n "$(find "$FB_REPO/src/main" "$FB_REPO/pom.xml" -newer "$war" -print -quit)" ]; then
         fb_log "building the WAR"
         (cd "$FB_REPO" && mvn -B -q -DskipTests package >&2) || fb_die "build failed"

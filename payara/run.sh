@@ -104,6 +104,7 @@ rm -rf "$FB_HOME/payara-root"
 # shellcheck disable=SC2086
 java ${FLUXBASE_JAVA_OPTS:--Xmx512m} -jar "$FB_REPO/target/payara-micro.jar" \
     --deploy "$FB_REPO/target/fluxbase-ai.war" --contextRoot / \
+    --addLibs "$FB_REPO/target/server-libs" \
     --port "$PORT" --nocluster \
     --rootDir "$FB_HOME/payara-root" \
     --logProperties "$FB_REPO/payara/logging.properties" \

@@ -1,5 +1,6 @@
 package dev.fluxbase.ai.knowledge.boundary;
 
+import dev.fluxbase.ai.knowledge.control.LocalEmbeddings;
 import dev.fluxbase.ai.knowledge.entity.EmbeddingModel;
 import dev.fluxbase.ai.knowledge.entity.KnowledgeBase;
 import dev.fluxbase.ai.platform.entity.RequestRejected;
@@ -24,10 +25,10 @@ final class KnowledgeBaseRequests {
     }
 
     /** A new knowledge base; the embedding model defaults to the embedding service's. */
-    static KnowledgeBase create(JsonObject body, Optional<EmbeddingModel> serviceModel) {
+    static KnowledgeBase create(JsonObject body, EmbeddingModel serviceModel) {
         String name = name(Fields.required(body, "name"));
         String namespace = Fields.text(body, "namespace").filter(s -> !s.isBlank()).map(KnowledgeBaseRequests::name).orElse("default");
-        EmbeddingModel model = model(body, serviceModel).orElseThrow(Rejections::noEmbeddings);
+        EmbeddingModel model = model(body, serviceModel);
         KnowledgeBase kb = new KnowledgeBase(null, name, namespace, Fields.text(body, "description").orElse(null), model,
                 Fields.integer(body, "chunk_size", 0, 8192).filter(s -> s > 0).orElse(DEFAULT_CHUNK_SIZE),
                 Fields.integer(body, "chunk_overlap", 0, 8192).filter(s -> s > 0).orElse(DEFAULT_CHUNK_OVERLAP),
@@ -46,17 +47,29 @@ final class KnowledgeBaseRequests {
                 old.documentCount(), old.totalChunks(), old.createdAt(), old.updatedAt()));
     }
 
-    private static Optional<EmbeddingModel> model(JsonObject body, Optional<EmbeddingModel> serviceModel) {
+    private static EmbeddingModel builtIn(Optional<Integer> dimensions) {
+        EmbeddingModel model = LocalEmbeddings.MODEL;
+        if (dimensions.filter(d -> d != model.dimensions()).isPresent()) {
+            throw RequestRejected.badRequest("Invalid request body: the built-in model " + model.name() + " has "
+                    + model.dimensions() + " dimensions");
+        }
+        return model;
+    }
+
+    private static EmbeddingModel model(JsonObject body, EmbeddingModel serviceModel) {
         Optional<String> name = Fields.text(body, "embedding_model").filter(s -> !s.isBlank());
         Optional<Integer> dimensions = Fields.integer(body, "embedding_dimensions", 0, MAX_DIMENSIONS).filter(d -> d > 0);
         if (name.isEmpty()) {
-            return serviceModel.map(m -> new EmbeddingModel(m.name(), dimensions.orElse(m.dimensions())));
+            return new EmbeddingModel(serviceModel.name(), dimensions.orElse(serviceModel.dimensions()));
         }
-        Optional<Integer> known = serviceModel.filter(m -> m.name().equals(name.get())).map(EmbeddingModel::dimensions)
+        if (LocalEmbeddings.handles(new EmbeddingModel(name.get(), 0))) {
+            return builtIn(dimensions);
+        }
+        Optional<Integer> known = Optional.of(serviceModel).filter(m -> m.name().equals(name.get())).map(EmbeddingModel::dimensions)
                 .or(() -> Optional.ofNullable(KNOWN_DIMENSIONS.get(name.get())));
         int resolved = dimensions.or(() -> known).orElseThrow(() -> RequestRejected.badRequest(
                 "Invalid request body: \"embedding_dimensions\" is required for the model " + name.get()));
-        return Optional.of(new EmbeddingModel(name.get(), resolved));
+        return new EmbeddingModel(name.get(), resolved);
     }
 
     private static Optional<String> strategy(JsonObject body) {

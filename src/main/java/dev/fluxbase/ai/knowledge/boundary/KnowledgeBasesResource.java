@@ -123,9 +123,6 @@ public class KnowledgeBasesResource {
         String query = Fields.required(request, "query");
         int maxChunks = Fields.integer(request, "max_chunks", 1, 100).orElse(DEFAULT_SEARCH_CHUNKS);
         double threshold = Fields.number(request, "threshold", -1, 1).orElse(DEFAULT_SEARCH_THRESHOLD);
-        if (embeddings.defaultModel().isEmpty()) {
-            throw Rejections.noEmbeddings();
-        }
         List<SearchHit> hits = searchOrFail(kb, query, maxChunks, threshold);
         JsonObject results = KnowledgeJson.list("results", hits, KnowledgeJson::hit);
         return Json.createObjectBuilder(results).add("query", query).add("mode", "semantic").build();

@@ -26,10 +26,6 @@ final class Rejections {
         return RequestRejected.notFound("LINK_NOT_FOUND", "Chatbot-knowledge base link not found");
     }
 
-    static RequestRejected noEmbeddings() {
-        return new RequestRejected(503, "EMBEDDINGS_UNAVAILABLE", "Embedding service not configured");
-    }
-
     static RequestRejected notImplemented() {
         return new RequestRejected(501, "NOT_IMPLEMENTED", "Not implemented: knowledge graphs and table exports are not available yet");
     }

@@ -12,8 +12,9 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
 
 /**
- * Which endpoint embeds: {@code fluxbase.ai.embedding.*} when its type is set, otherwise the enabled
- * stored provider marked {@code use_for_embeddings}. Looked up on every call, never cached at boot.
+ * Which provider endpoint embeds: {@code fluxbase.ai.embedding.*} when its type names a provider type,
+ * otherwise the enabled stored provider marked {@code use_for_embeddings}; none when the type is
+ * {@code local}, the built-in model. Looked up on every call, never cached at boot.
  */
 @ApplicationScoped
 public class EmbeddingEndpoints {
@@ -34,7 +35,12 @@ public class EmbeddingEndpoints {
     @Inject
     ApiKeyVault vault;
 
+    public static final String LOCAL = "local";
+
     public Optional<EmbeddingEndpoint> current() {
+        if (value("type").filter(LOCAL::equalsIgnoreCase).isPresent()) {
+            return Optional.empty();
+        }
         return fromConfig().or(this::fromProvider);
     }
 

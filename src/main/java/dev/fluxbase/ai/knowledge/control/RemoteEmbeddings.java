@@ -20,7 +20,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Embeddings from a provider's HTTP endpoint, sent in batches. */
 @ApplicationScoped
-public class RemoteEmbeddings implements EmbeddingService {
+public class RemoteEmbeddings {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
@@ -35,12 +35,11 @@ public class RemoteEmbeddings implements EmbeddingService {
     @ConfigProperty(name = "fluxbase.ai.embedding.timeout-ms", defaultValue = "60000")
     long timeoutMillis;
 
-    @Override
+    /** The configured endpoint's model, or empty when embeddings are not sent to a provider. */
     public Optional<EmbeddingModel> defaultModel() {
         return endpoints.current().map(EmbeddingEndpoint::model);
     }
 
-    @Override
     public List<float[]> embed(EmbeddingModel model, List<String> texts) {
         EmbeddingEndpoint endpoint = endpoints.current()
                 .orElseThrow(() -> new KnowledgeException("No embedding service configured"));

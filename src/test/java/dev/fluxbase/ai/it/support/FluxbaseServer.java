@@ -235,6 +235,7 @@ public final class FluxbaseServer implements BeforeAllCallback, ParameterResolve
         ProcessBuilder builder = new ProcessBuilder(List.of(
                 javaExecutable(), heap, "-jar", System.getProperty("it.microJar"),
                 "--deploy", System.getProperty("it.war"), "--contextRoot", "/",
+                "--addLibs", System.getProperty("it.serverLibs"),
                 "--port", String.valueOf(port), "--nocluster",
                 "--rootDir", rootDir.toString(),
                 "--logProperties", projectDir.resolve("payara/logging.properties").toString()))
