@@ -11,8 +11,12 @@ import java.util.UUID;
  */
 public final class VectorSql {
 
-    /** pgvector's default search width; a search never uses less than the rows it asks for. */
-    public static final int DEFAULT_EF_SEARCH = 40;
+    /**
+     * The HNSW search width; a search never uses less than the rows it asks for. pgvector's default, 40,
+     * found 0.84 of the exact top 5 over 100,000 chunks in bench/knowledge; 160 finds 0.98 for a fraction of a
+     * millisecond more.
+     */
+    public static final int DEFAULT_EF_SEARCH = 160;
 
     private VectorSql() {
     }
