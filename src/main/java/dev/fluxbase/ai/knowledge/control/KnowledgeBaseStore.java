@@ -5,6 +5,7 @@ import dev.fluxbase.ai.knowledge.entity.KnowledgeException;
 import dev.fluxbase.ai.platform.control.Database;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,7 +21,8 @@ import javax.sql.DataSource;
 /**
  * Knowledge bases in {@code ai.knowledge_bases}. Each has its own partial HNSW index over its chunks,
  * cast to its dimension, because the chunk column is an untyped vector shared by every knowledge base,
- * and because an index filtered afterwards by knowledge base would return too few rows.
+ * and because an index filtered afterwards by knowledge base would return too few rows. The index is
+ * built after the row is committed, never inside a transaction ({@link VectorIndexes}).
  */
 @ApplicationScoped
 public class KnowledgeBaseStore {
@@ -30,6 +32,9 @@ public class KnowledgeBaseStore {
 
     @Resource(lookup = Database.JNDI_NAME)
     DataSource dataSource;
+
+    @Inject
+    VectorIndexes indexes;
 
     public List<KnowledgeBase> all(Optional<String> namespace) {
         String sql = SELECT + (namespace.isPresent() ? " WHERE kb.namespace = ?" : "") + " ORDER BY kb.namespace, kb.name";
@@ -60,8 +65,18 @@ public class KnowledgeBaseStore {
                 insert.setString(9, kb.chunkStrategy());
                 insert.executeUpdate();
             }
-            createIndex(connection, id, kb.model().dimensions());
         });
+        try {
+            indexes.ensure(id, kb.model().dimensions());
+        } catch (RuntimeException e) {
+            // No knowledge base without its index: searches of a large one would scan the whole table.
+            try {
+                delete(id);
+            } catch (RuntimeException cleanup) {
+                e.addSuppressed(cleanup); // the boot's index check builds it later
+            }
+            throw e;
+        }
         return find(id).orElseThrow();
     }
 
@@ -82,18 +97,14 @@ public class KnowledgeBaseStore {
                 update.setObject(9, kb.id());
                 update.executeUpdate();
             }
-            if (dimensionChanged) {
-                dropIndex(connection, kb.id());
-                createIndex(connection, kb.id(), kb.model().dimensions());
-            }
         });
+        if (dimensionChanged) {
+            indexes.rebuild(kb.id(), kb.model().dimensions());
+        }
         return find(kb.id()).orElseThrow();
     }
 
-    /**
-     * The index is dropped after the rows, concurrently: a plain DROP INDEX would lock the whole chunks
-     * table, blocking every search and deadlocking with an ingestion that is still writing.
-     */
+    /** The index is dropped after the rows, concurrently (see {@link VectorIndexes}). */
     public boolean delete(UUID id) {
         boolean[] deleted = {false};
         inTransaction(connection -> {
@@ -102,30 +113,12 @@ public class KnowledgeBaseStore {
                 deleted[0] = delete.executeUpdate() > 0;
             }
         });
-        try (Connection connection = dataSource.getConnection(); var statement = connection.createStatement()) {
-            statement.execute("DROP INDEX CONCURRENTLY IF EXISTS ai." + indexName(id));
-        } catch (SQLException e) {
+        try {
+            indexes.drop(id);
+        } catch (KnowledgeException e) {
             LOG.log(Level.WARNING, "Could not drop the index of deleted knowledge base {0}: {1}", new Object[] {id, e.getMessage()});
         }
         return deleted[0];
-    }
-
-    /** Index names and the literals are built from a UUID and an int only, never from user text. */
-    static String indexName(UUID id) {
-        return "chunks_hnsw_" + id.toString().replace("-", "");
-    }
-
-    private static void createIndex(Connection connection, UUID id, int dimensions) throws SQLException {
-        try (var statement = connection.createStatement()) {
-            statement.execute("CREATE INDEX " + indexName(id) + " ON ai.chunks USING hnsw ((embedding::vector(" + dimensions
-                    + ")) vector_cosine_ops) WHERE knowledge_base_id = '" + id + "'");
-        }
-    }
-
-    private static void dropIndex(Connection connection, UUID id) throws SQLException {
-        try (var statement = connection.createStatement()) {
-            statement.execute("DROP INDEX IF EXISTS ai." + indexName(id));
-        }
     }
 
     private List<KnowledgeBase> query(String sql, List<Object> parameters) {

@@ -14,15 +14,9 @@ import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 
-/**
- * Cosine search over one knowledge base's chunks. The knowledge-base id and dimension are written into
- * the SQL (a UUID and an int, never user text) so that the planner can match the knowledge base's partial
- * HNSW index; a bound parameter would let a generic plan miss it.
- */
+/** Cosine search over one knowledge base's chunks through its partial HNSW index (SQL in {@link VectorSql}). */
 @ApplicationScoped
 public class VectorSearch {
-
-    private static final int DEFAULT_EF_SEARCH = 40;
 
     @Resource(lookup = Database.JNDI_NAME)
     DataSource dataSource;
@@ -31,10 +25,9 @@ public class VectorSearch {
         List<SearchHit> hits = new ArrayList<>();
         Transactions.run(dataSource, connection -> {
             try (Statement set = connection.createStatement()) {
-                // The index returns at most ef_search candidates: never fewer than asked for.
-                set.execute("SET LOCAL hnsw.ef_search = " + Math.max(DEFAULT_EF_SEARCH, request.maxChunks()));
+                set.execute(VectorSql.setEfSearch(request.maxChunks()));
             }
-            try (PreparedStatement select = connection.prepareStatement(sql(kb))) {
+            try (PreparedStatement select = connection.prepareStatement(VectorSql.search(kb.id(), kb.model().dimensions()))) {
                 String vector = VectorText.of(query);
                 select.setString(1, vector);
                 select.setString(2, vector);
@@ -50,14 +43,5 @@ public class VectorSearch {
             }
         });
         return hits;
-    }
-
-    private static String sql(KnowledgeBase kb) {
-        String column = "c.embedding::vector(" + kb.model().dimensions() + ")";
-        String parameter = "cast(? AS vector(" + kb.model().dimensions() + "))";
-        return "SELECT * FROM (SELECT c.id, c.document_id, d.title, c.content, c.metadata::text AS metadata, "
-                + "1 - (" + column + " <=> " + parameter + ") AS similarity FROM ai.chunks c JOIN ai.documents d ON d.id = c.document_id "
-                + "WHERE c.knowledge_base_id = '" + kb.id() + "' ORDER BY " + column + " <=> " + parameter + " LIMIT ?) hits "
-                + "WHERE similarity >= ? ORDER BY similarity DESC";
     }
 }

@@ -2,6 +2,7 @@ package dev.fluxbase.ai.knowledge.boundary;
 
 import static dev.fluxbase.ai.knowledge.boundary.KnowledgeApi.BASE;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fluxbase.ai.it.support.ApiResponse;
 import dev.fluxbase.ai.it.support.FluxbaseServer;
@@ -13,6 +14,7 @@ import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -69,6 +71,9 @@ class KnowledgeBasesIT {
         assertThat(created.getBoolean("enabled")).isTrue();
         assertThat(created.getInt("document_count")).isZero();
         String id = created.getString("id");
+        assertThat(indexValidity(id)).containsExactly("true");
+        assertThat(server.column("SELECT indexdef FROM pg_indexes WHERE indexname = ?", indexName(id)).get(0))
+                .contains("USING hnsw", "vector_cosine_ops", "(embedding)::vector(" + FluxbaseServer.EMBEDDING_DIMENSIONS + ")", id);
 
         ApiResponse listed = api.get(BASE);
         assertThat(listed.json().getInt("count")).isEqualTo(1);
@@ -84,6 +89,38 @@ class KnowledgeBasesIT {
         assertThat(api.call("DELETE", BASE + "/" + id, null).status()).isEqualTo(204);
         assertThat(api.get(BASE + "/" + id).status()).isEqualTo(404);
         assertThat(server.column("SELECT indexname FROM pg_indexes WHERE indexname LIKE 'chunks_hnsw_%'")).isEmpty();
+        assertThat(indexValidity(id)).isEmpty();
+    }
+
+    @Test
+    void anIndexLeftInvalidByAFailedBuildIsRebuilt() throws Exception {
+        String kb = api.createKnowledgeBase("repaired").getString("id");
+        api.readyDocument(kb, "Refunds", "Refunds take ten days.\n\n".repeat(40));
+        try (Connection connection = server.jdbc(); Statement statement = connection.createStatement()) {
+            statement.execute("DROP INDEX ai." + indexName(kb));
+            // A concurrent build that fails half-way (here: duplicate keys) leaves an invalid index with the name behind.
+            assertThatThrownBy(() -> statement.execute("CREATE UNIQUE INDEX CONCURRENTLY " + indexName(kb)
+                    + " ON ai.chunks (knowledge_base_id) WHERE knowledge_base_id = '" + kb + "'")).isInstanceOf(SQLException.class);
+        }
+        assertThat(indexValidity(kb)).containsExactly("false");
+
+        JsonObject jobs = server.runJobs().getJsonObject("jobs");
+
+        assertThat(jobs.getInt("knowledge-index-repair")).isEqualTo(1);
+        assertThat(indexValidity(kb)).containsExactly("true");
+        assertThat(server.column("SELECT indexdef FROM pg_indexes WHERE indexname = ?", indexName(kb)).get(0)).contains("USING hnsw");
+        assertThat(server.runJobs().getJsonObject("jobs").getInt("knowledge-index-repair")).isZero();
+        ApiResponse found = api.call("POST", BASE + "/" + kb + "/search", "{\"query\":\"refunds\",\"max_chunks\":2,\"threshold\":-1}");
+        assertThat(found.json().getInt("count")).isEqualTo(2);
+    }
+
+    private List<String> indexValidity(String knowledgeBase) {
+        return server.column("SELECT i.indisvalid::text FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE c.relname = ?",
+                indexName(knowledgeBase));
+    }
+
+    private static String indexName(String knowledgeBase) {
+        return "chunks_hnsw_" + knowledgeBase.replace("-", "");
     }
 
     @Test
