@@ -1,5 +1,5 @@
 // The chat playground: pick a chatbot, stream answers over the WebSocket, resume stored conversations.
-import {api, describe, get} from '../api.js';
+import {describe, get} from '../api.js';
 import {alertBox, field, formatTime, h, replace, toast} from '../dom.js';
 import {renderMarkdown} from '../markdown.js';
 import {ChatSocket} from '../socket.js';
