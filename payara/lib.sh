@@ -21,8 +21,13 @@ fb_pg_bindir() {
 
 fb_apt_updated=0
 fb_apt_update() {
+    fb_apt_update_soft || fb_die "apt-get update failed"
+}
+
+# Like fb_apt_update, but reports a failure instead of exiting.
+fb_apt_update_soft() {
     if [ "$fb_apt_updated" = 0 ]; then
-        fb_sudo apt-get update -q >&2 || fb_die "apt-get update failed"
+        fb_sudo apt-get update -q >&2 || return 1
         fb_apt_updated=1
     fi
 }
@@ -71,6 +76,22 @@ SRC
     fb_sudo make -s -C "$dir" PG_CONFIG="$FB_PG_BIN/pg_config" OPTFLAGS="" install >&2 || fb_die "pgvector install failed"
     rm -rf "$work"
     fb_log "pgvector installed"
+}
+
+# Headless Chromium and its driver for the web console's browser tests. A failed install is not fatal:
+# those tests then skip, saying why.
+fb_ensure_chromium() {
+    if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then
+        return 0
+    fi
+    if [ "$(id -u)" != 0 ] && ! command -v sudo >/dev/null; then
+        fb_log "WARNING: chromium or chromedriver missing, and no root or sudo to install them; the browser tests will be skipped"
+        return 0
+    fi
+    fb_log "chromium or chromedriver not found, installing them with apt (for the web console's browser tests)"
+    if ! { fb_apt_update_soft && DEBIAN_FRONTEND=noninteractive fb_sudo apt-get install -y -q chromium chromium-driver >&2; }; then
+        fb_log "WARNING: could not install chromium and chromium-driver; the browser tests will be skipped"
+    fi
 }
 
 # PostgreSQL refuses to run as root: as root, the cluster belongs to the postgres system user.

@@ -87,6 +87,7 @@ print_banner() {
         echo "  Fluxbase AI chatbot server is ready"
         echo "  URL:        http://localhost:$PORT"
         echo "  WebSocket:  ws://localhost:$PORT/ai/ws"
+        echo "  Console:    http://localhost:$PORT/console"
         echo "  Health:     http://localhost:$PORT/health/ready"
         echo "  Chatbots:   $FLUXBASE_CHATBOTS_DIR"
         if [ "$DEV_KEYS" = 1 ]; then

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the whole test suite: unit tests, then integration tests against the real WAR on Payara Micro
 # and a fresh PostgreSQL database (with pgvector) made for this run. PostgreSQL is installed and
-# started exactly as payara/run.sh does it. Extra arguments go to Maven.
+# started exactly as payara/run.sh does it; Chromium and chromedriver (for the web console's browser
+# tests) are installed with apt when missing. Extra arguments go to Maven.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 trap fb_stop_local_db EXIT
@@ -11,6 +12,8 @@ if [ -z "${FLUXBASE_TEST_DB_URL:-}" ]; then
     fb_ensure_database fluxbase_test fresh
     export FLUXBASE_TEST_DB_URL=$FB_DB_URL FLUXBASE_TEST_DB_USER=$FB_DB_USER FLUXBASE_TEST_DB_PASSWORD=$FB_DB_PASSWORD
 fi
+
+fb_ensure_chromium
 
 cd "$FB_REPO"
 mvn -B clean verify "$@"

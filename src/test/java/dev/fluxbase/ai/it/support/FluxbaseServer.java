@@ -50,7 +50,8 @@ public final class FluxbaseServer implements BeforeAllCallback, ParameterResolve
         return running(context);
     }
 
-    private static ServerUnderTest running(ExtensionContext context) {
+    /** The server of this test run, started on first use: for other extensions that need it. */
+    public static ServerUnderTest running(ExtensionContext context) {
         return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
                 .getOrComputeIfAbsent(Running.class, key -> Running.start(), Running.class).server;
     }
