@@ -28,7 +28,7 @@ final class FakeProvider implements AutoCloseable {
     private static final byte[] DONE = "data: [DONE]\n\n".getBytes(StandardCharsets.US_ASCII);
 
     private final HttpServer server;
-    private final ExecutorService handlers = Executors.newFixedThreadPool(4, Threads.daemon("fake-provider"));
+    private final ExecutorService handlers = Executors.newFixedThreadPool(16, Threads.daemon("fake-provider"));
     private final ScheduledExecutorService writers = Executors.newScheduledThreadPool(2, Threads.daemon("fake-writer"));
     private final Probes probes;
     private final AtomicLong requests = new AtomicLong();

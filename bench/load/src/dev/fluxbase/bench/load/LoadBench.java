@@ -90,7 +90,9 @@ public final class LoadBench {
                 "FLUXBASE_AI_PROVIDER_MODEL", "gpt-bench",
                 "MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.resolve("public.pem").toUri().toString(),
                 "MP_JWT_VERIFY_ISSUER", issuer));
-        server = ServerProcess.launch(repo, home, port, options.text("server-java-opts"), environment);
+        String preBoot = options.text("preboot");
+        server = ServerProcess.launch(repo, home, port, options.text("server-java-opts"),
+                preBoot.equals("none") ? null : repo.resolve(preBoot), environment);
         long bootMillis = server.awaitReady(Duration.ofSeconds(240));
         long rssReady = server.rssKb();
         TimeUnit.SECONDS.sleep(5);

@@ -21,6 +21,7 @@ final class Options {
             Map.entry("throughput-chats", "64"),
             Map.entry("connections", "5000"),
             Map.entry("server-java-opts", "-Xmx1g"),
+            Map.entry("preboot", "payara/pre-boot-commands.asadmin"),
             Map.entry("out", ""));
 
     private final Map<String, String> values = new HashMap<>(DEFAULTS);

@@ -18,7 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Payara Micro with the WAR, started with the flags of payara/run.sh (and the same post-boot command
+ * Payara Micro with the WAR, started with the flags of payara/run.sh (and the same pre-boot command
  * file), plus its memory as the OS and the JVM see it.
  */
 final class ServerProcess implements AutoCloseable {
@@ -35,7 +35,9 @@ final class ServerProcess implements AutoCloseable {
         this.startedNanos = startedNanos;
     }
 
-    static ServerProcess launch(Path repo, Path home, int port, String javaOptions, Map<String, String> environment) throws IOException {
+    /** @param preBoot the pre-boot command file, or null for Payara's defaults (the "before" figures) */
+    static ServerProcess launch(Path repo, Path home, int port, String javaOptions, Path preBoot, Map<String, String> environment)
+            throws IOException {
         Path rootDir = home.resolve("payara-root");
         deleteRecursively(rootDir);
         List<String> command = new ArrayList<>();
@@ -46,16 +48,18 @@ final class ServerProcess implements AutoCloseable {
                 "--port", String.valueOf(port), "--nocluster",
                 "--rootDir", rootDir.toString(),
                 "--logProperties", repo.resolve("payara/logging.properties").toString()));
-        Path postBoot = repo.resolve("payara/post-boot-commands.asadmin");
-        if (Files.exists(postBoot)) {
-            command.addAll(List.of("--postbootcommandfile", postBoot.toString()));
+        if (preBoot != null) {
+            command.addAll(List.of("--prebootcommandfile", preBoot.toString()));
         }
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(home.resolve("payara.log").toFile());
         builder.environment().putAll(environment);
         long started = System.nanoTime();
-        return new ServerProcess(builder.start(), port, started);
+        Process process = builder.start();
+        // A bench stopped with Ctrl-C must not leave the server running.
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
+        return new ServerProcess(process, port, started);
     }
 
     URI socketUri() {

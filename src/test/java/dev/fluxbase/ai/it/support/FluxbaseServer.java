@@ -237,7 +237,9 @@ public final class FluxbaseServer implements BeforeAllCallback, ParameterResolve
                 "--deploy", System.getProperty("it.war"), "--contextRoot", "/",
                 "--port", String.valueOf(port), "--nocluster",
                 "--rootDir", rootDir.toString(),
-                "--logProperties", projectDir.resolve("payara/logging.properties").toString()))
+                "--logProperties", projectDir.resolve("payara/logging.properties").toString(),
+                // The production settings of payara/run.sh (thread pools), so tests run with them.
+                "--prebootcommandfile", projectDir.resolve("payara/pre-boot-commands.asadmin").toString()))
                 .redirectErrorStream(true)
                 .redirectOutput(buildDir.resolve("payara-it" + suffix + ".log").toFile());
         builder.environment().putAll(environment);
