@@ -109,6 +109,7 @@ java ${FLUXBASE_JAVA_OPTS:--Xmx512m} -jar "$FB_REPO/target/payara-micro.jar" \
     --port "$PORT" --nocluster \
     --rootDir "$FB_HOME/payara-root" \
     --logProperties "$FB_REPO/payara/logging.properties" \
+    --prebootcommandfile "$FB_REPO/payara/pre-boot-commands.asadmin" \
     > >(tee -a "$LOG") 2>&1 &
 JAVA_PID=$!
 watch_startup &

@@ -94,16 +94,29 @@ public class ChatEndpoint {
         return (ChatConnection) session.getUserProperties().get(CONNECTION);
     }
 
+    /**
+     * Sends one frame. Tyrus restarts the session's idle timer on every frame it sends: a task on Payara's
+     * managed scheduled executor, which captures thread context for every task it is given by looking
+     * ThreadContextProvider services up through the thread's context class loader, i.e. by reading every
+     * jar of the application and of the server, under each jar's lock. That was most of the cost of a
+     * streamed delta (bench/RESULTS.md). Sent with the platform class loader as context loader, the lookup
+     * reads no jar; the timer task (which only closes an idle session) needs nothing of the application's.
+     */
     private static void send(Session session, String frame) {
-        synchronized (session) {
-            if (!session.isOpen()) {
-                throw new UncheckedIOException(new IOException("the chat socket is closed"));
-            }
-            try {
+        Thread thread = Thread.currentThread();
+        ClassLoader contextLoader = thread.getContextClassLoader();
+        thread.setContextClassLoader(ClassLoader.getPlatformClassLoader());
+        try {
+            synchronized (session) {
+                if (!session.isOpen()) {
+                    throw new UncheckedIOException(new IOException("the chat socket is closed"));
+                }
                 session.getBasicRemote().sendText(frame);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            thread.setContextClassLoader(contextLoader);
         }
     }
 }

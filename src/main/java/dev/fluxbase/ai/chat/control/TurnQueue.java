@@ -24,13 +24,18 @@ final class TurnQueue {
     synchronized void submit(Consumer<CancelSignal> turn) {
         CancelSignal signal = new CancelSignal();
         pending.add(signal);
+        // exceptionally: a turn the executor refused (a full or stopping pool) must not leave every later
+        // turn of the conversation chained to a failed stage, never to run.
         tail = tail.thenRunAsync(() -> {
             try {
                 turn.accept(signal);
             } finally {
                 pending.remove(signal);
             }
-        }, executor);
+        }, executor).exceptionally(refused -> {
+            pending.remove(signal);
+            return null;
+        });
     }
 
     /** Cancels the running and the waiting turns; false when there was nothing to cancel. */

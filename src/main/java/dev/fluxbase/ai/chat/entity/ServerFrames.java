@@ -22,8 +22,42 @@ public final class ServerFrames {
         return frame("chat_started", conversationId).add("chatbot", chatbot).build().toString();
     }
 
+    /**
+     * The frame sent for every streamed delta, written straight into one buffer: building a JsonObject
+     * and serialising it allocated a map, a builder, a writer and several copies of the text per delta.
+     */
     public static String content(String conversationId, String delta) {
-        return frame("content", conversationId).add("delta", delta).build().toString();
+        StringBuilder json = new StringBuilder(64 + conversationId.length() + delta.length() + delta.length() / 8);
+        json.append("{\"type\":\"content\",\"conversation_id\":");
+        quote(json, conversationId);
+        json.append(",\"delta\":");
+        quote(json, delta);
+        return json.append('}').toString();
+    }
+
+    /** A JSON string, escaped as JSON-P writes it: quote, backslash and control characters. */
+    static void quote(StringBuilder json, String text) {
+        json.append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '"' -> json.append("\\\"");
+                case '\\' -> json.append("\\\\");
+                case '\n' -> json.append("\\n");
+                case '\r' -> json.append("\\r");
+                case '\t' -> json.append("\\t");
+                case '\b' -> json.append("\\b");
+                case '\f' -> json.append("\\f");
+                default -> {
+                    if (c < 0x20) {
+                        json.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        json.append(c);
+                    }
+                }
+            }
+        }
+        json.append('"');
     }
 
     public static String progress(String conversationId, String step, String message) {

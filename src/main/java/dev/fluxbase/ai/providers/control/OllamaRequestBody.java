@@ -5,11 +5,13 @@ import dev.fluxbase.ai.providers.entity.CompletionRequest;
 import dev.fluxbase.ai.providers.entity.ToolCall;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
+import java.util.Map;
 
 /**
  * The JSON body of Ollama's {@code /api/chat}: tool calls carry their arguments as an object and
@@ -17,15 +19,18 @@ import java.io.StringReader;
  */
 final class OllamaRequestBody {
 
+    // Json.createObjectBuilder() looks the JSON provider up (a ServiceLoader scan of every jar) on each call; this runs per turn.
+    private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
+
     private OllamaRequestBody() {
     }
 
     static String of(CompletionRequest request, String model) {
-        JsonObjectBuilder options = Json.createObjectBuilder().add("num_predict", request.maxTokens());
+        JsonObjectBuilder options = JSON.createObjectBuilder().add("num_predict", request.maxTokens());
         if (request.temperature() != null) {
             options.add("temperature", request.temperature());
         }
-        JsonObjectBuilder body = Json.createObjectBuilder()
+        JsonObjectBuilder body = JSON.createObjectBuilder()
                 .add("model", model)
                 .add("messages", messages(request))
                 .add("stream", true)
@@ -37,16 +42,16 @@ final class OllamaRequestBody {
     }
 
     private static JsonArrayBuilder messages(CompletionRequest request) {
-        JsonArrayBuilder messages = Json.createArrayBuilder();
+        JsonArrayBuilder messages = JSON.createArrayBuilder();
         for (ChatMessage message : request.messages()) {
-            JsonObjectBuilder json = Json.createObjectBuilder()
+            JsonObjectBuilder json = JSON.createObjectBuilder()
                     .add("role", message.role().wireName())
                     .add("content", message.content());
             if (!message.toolCalls().isEmpty()) {
-                JsonArrayBuilder calls = Json.createArrayBuilder();
+                JsonArrayBuilder calls = JSON.createArrayBuilder();
                 for (ToolCall call : message.toolCalls()) {
-                    calls.add(Json.createObjectBuilder().add("function",
-                            Json.createObjectBuilder().add("name", call.name()).add("arguments", argumentsObject(call))));
+                    calls.add(JSON.createObjectBuilder().add("function",
+                            JSON.createObjectBuilder().add("name", call.name()).add("arguments", argumentsObject(call))));
                 }
                 json.add("tool_calls", calls);
             }

@@ -6,8 +6,10 @@ import dev.fluxbase.ai.providers.entity.ToolCall;
 import dev.fluxbase.ai.providers.entity.ToolDefinition;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObjectBuilder;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -16,6 +18,9 @@ import java.util.Locale;
  * {@code parallel_tool_calls}, whose defaults are what we want anyway.
  */
 final class OpenAiRequestBody {
+
+    // Json.createObjectBuilder() looks the JSON provider up (a ServiceLoader scan of every jar) on each call; this runs per turn.
+    private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
 
     // Reasoning models refuse max_tokens and any temperature but the default.
     private static final List<String> REASONING_FAMILIES = List.of("o1", "o3", "o4", "gpt-5");
@@ -28,13 +33,13 @@ final class OpenAiRequestBody {
      * @param modelName what decides the token parameter (for Azure the optional configured model)
      */
     static String of(CompletionRequest request, String model, String modelName) {
-        JsonObjectBuilder body = Json.createObjectBuilder();
+        JsonObjectBuilder body = JSON.createObjectBuilder();
         if (model != null) {
             body.add("model", model);
         }
         body.add("messages", messages(request))
                 .add("stream", true)
-                .add("stream_options", Json.createObjectBuilder().add("include_usage", true));
+                .add("stream_options", JSON.createObjectBuilder().add("include_usage", true));
         if (isReasoningModel(modelName)) {
             body.add("max_completion_tokens", request.maxTokens());
         } else {
@@ -59,9 +64,9 @@ final class OpenAiRequestBody {
     }
 
     private static JsonArrayBuilder messages(CompletionRequest request) {
-        JsonArrayBuilder messages = Json.createArrayBuilder();
+        JsonArrayBuilder messages = JSON.createArrayBuilder();
         for (ChatMessage message : request.messages()) {
-            JsonObjectBuilder json = Json.createObjectBuilder().add("role", message.role().wireName());
+            JsonObjectBuilder json = JSON.createObjectBuilder().add("role", message.role().wireName());
             if (!message.content().isEmpty() || message.toolCalls().isEmpty()) {
                 json.add("content", message.content());
             }
@@ -77,22 +82,22 @@ final class OpenAiRequestBody {
     }
 
     private static JsonArrayBuilder toolCalls(ChatMessage message) {
-        JsonArrayBuilder calls = Json.createArrayBuilder();
+        JsonArrayBuilder calls = JSON.createArrayBuilder();
         for (ToolCall call : message.toolCalls()) {
-            calls.add(Json.createObjectBuilder()
+            calls.add(JSON.createObjectBuilder()
                     .add("id", call.id())
                     .add("type", "function")
-                    .add("function", Json.createObjectBuilder().add("name", call.name()).add("arguments", call.arguments())));
+                    .add("function", JSON.createObjectBuilder().add("name", call.name()).add("arguments", call.arguments())));
         }
         return calls;
     }
 
     static JsonArrayBuilder tools(List<ToolDefinition> definitions) {
-        JsonArrayBuilder tools = Json.createArrayBuilder();
+        JsonArrayBuilder tools = JSON.createArrayBuilder();
         for (ToolDefinition tool : definitions) {
-            tools.add(Json.createObjectBuilder()
+            tools.add(JSON.createObjectBuilder()
                     .add("type", "function")
-                    .add("function", Json.createObjectBuilder()
+                    .add("function", JSON.createObjectBuilder()
                             .add("name", tool.name())
                             .add("description", tool.description())
                             .add("parameters", tool.parameters())));

@@ -239,7 +239,9 @@ public final class FluxbaseServer implements BeforeAllCallback, ParameterResolve
                 "--addLibs", System.getProperty("it.serverLibs"),
                 "--port", String.valueOf(port), "--nocluster",
                 "--rootDir", rootDir.toString(),
-                "--logProperties", projectDir.resolve("payara/logging.properties").toString()))
+                "--logProperties", projectDir.resolve("payara/logging.properties").toString(),
+                // The production settings of payara/run.sh (thread pools), so tests run with them.
+                "--prebootcommandfile", projectDir.resolve("payara/pre-boot-commands.asadmin").toString()))
                 .redirectErrorStream(true)
                 .redirectOutput(buildDir.resolve("payara-it" + suffix + ".log").toFile());
         builder.environment().putAll(environment);

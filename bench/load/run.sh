@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# The load benchmark in one command: builds the WAR when needed, starts the private PostgreSQL of
+# payara/run.sh with a fresh database, compiles the bench (JDK only) and runs it. The bench starts the
+# fake provider and Payara Micro itself. Options (see README.md) go to the bench, e.g.
+#   bench/load/run.sh --scenarios stream,throughput --duration 10
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/../../payara/lib.sh"
+trap fb_stop_local_db EXIT
+
+BENCH=$FB_REPO/bench/load
+OUT=$BENCH/target
+mkdir -p "$FB_HOME" "$OUT"
+fb_ensure_build
+fb_start_local_db
+fb_ensure_database fluxbase_bench fresh
+export FLUXBASE_DB_URL=$FB_DB_URL FLUXBASE_DB_USER=$FB_DB_USER FLUXBASE_DB_PASSWORD=$FB_DB_PASSWORD
+
+if [ ! -f "$OUT/keys/private.pem" ]; then
+    java "$FB_REPO/payara/tools/DevTokens.java" keygen "$OUT/keys"
+fi
+rm -rf "$OUT/classes"
+javac -d "$OUT/classes" "$FB_REPO/payara/tools/DevTokens.java" $(find "$BENCH/src" -name '*.java') 2>&1 | grep -v '^Note:' >&2 || true
+[ -f "$OUT/classes/dev/fluxbase/bench/load/LoadBench.class" ] || fb_die "the bench did not compile"
+
+fb_log "load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
+# The client side holds up to 5,000 sockets and the fake provider's streams.
+java -Xmx2g -XX:+UseParallelGC -Dbench.repo="$FB_REPO" -cp "$OUT/classes" dev.fluxbase.bench.load.LoadBench \
+    --out "$OUT/last-run.md" "$@"
+fb_log "load average after the run: $(cut -d' ' -f1-3 /proc/loadavg)"
+fb_log "results: $OUT/last-run.md"

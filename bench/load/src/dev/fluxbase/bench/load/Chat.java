@@ -1,0 +1,192 @@
+package dev.fluxbase.bench.load;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * One client socket to {@code /ai/ws} with one conversation at a time: sends a question, checks the
+ * {@code content} frames against what the fake provider sent, and completes the turn on {@code done}
+ * or {@code error}. A fresh conversation is started every {@link #TURNS_PER_CONVERSATION} turns so
+ * that the history sent to the provider stays the size of a short real chat.
+ */
+final class Chat implements WebSocket.Listener {
+
+    static final String CHATBOT = "bench-bot";
+    private static final int TURNS_PER_CONVERSATION = 10;
+
+    private final Probes probes;
+    private final StringBuilder partial = new StringBuilder();
+    private WebSocket socket;
+    private CompletableFuture<?> sending = CompletableFuture.completedFuture(null);
+    private volatile boolean closing;
+    private volatile Recorder recorder = new Recorder();
+
+    // Turn state: touched by the caller before the message is sent, then only by the listener.
+    private volatile CompletableFuture<String> started;
+    private volatile CompletableFuture<Boolean> turnEnd;
+    private volatile Probes.Probe probe;
+    private int scripted;
+    private int expected;
+    private int received;
+    private long firstDeltaAt;
+    private long lastDeltaAt;
+    private String conversationId;
+    private int turnsInConversation;
+
+    private Chat(Probes probes) {
+        this.probes = probes;
+    }
+
+    static CompletableFuture<Chat> open(HttpClient client, URI socketUri, String token, Probes probes) {
+        Chat chat = new Chat(probes);
+        return client.newWebSocketBuilder()
+                .connectTimeout(Duration.ofSeconds(60))
+                .buildAsync(URI.create(socketUri + "?token=" + token), chat)
+                .thenApply(socket -> {
+                    chat.socket = socket;
+                    return chat;
+                });
+    }
+
+    /** Starts a conversation with the bench chatbot; completes with its id. */
+    CompletableFuture<String> start() {
+        CompletableFuture<String> ready = new CompletableFuture<>();
+        started = ready;
+        send("{\"type\":\"start_chat\",\"chatbot\":\"" + CHATBOT + "\",\"namespace\":\"default\"}");
+        return ready.thenApply(id -> {
+            conversationId = id;
+            turnsInConversation = 0;
+            return id;
+        });
+    }
+
+    /** One question and its streamed answer; true when it ended with {@code done}. */
+    CompletableFuture<Boolean> turn(Recorder into, int scriptedDeltas) {
+        if (conversationId == null || turnsInConversation >= TURNS_PER_CONVERSATION) {
+            return start().thenCompose(id -> turn(into, scriptedDeltas));
+        }
+        recorder = into;
+        scripted = scriptedDeltas;
+        expected = 0;
+        received = 0;
+        turnsInConversation++;
+        CompletableFuture<Boolean> end = new CompletableFuture<>();
+        turnEnd = end;
+        Probes.Probe next = probes.next();
+        probe = next;
+        String message = "{\"type\":\"message\",\"conversation_id\":\"" + conversationId + "\",\"content\":\"Question "
+                + Probes.marker(next) + "\"}";
+        next.sent = System.nanoTime();
+        send(message);
+        return end;
+    }
+
+    private synchronized void send(String text) {
+        sending = sending.handle((v, e) -> null).thenCompose(v -> socket.sendText(text, true));
+    }
+
+    boolean isOpen() {
+        return !socket.isInputClosed() && !socket.isOutputClosed();
+    }
+
+    void close() {
+        closing = true;
+        try {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "");
+        } catch (RuntimeException e) {
+            socket.abort();
+        }
+    }
+
+    @Override
+    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+        partial.append(data);
+        if (last) {
+            long now = System.nanoTime();
+            String frame = partial.toString();
+            partial.setLength(0);
+            frame(frame, now);
+        }
+        webSocket.request(1);
+        return null;
+    }
+
+    private void frame(String frame, long now) {
+        switch (field(frame, "type")) {
+            case "content" -> {
+                expected = recorder.delta(probe.turn, expected, field(frame, "delta"), now);
+                if (received++ == 0) {
+                    firstDeltaAt = now;
+                }
+                lastDeltaAt = now;
+            }
+            case "done" -> endTurn(true, now);
+            case "chat_started" -> started.complete(field(frame, "conversation_id"));
+            case "error" -> {
+                recorder.error(field(frame, "code"));
+                CompletableFuture<String> pendingStart = started;
+                if (pendingStart != null && !pendingStart.isDone()) {
+                    pendingStart.completeExceptionally(new IllegalStateException(frame));
+                } else {
+                    endTurn(false, now);
+                }
+            }
+            default -> {
+                // progress frames
+            }
+        }
+    }
+
+    private void endTurn(boolean done, long now) {
+        CompletableFuture<Boolean> end = turnEnd;
+        Probes.Probe ended = probe;
+        if (end == null || end.isDone()) {
+            return;
+        }
+        if (done) {
+            recorder.turnEnded(ended, received, scripted, now, firstDeltaAt, lastDeltaAt);
+        }
+        probes.close(ended);
+        end.complete(done);
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+        gone(new IllegalStateException("socket closed: " + statusCode + " " + reason));
+        return null;
+    }
+
+    @Override
+    public void onError(WebSocket webSocket, Throwable error) {
+        gone(error);
+    }
+
+    private void gone(Throwable why) {
+        if (!closing) {
+            recorder.closedSockets.incrementAndGet();
+        }
+        CompletableFuture<Boolean> end = turnEnd;
+        if (end != null) {
+            end.completeExceptionally(why);
+        }
+        CompletableFuture<String> pendingStart = started;
+        if (pendingStart != null) {
+            pendingStart.completeExceptionally(why);
+        }
+    }
+
+    /** A string field of one of the server's flat frames (none of ours needs unescaping). */
+    static String field(String json, String name) {
+        String key = "\"" + name + "\":\"";
+        int start = json.indexOf(key);
+        if (start < 0) {
+            return "";
+        }
+        start += key.length();
+        return json.substring(start, json.indexOf('"', start));
+    }
+}

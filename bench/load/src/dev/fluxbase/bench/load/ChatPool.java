@@ -1,0 +1,84 @@
+package dev.fluxbase.bench.load;
+
+import java.lang.reflect.Method;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The client sockets, each with a user of its own (so that per-user limit rows never contend), opened in
+ * waves so that the handshakes measure the server and not a SYN flood. Several HTTP clients share the
+ * work, as one JDK client reads all its sockets on a single selector thread.
+ */
+final class ChatPool implements AutoCloseable {
+
+    private static final int CLIENTS = 4;
+    private static final int WAVE = 100;
+
+    private final List<HttpClient> clients = new ArrayList<>();
+    private final URI socketUri;
+    private final Probes probes;
+    private final Path privateKey;
+    private final String issuer;
+    private final List<Chat> chats = new ArrayList<>();
+    private final List<String> tokens = new ArrayList<>();
+
+    ChatPool(URI socketUri, Probes probes, Path privateKey, String issuer) {
+        this.socketUri = socketUri;
+        this.probes = probes;
+        this.privateKey = privateKey;
+        this.issuer = issuer;
+        for (int i = 0; i < CLIENTS; i++) {
+            clients.add(HttpClient.newBuilder().executor(Executors.newCachedThreadPool(Threads.daemon("ws-client-" + i))).build());
+        }
+    }
+
+    /** Mints tokens for users 0 to n-1 ahead of the measurements: RS256 signing is costly. */
+    void mintTokens(int n) throws Exception {
+        Class<?> devTokens = Class.forName("DevTokens");
+        Method mint = devTokens.getDeclaredMethod("mint", Path.class, String.class, String.class, String.class, long.class);
+        mint.setAccessible(true);
+        for (int i = tokens.size(); i < n; i++) {
+            tokens.add((String) mint.invoke(null, privateKey, issuer, "authenticated", String.format("00000000-0000-4000-8000-%012d", i), 7200L));
+        }
+    }
+
+    /** The first n sockets, opening (and starting a conversation on) those not open yet. */
+    List<Chat> first(int n) throws Exception {
+        mintTokens(n);
+        while (chats.size() < n) {
+            int wave = Math.min(WAVE, n - chats.size());
+            List<CompletableFuture<Chat>> opening = new ArrayList<>();
+            for (int i = 0; i < wave; i++) {
+                int index = chats.size() + i;
+                opening.add(Chat.open(clients.get(index % CLIENTS), socketUri, tokens.get(index), probes)
+                        .thenCompose(chat -> chat.start().thenApply(id -> chat)));
+            }
+            CompletableFuture.allOf(opening.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
+            for (CompletableFuture<Chat> chat : opening) {
+                chats.add(chat.join());
+            }
+        }
+        return List.copyOf(chats.subList(0, n));
+    }
+
+    int size() {
+        return chats.size();
+    }
+
+    /** Closes every socket (the next {@link #first} opens new ones). */
+    void closeAll() {
+        chats.forEach(Chat::close);
+        chats.clear();
+    }
+
+    @Override
+    public void close() {
+        closeAll();
+    }
+}
