@@ -45,6 +45,7 @@ final class ServerProcess implements AutoCloseable {
         command.addAll(List.of(javaOptions.trim().split("\\s+")));
         command.addAll(List.of("-jar", repo.resolve("target/payara-micro.jar").toString(),
                 "--deploy", repo.resolve("target/fluxbase-ai.war").toString(), "--contextRoot", "/",
+                "--addLibs", repo.resolve("target/server-libs").toString(),
                 "--port", String.valueOf(port), "--nocluster",
                 "--rootDir", rootDir.toString(),
                 "--logProperties", repo.resolve("payara/logging.properties").toString()));
