@@ -2,6 +2,7 @@ package dev.fluxbase.ai.chat.boundary;
 
 import dev.fluxbase.ai.chat.control.ChatConnection;
 import dev.fluxbase.ai.chat.control.ChatDispatcher;
+import dev.fluxbase.ai.chat.control.ChatMetrics;
 import dev.fluxbase.ai.platform.entity.CodedException;
 import dev.fluxbase.ai.quotas.control.ClientAddresses;
 import dev.fluxbase.ai.security.control.CallerResolver;
@@ -41,6 +42,9 @@ public class ChatEndpoint {
     @Inject
     ClientAddresses addresses;
 
+    @Inject
+    ChatMetrics metrics;
+
     @OnOpen
     public void open(Session session) {
         String token = (String) session.getUserProperties().get(ChatHandshake.TOKEN);
@@ -53,6 +57,7 @@ public class ChatEndpoint {
         }
         String client = addresses.resolve(peerAddress(session), (String) session.getUserProperties().get(ChatHandshake.FORWARDED_FOR));
         session.getUserProperties().put(CONNECTION, new ChatConnection(frame -> send(session, frame), caller, tokenProblem, client));
+        metrics.socketOpened();
     }
 
     /**
@@ -82,6 +87,7 @@ public class ChatEndpoint {
         ChatConnection connection = connection(session);
         if (connection != null) {
             connection.close();
+            metrics.socketClosed();
         }
     }
 

@@ -62,9 +62,21 @@ public class ChatTurn {
     @Inject
     ServerClock clock;
 
+    @Inject
+    ChatMetrics metrics;
+
     public void run(ChatConnection connection, Conversation conversation, String content, CancelSignal cancel) {
-        String id = conversation.id();
+        metrics.turnStarted();
         TurnState turn = new TurnState(clock.now());
+        try {
+            run(connection, conversation, content, cancel, turn);
+        } finally {
+            metrics.turnEnded(turn.outcome());
+        }
+    }
+
+    private void run(ChatConnection connection, Conversation conversation, String content, CancelSignal cancel, TurnState turn) {
+        String id = conversation.id();
         QuotaSubject subject = QuotaSubject.of(conversation.identity().userId(), connection.clientAddress());
         String ending;
         try {
