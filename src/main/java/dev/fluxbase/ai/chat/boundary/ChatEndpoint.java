@@ -2,7 +2,6 @@ package dev.fluxbase.ai.chat.boundary;
 
 import dev.fluxbase.ai.chat.control.ChatConnection;
 import dev.fluxbase.ai.chat.control.ChatDispatcher;
-import dev.fluxbase.ai.chat.control.ChatMetrics;
 import dev.fluxbase.ai.platform.entity.CodedException;
 import dev.fluxbase.ai.quotas.control.ClientAddresses;
 import dev.fluxbase.ai.security.control.CallerResolver;
@@ -43,7 +42,7 @@ public class ChatEndpoint {
     ClientAddresses addresses;
 
     @Inject
-    ChatMetrics metrics;
+    ChatSockets sockets;
 
     @OnOpen
     public void open(Session session) {
@@ -57,7 +56,7 @@ public class ChatEndpoint {
         }
         String client = addresses.resolve(peerAddress(session), (String) session.getUserProperties().get(ChatHandshake.FORWARDED_FOR));
         session.getUserProperties().put(CONNECTION, new ChatConnection(frame -> send(session, frame), caller, tokenProblem, client));
-        metrics.socketOpened();
+        sockets.opened(session);
     }
 
     /**
@@ -87,8 +86,8 @@ public class ChatEndpoint {
         ChatConnection connection = connection(session);
         if (connection != null) {
             connection.close();
-            metrics.socketClosed();
         }
+        sockets.closed(session);
     }
 
     @OnError

@@ -65,12 +65,16 @@ public class ChatTurn {
     @Inject
     ChatMetrics metrics;
 
+    @Inject
+    ChatShutdown shutdown;
+
     public void run(ChatConnection connection, Conversation conversation, String content, CancelSignal cancel) {
         metrics.turnStarted();
         TurnState turn = new TurnState(clock.now());
         try {
             run(connection, conversation, content, cancel, turn);
         } finally {
+            shutdown.leave(cancel);
             metrics.turnEnded(turn.outcome());
         }
     }
@@ -81,6 +85,7 @@ public class ChatTurn {
         String ending;
         try {
             cancel.throwIfCancelled();
+            shutdown.enter(cancel);
             admission.admit(conversation, subject, content, clock.now());
             turn.admitted();
             conversation.recordQuestion(ChatMessage.user(content));
@@ -88,8 +93,13 @@ public class ChatTurn {
             answer(connection, conversation, content, turn, cancel);
             ending = ServerFrames.done(id, turn.usage());
         } catch (TurnCancelled e) {
-            turn.cancelled();
-            ending = ServerFrames.cancelled(id);
+            if (shutdown.endedByShutdown(cancel)) {
+                turn.failed(ChatException.SHUTTING_DOWN);
+                ending = errorFrame(id, ChatShutdown.refusal());
+            } else {
+                turn.cancelled();
+                ending = ServerFrames.cancelled(id);
+            }
         } catch (CodedException e) {
             turn.failed(e.code());
             ending = errorFrame(id, e);
