@@ -22,6 +22,8 @@ import dev.fluxbase.ai.tools.control.ToolBox;
 import dev.fluxbase.ai.tools.entity.Tool;
 import dev.fluxbase.ai.tools.entity.ToolContext;
 import dev.fluxbase.ai.tools.entity.ToolEvents;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -68,13 +70,18 @@ public class ChatTurn {
     @Inject
     ChatShutdown shutdown;
 
+    @Inject
+    TurnTracing tracing;
+
     public void run(ChatConnection connection, Conversation conversation, String content, CancelSignal cancel) {
         metrics.turnStarted();
         TurnState turn = new TurnState(clock.now());
-        try {
+        Span span = tracing.startTurn(conversation.chatbot().name(), conversation.id());
+        try (Scope scope = span.makeCurrent()) {
             run(connection, conversation, content, cancel, turn);
         } finally {
             shutdown.leave(cancel);
+            tracing.endTurn(span, turn.outcome().name(), turn.errorCode());
             metrics.turnEnded(turn.outcome());
         }
     }
@@ -86,7 +93,10 @@ public class ChatTurn {
         try {
             cancel.throwIfCancelled();
             shutdown.enter(cancel);
-            admission.admit(conversation, subject, content, clock.now());
+            tracing.step(TurnTracing.LIMITS, () -> {
+                admission.admit(conversation, subject, content, clock.now());
+                return null;
+            });
             turn.admitted();
             conversation.recordQuestion(ChatMessage.user(content));
             connection.send(ServerFrames.progress(id, "thinking", "Thinking..."));
@@ -156,7 +166,7 @@ public class ChatTurn {
             return "";
         }
         connection.send(ServerFrames.progress(conversation.id(), "retrieving", "Searching the knowledge base..."));
-        return retriever.context(question, requests).orElse("");
+        return tracing.step(TurnTracing.RETRIEVAL, () -> retriever.context(question, requests).orElse(""));
     }
 
     /** The rounds of one turn: call the model, run the tools it asks for, repeat until it answers. */
@@ -180,7 +190,8 @@ public class ChatTurn {
         String run(ChatProvider provider, List<ChatMessage> messages, int maxIterations) {
             for (int round = 1; round <= maxIterations; round++) {
                 progress("generating", "Generating response...");
-                CompletionResult result = provider.stream(request(messages), this::content, cancel);
+                CompletionResult result = tracing.step(TurnTracing.PROVIDER, () -> provider.stream(request(messages), this::content, cancel),
+                        "fluxbase.provider", provider.name(), "fluxbase.model", provider.model());
                 turn.add(result.usage());
                 if (result.toolCalls().isEmpty()) {
                     return answer.toString();
@@ -202,7 +213,7 @@ public class ChatTurn {
                 }
                 previousCall = signature;
                 cancel.throwIfCancelled();
-                messages.add(ChatMessage.tool(call, runTool(call)));
+                messages.add(ChatMessage.tool(call, tracing.step(TurnTracing.TOOL, () -> runTool(call), "fluxbase.tool", call.name())));
             }
             return true;
         }
