@@ -4,6 +4,8 @@ import dev.fluxbase.ai.platform.control.Meters;
 import dev.fluxbase.ai.quotas.entity.Outcome;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -21,6 +23,11 @@ public class ChatMetrics {
     void register() {
         meters.gauge("fluxbase.chat.sockets", "Open chat WebSockets", sockets::get);
         meters.gauge("fluxbase.chat.turns.active", "Chat turns running now", activeTurns::get);
+    }
+
+    /** Created at boot, so that the gauges are served (as 0) before the first socket. */
+    void boot(@Observes @Initialized(ApplicationScoped.class) Object application) {
+        // the observer's bean is created, and its @PostConstruct registers the gauges
     }
 
     public void socketOpened() {
