@@ -98,6 +98,17 @@ print_banner() {
     } >&2
 }
 
+# Payara's data grid (Hazelcast) is off unless asked for: every state instances share is in PostgreSQL.
+# FLUXBASE_CLUSTER_MEMBERS (host:port,host:port; Payara takes no port ranges) joins the listed members.
+CLUSTER_ARGS=(--nocluster)
+if [ -n "${FLUXBASE_CLUSTER_MEMBERS:-}" ]; then
+    CLUSTER_ARGS=(--clusterMode "tcpip:$FLUXBASE_CLUSTER_MEMBERS" --clusterName "${FLUXBASE_CLUSTER_NAME:-fluxbase}"
+        --startPort "${FLUXBASE_CLUSTER_PORT:-6900}")
+    if [ -n "${FLUXBASE_CLUSTER_INTERFACES:-}" ]; then
+        CLUSTER_ARGS+=(--interfaces "$FLUXBASE_CLUSTER_INTERFACES")
+    fi
+fi
+
 rm -f "$FAILURE"
 : > "$LOG"
 # A reused runtime directory would redeploy the previous run's application before ours.
@@ -106,7 +117,7 @@ rm -rf "$FB_HOME/payara-root"
 java ${FLUXBASE_JAVA_OPTS:--Xmx512m} -jar "$FB_REPO/target/payara-micro.jar" \
     --deploy "$FB_REPO/target/fluxbase-ai.war" --contextRoot / \
     --addLibs "$FB_REPO/target/server-libs" \
-    --port "$PORT" --nocluster \
+    --port "$PORT" "${CLUSTER_ARGS[@]}" \
     --rootDir "$FB_HOME/payara-root" \
     --logProperties "$FB_REPO/payara/logging.properties" \
     --prebootcommandfile "$FB_REPO/payara/pre-boot-commands.asadmin" \

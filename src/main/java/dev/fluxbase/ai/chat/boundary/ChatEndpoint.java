@@ -41,6 +41,9 @@ public class ChatEndpoint {
     @Inject
     ClientAddresses addresses;
 
+    @Inject
+    ChatSockets sockets;
+
     @OnOpen
     public void open(Session session) {
         String token = (String) session.getUserProperties().get(ChatHandshake.TOKEN);
@@ -53,6 +56,7 @@ public class ChatEndpoint {
         }
         String client = addresses.resolve(peerAddress(session), (String) session.getUserProperties().get(ChatHandshake.FORWARDED_FOR));
         session.getUserProperties().put(CONNECTION, new ChatConnection(frame -> send(session, frame), caller, tokenProblem, client));
+        sockets.opened(session);
     }
 
     /**
@@ -83,6 +87,7 @@ public class ChatEndpoint {
         if (connection != null) {
             connection.close();
         }
+        sockets.closed(session);
     }
 
     @OnError

@@ -41,6 +41,9 @@ public class ChatDispatcher {
     CallerResolver callers;
 
     @Inject
+    ChatShutdown shutdown;
+
+    @Inject
     @ConfigProperty(name = "fluxbase.chat.max-message-bytes", defaultValue = "65536")
     int maxMessageBytes;
 
@@ -56,8 +59,14 @@ public class ChatDispatcher {
             ClientFrame frame = ClientFrame.parse(text);
             conversationId = frame.text("conversation_id").orElse(null);
             switch (frame.type()) {
-                case "start_chat" -> startChat(connection, frame);
-                case "message" -> message(connection, frame);
+                case "start_chat" -> {
+                    shutdown.checkOpen();
+                    startChat(connection, frame);
+                }
+                case "message" -> {
+                    shutdown.checkOpen();
+                    message(connection, frame);
+                }
                 case "cancel" -> cancel(connection, frame);
                 default -> throw new ChatException(ChatException.UNKNOWN_TYPE, "Unknown message type: " + frame.type());
             }

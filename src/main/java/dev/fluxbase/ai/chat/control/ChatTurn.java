@@ -22,6 +22,8 @@ import dev.fluxbase.ai.tools.control.ToolBox;
 import dev.fluxbase.ai.tools.entity.Tool;
 import dev.fluxbase.ai.tools.entity.ToolContext;
 import dev.fluxbase.ai.tools.entity.ToolEvents;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -62,22 +64,52 @@ public class ChatTurn {
     @Inject
     ServerClock clock;
 
+    @Inject
+    ChatMetrics metrics;
+
+    @Inject
+    ChatShutdown shutdown;
+
+    @Inject
+    TurnTracing tracing;
+
     public void run(ChatConnection connection, Conversation conversation, String content, CancelSignal cancel) {
-        String id = conversation.id();
+        metrics.turnStarted();
         TurnState turn = new TurnState(clock.now());
+        Span span = tracing.startTurn(conversation.chatbot().name(), conversation.id());
+        try (Scope scope = span.makeCurrent()) {
+            run(connection, conversation, content, cancel, turn);
+        } finally {
+            shutdown.leave(cancel);
+            tracing.endTurn(span, turn.outcome().name(), turn.errorCode());
+            metrics.turnEnded(turn.outcome());
+        }
+    }
+
+    private void run(ChatConnection connection, Conversation conversation, String content, CancelSignal cancel, TurnState turn) {
+        String id = conversation.id();
         QuotaSubject subject = QuotaSubject.of(conversation.identity().userId(), connection.clientAddress());
         String ending;
         try {
             cancel.throwIfCancelled();
-            admission.admit(conversation, subject, content, clock.now());
+            shutdown.enter(cancel);
+            tracing.step(TurnTracing.LIMITS, () -> {
+                admission.admit(conversation, subject, content, clock.now());
+                return null;
+            });
             turn.admitted();
             conversation.recordQuestion(ChatMessage.user(content));
             connection.send(ServerFrames.progress(id, "thinking", "Thinking..."));
             answer(connection, conversation, content, turn, cancel);
             ending = ServerFrames.done(id, turn.usage());
         } catch (TurnCancelled e) {
-            turn.cancelled();
-            ending = ServerFrames.cancelled(id);
+            if (shutdown.endedByShutdown(cancel)) {
+                turn.failed(ChatException.SHUTTING_DOWN);
+                ending = errorFrame(id, ChatShutdown.refusal());
+            } else {
+                turn.cancelled();
+                ending = ServerFrames.cancelled(id);
+            }
         } catch (CodedException e) {
             turn.failed(e.code());
             ending = errorFrame(id, e);
@@ -134,7 +166,7 @@ public class ChatTurn {
             return "";
         }
         connection.send(ServerFrames.progress(conversation.id(), "retrieving", "Searching the knowledge base..."));
-        return retriever.context(question, requests).orElse("");
+        return tracing.step(TurnTracing.RETRIEVAL, () -> retriever.context(question, requests).orElse(""));
     }
 
     /** The rounds of one turn: call the model, run the tools it asks for, repeat until it answers. */
@@ -158,7 +190,8 @@ public class ChatTurn {
         String run(ChatProvider provider, List<ChatMessage> messages, int maxIterations) {
             for (int round = 1; round <= maxIterations; round++) {
                 progress("generating", "Generating response...");
-                CompletionResult result = provider.stream(request(messages), this::content, cancel);
+                CompletionResult result = tracing.step(TurnTracing.PROVIDER, () -> provider.stream(request(messages), this::content, cancel),
+                        "fluxbase.provider", provider.name(), "fluxbase.model", provider.model());
                 turn.add(result.usage());
                 if (result.toolCalls().isEmpty()) {
                     return answer.toString();
@@ -180,7 +213,7 @@ public class ChatTurn {
                 }
                 previousCall = signature;
                 cancel.throwIfCancelled();
-                messages.add(ChatMessage.tool(call, runTool(call)));
+                messages.add(ChatMessage.tool(call, tracing.step(TurnTracing.TOOL, () -> runTool(call), "fluxbase.tool", call.name())));
             }
             return true;
         }

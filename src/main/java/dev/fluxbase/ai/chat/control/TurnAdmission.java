@@ -6,6 +6,7 @@ import dev.fluxbase.ai.conversations.control.ConversationStore;
 import dev.fluxbase.ai.conversations.entity.ConversationRefused;
 import dev.fluxbase.ai.quotas.control.QuotaGate;
 import dev.fluxbase.ai.quotas.entity.Limits;
+import dev.fluxbase.ai.quotas.entity.QuotaExceeded;
 import dev.fluxbase.ai.quotas.entity.QuotaSubject;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,7 +28,24 @@ public class TurnAdmission {
     @Inject
     QuotaGate quotas;
 
+    @Inject
+    ChatMetrics metrics;
+
     public void admit(Conversation conversation, QuotaSubject subject, String question, Instant now) {
+        try {
+            check(conversation, subject, question, now);
+        } catch (QuotaExceeded e) {
+            metrics.refused(e.code());
+            throw e;
+        } catch (ConversationRefused e) {
+            if (ConversationRefused.TURN_LIMIT.equals(e.code())) {
+                metrics.refused(e.code());
+            }
+            throw e;
+        }
+    }
+
+    private void check(Conversation conversation, QuotaSubject subject, String question, Instant now) {
         ChatbotSettings settings = conversation.chatbot().settings();
         if (conversation.persisted()) {
             conversations.beginTurn(UUID.fromString(conversation.id()), question, settings.maxTurns(), now);

@@ -14,6 +14,7 @@ public class ChatException extends CodedException {
     public static final String MESSAGE_TOO_LARGE = "MESSAGE_TOO_LARGE";
     public static final String AUTH_REQUIRED = "AUTH_REQUIRED";
     public static final String FORBIDDEN = "FORBIDDEN";
+    public static final String SHUTTING_DOWN = "SHUTTING_DOWN";
 
     public ChatException(String code, String message) {
         super(code, message);

@@ -34,6 +34,8 @@ public final class FluxbaseServer implements BeforeAllCallback, ParameterResolve
     public static final String HTTP_SECRET = "s3cr3t";
     /** Short provider deadlines, so that timeout tests take seconds. */
     public static final int PROVIDER_TIMEOUT_MS = 2000;
+    /** Instances share PostgreSQL only, unless a test asks for Payara's data grid. */
+    private static final List<String> NO_CLUSTER = List.of("--nocluster");
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -64,6 +66,7 @@ public final class FluxbaseServer implements BeforeAllCallback, ParameterResolve
         private final DatabaseProxy proxy;
         private final Map<String, String> environment;
         private Process secondProcess;
+        private int disposables;
 
         private Running(Process process, ServerUnderTest server, FakeLlmServer llm, DatabaseProxy proxy, Map<String, String> environment) {
             this.process = process;
@@ -89,7 +92,7 @@ public final class FluxbaseServer implements BeforeAllCallback, ParameterResolve
             DatabaseProxy proxy = DatabaseProxy.to(database.hostAndPort().getHost(), database.hostAndPort().getPort());
             TestTokens tokens = TestTokens.create(buildDir.resolve("it/keys"));
             int port = freePort();
-            Path log = buildDir.resolve("payara-it.log");
+            Path log = logOf("");
             Map<String, String> environment = Map.ofEntries(
                     Map.entry("FLUXBASE_DB_URL", database.urlThroughPort(proxy.port())),
                     Map.entry("FLUXBASE_DB_USER", database.user()),
@@ -122,11 +125,11 @@ public final class FluxbaseServer implements BeforeAllCallback, ParameterResolve
                     // Lets tests move the server's clock and run its jobs; never set in production.
                     Map.entry("FLUXBASE_TESTING_CLOCK_CONTROL", "true"));
             long started = System.nanoTime();
-            Process process = launch("", port, "-Xmx512m", environment);
+            Process process = launch("", port, "-Xmx512m", environment, NO_CLUSTER);
             Instances instances = new Instances();
             ServerUnderTest server = new ServerUnderTest(port, llm, proxy, database, tokens, instances);
             Running running = new Running(process, server, llm, proxy, environment);
-            instances.first(server, running::startSecond);
+            instances.first(server, running::startSecond, running::startDisposable);
             try {
                 awaitReady(process, server, log);
             } catch (RuntimeException | Error e) {
@@ -142,20 +145,43 @@ public final class FluxbaseServer implements BeforeAllCallback, ParameterResolve
          * same fake provider. Its chatbot directory is empty: the first instance loaded the chatbots.
          */
         private synchronized ServerUnderTest startSecond() {
+            int port = freePort();
+            secondProcess = launchAnother("-2", port, Map.of(), NO_CLUSTER);
+            ServerUnderTest second = new ServerUnderTest(port, llm, proxy, server.database(), server.tokens(), server.instances());
+            awaitReady(secondProcess, second, logOf("-2"));
+            return second;
+        }
+
+        private synchronized DisposableInstance startDisposable(Map<String, String> settings, List<String> clusterArguments) {
+            String suffix = "-d" + (++disposables);
+            int port = freePort();
+            Process process = launchAnother(suffix, port, settings, clusterArguments.isEmpty() ? NO_CLUSTER : clusterArguments);
+            ServerUnderTest instance = new ServerUnderTest(port, llm, proxy, server.database(), server.tokens(), new Instances());
+            DisposableInstance disposable = new DisposableInstance(process, instance, logOf(suffix));
             try {
-                int port = freePort();
+                awaitReady(process, instance, logOf(suffix));
+            } catch (RuntimeException | Error e) {
+                disposable.close();
+                throw e;
+            }
+            return disposable;
+        }
+
+        /**
+         * One more instance on the same database (directly, not through the proxy that tests cut) and the
+         * same fake provider. Its chatbot directory is empty: the first instance loaded the chatbots.
+         */
+        private Process launchAnother(String suffix, int port, Map<String, String> settings, List<String> clusterArguments) {
+            try {
                 Path buildDir = Path.of(System.getProperty("it.buildDir", "target"));
                 Map<String, String> own = new HashMap<>(environment);
                 own.put("FLUXBASE_DB_URL", server.database().url());
                 own.put("FLUXBASE_CHATBOTS_DIR", Files.createDirectories(buildDir.resolve("it/no-chatbots")).toString());
-                long started = System.nanoTime();
-                secondProcess = launch("-2", port, "-Xmx384m", own);
-                ServerUnderTest second = new ServerUnderTest(port, llm, proxy, server.database(), server.tokens(), server.instances());
-                awaitReady(secondProcess, second, buildDir.resolve("payara-it-2.log"));
-                LOG.info(() -> "Second server instance ready on port " + port + " in " + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms");
-                return second;
+                own.putAll(settings);
+                LOG.info(() -> "Starting server instance " + suffix + " on port " + port);
+                return launch(suffix, port, "-Xmx384m", own, clusterArguments);
             } catch (IOException e) {
-                throw new IllegalStateException("could not start the second server instance", e);
+                throw new IllegalStateException("could not start server instance " + suffix, e);
             }
         }
 
@@ -210,7 +236,8 @@ public final class FluxbaseServer implements BeforeAllCallback, ParameterResolve
             }
         }
 
-        private static void stop(Process process) {
+        /** SIGTERM, then SIGKILL when Payara has not stopped within 30 s. */
+        static void stop(Process process) {
             process.destroy();
             try {
                 if (!process.waitFor(30, TimeUnit.SECONDS)) {
@@ -227,23 +254,26 @@ public final class FluxbaseServer implements BeforeAllCallback, ParameterResolve
      *
      * @param suffix of the log file and runtime directory ("" for the first instance)
      */
-    private static Process launch(String suffix, int port, String heap, Map<String, String> environment) throws IOException {
+    private static Process launch(String suffix, int port, String heap, Map<String, String> environment, List<String> clusterArguments)
+            throws IOException {
         Path buildDir = Path.of(System.getProperty("it.buildDir", "target"));
         Path projectDir = Path.of(System.getProperty("it.projectDir", "."));
         Path rootDir = buildDir.resolve("it/payara-root" + suffix);
         // A runtime directory left by an earlier run would first redeploy that run's (older) WAR.
         deleteRecursively(rootDir);
-        ProcessBuilder builder = new ProcessBuilder(List.of(
+        List<String> command = new java.util.ArrayList<>(List.of(
                 javaExecutable(), heap, "-jar", System.getProperty("it.microJar"),
                 "--deploy", System.getProperty("it.war"), "--contextRoot", "/",
                 "--addLibs", System.getProperty("it.serverLibs"),
-                "--port", String.valueOf(port), "--nocluster",
+                "--port", String.valueOf(port),
                 "--rootDir", rootDir.toString(),
                 "--logProperties", projectDir.resolve("payara/logging.properties").toString(),
                 // The production settings of payara/run.sh (thread pools), so tests run with them.
-                "--prebootcommandfile", projectDir.resolve("payara/pre-boot-commands.asadmin").toString()))
+                "--prebootcommandfile", projectDir.resolve("payara/pre-boot-commands.asadmin").toString()));
+        command.addAll(clusterArguments);
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(buildDir.resolve("payara-it" + suffix + ".log").toFile());
+                .redirectOutput(logOf(suffix).toFile());
         builder.environment().putAll(environment);
         return builder.start();
     }
@@ -258,10 +288,16 @@ public final class FluxbaseServer implements BeforeAllCallback, ParameterResolve
         }
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    private static Path logOf(String suffix) {
+        return Path.of(System.getProperty("it.buildDir", "target")).resolve("payara-it" + suffix + ".log");
     }
 
     private static String javaExecutable() {

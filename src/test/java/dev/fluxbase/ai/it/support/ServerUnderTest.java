@@ -42,6 +42,19 @@ public final class ServerUnderTest {
         return instances.second();
     }
 
+    /**
+     * Starts one more instance on the same database and fake provider, with these settings on top of the
+     * run's, for a test that stops it (SIGTERM or kill). The caller closes it; it costs a boot.
+     */
+    public DisposableInstance startDisposableInstance(java.util.Map<String, String> environment) {
+        return startDisposableInstance(environment, java.util.List.of());
+    }
+
+    /** The same, with Payara Micro's clustering options instead of {@code --nocluster} (unless empty). */
+    public DisposableInstance startDisposableInstance(java.util.Map<String, String> environment, java.util.List<String> clusterArguments) {
+        return instances.disposable(environment, clusterArguments);
+    }
+
     /** Moves the clock of every running instance to the system clock plus {@code offset} (whole seconds). */
     public void moveClock(Duration offset) {
         String body = "{\"offset_seconds\":" + offset.toSeconds() + "}";

@@ -52,6 +52,9 @@ public class ExecuteSqlTool implements Tool {
     SqlAuditLog audit;
 
     @Inject
+    SqlMetrics metrics;
+
+    @Inject
     @ConfigProperty(name = "fluxbase.sql.max-rows", defaultValue = "1000")
     int maxRows;
 
@@ -74,12 +77,14 @@ public class ExecuteSqlTool implements Tool {
         SqlPolicy policy = new SqlPolicy(Set.copyOf(settings.allowedOperations()), settings.allowedTables(), settings.allowedSchemas());
         SqlVerdict verdict = guard.check(sql, policy);
         if (!verdict.allowed()) {
+            metrics.refused();
             audit.record(entry(context, sql, false, verdict.reason(), null, null, null));
             context.events().queryResult(sql, verdict.reason(), 0, List.of());
             return "Query refused: " + verdict.reason();
         }
         context.events().progress("executing", "Executing query...");
         QueryOutcome outcome = executor.execute(sql, context.identity(), settings.allowedSchemas(), policy.readOnly(), context.cancel());
+        metrics.ran(outcome.succeeded(), outcome.durationMillis());
         context.cancel().throwIfCancelled();
         audit.record(entry(context, sql, true, null, outcome.succeeded() ? outcome.rowCount() : null, (int) outcome.durationMillis(),
                 outcome.error()));
