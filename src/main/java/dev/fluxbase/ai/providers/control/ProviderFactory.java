@@ -76,9 +76,10 @@ public class ProviderFactory {
         if (current != null && current.settings().equals(settings)) {
             return current.provider();
         }
-        ChatProvider provider = build(settings);
-        built.put(settings.id(), new Built(settings, provider));
-        return provider;
+        // One build per provider at a time: the first turns after a boot or a change wait for it rather
+        // than each building a client, which under load kept hundreds of turns building for seconds.
+        return built.compute(settings.id(), (id, old) -> old != null && old.settings().equals(settings)
+                ? old : new Built(settings, build(settings))).provider();
     }
 
     /** Forgets the clients of providers that no longer exist. */

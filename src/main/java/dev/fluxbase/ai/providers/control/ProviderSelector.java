@@ -6,6 +6,8 @@ import dev.fluxbase.ai.providers.entity.ProviderException;
 import dev.fluxbase.ai.providers.entity.ProviderSettings;
 import dev.fluxbase.ai.providers.entity.StoredProvider;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Comparator;
@@ -56,6 +58,11 @@ public class ProviderSelector {
     @Inject
     @ConfigProperty(name = "fluxbase.ai.provider.max-retry-delay-ms", defaultValue = "10000")
     long maxRetryDelayMs;
+
+    /** The configuration provider's client is built at boot, so that the first turns do not pay for it. */
+    void warmUp(@Observes @Initialized(ApplicationScoped.class) Object application) {
+        configured.settings().ifPresent(factory::providerFor);
+    }
 
     public ChatProvider providerFor(ChatbotDefinition chatbot) {
         List<StoredProvider> stored = store.all();
