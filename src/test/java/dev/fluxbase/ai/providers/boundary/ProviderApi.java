@@ -48,4 +48,17 @@ final class ProviderApi {
     void deleteAll() {
         server.execute("DELETE FROM ai.providers");
     }
+
+    /** Before a chat test: no stored provider, nothing queued at the fake provider, the provider chatbots loaded. */
+    void startChatTest() {
+        server.llm().reset();
+        deleteAll();
+        ProviderBots.sync(server);
+    }
+
+    /** After a chat test: what {@link #startChatTest()} found. */
+    void endChatTest() {
+        deleteAll();
+        server.llm().reset();
+    }
 }

@@ -42,15 +42,12 @@ class ProviderChatIT {
         this.server = server;
         this.llm = server.llm();
         this.api = new ProviderApi(server);
-        llm.reset();
-        api.deleteAll();
-        ProviderBots.sync(server);
+        api.startChatTest();
     }
 
     @AfterEach
     void tearDown() {
-        api.deleteAll();
-        llm.reset();
+        api.endChatTest();
     }
 
     private void store(ProviderKind kind) {

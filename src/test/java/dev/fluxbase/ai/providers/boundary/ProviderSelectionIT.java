@@ -31,15 +31,12 @@ class ProviderSelectionIT {
         this.server = server;
         this.llm = server.llm();
         this.api = new ProviderApi(server);
-        llm.reset();
-        api.deleteAll();
-        ProviderBots.sync(server);
+        api.startChatTest();
     }
 
     @AfterEach
     void tearDown() {
-        api.deleteAll();
-        llm.reset();
+        api.endChatTest();
     }
 
     private RecordedRequest ask(String chatbot) {
