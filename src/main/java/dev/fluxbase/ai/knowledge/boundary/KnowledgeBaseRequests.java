@@ -1,11 +1,11 @@
 package dev.fluxbase.ai.knowledge.boundary;
 
+import dev.fluxbase.ai.knowledge.control.EmbeddingModels;
 import dev.fluxbase.ai.knowledge.control.LocalEmbeddings;
 import dev.fluxbase.ai.knowledge.entity.EmbeddingModel;
 import dev.fluxbase.ai.knowledge.entity.KnowledgeBase;
 import dev.fluxbase.ai.platform.entity.RequestRejected;
 import jakarta.json.JsonObject;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -18,8 +18,6 @@ final class KnowledgeBaseRequests {
     private static final int MAX_DIMENSIONS = 16000;
     private static final Set<String> STRATEGIES = Set.of("recursive", "sentence", "paragraph", "fixed");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,99}");
-    private static final Map<String, Integer> KNOWN_DIMENSIONS = Map.of("text-embedding-3-small", 1536,
-            "text-embedding-3-large", 3072, "text-embedding-ada-002", 1536, "nomic-embed-text", 768, "all-minilm", 384);
 
     private KnowledgeBaseRequests() {
     }
@@ -37,8 +35,9 @@ final class KnowledgeBaseRequests {
     }
 
     static KnowledgeBase update(KnowledgeBase old, JsonObject body) {
-        EmbeddingModel model = new EmbeddingModel(Fields.text(body, "embedding_model").filter(s -> !s.isBlank()).orElse(old.model().name()),
-                Fields.integer(body, "embedding_dimensions", 1, MAX_DIMENSIONS).orElse(old.model().dimensions()));
+        EmbeddingModel model = builtInChecked(new EmbeddingModel(
+                Fields.text(body, "embedding_model").filter(s -> !s.isBlank()).map(KnowledgeBaseRequests::canonical).orElse(old.model().name()),
+                Fields.integer(body, "embedding_dimensions", 1, MAX_DIMENSIONS).orElse(old.model().dimensions())));
         return checked(new KnowledgeBase(old.id(), Fields.text(body, "name").map(KnowledgeBaseRequests::name).orElse(old.name()),
                 old.namespace(), Fields.text(body, "description").orElse(old.description()), model,
                 Fields.integer(body, "chunk_size", 1, 8192).orElse(old.chunkSize()),
@@ -47,29 +46,30 @@ final class KnowledgeBaseRequests {
                 old.documentCount(), old.totalChunks(), old.createdAt(), old.updatedAt()));
     }
 
-    private static EmbeddingModel builtIn(Optional<Integer> dimensions) {
-        EmbeddingModel model = LocalEmbeddings.MODEL;
-        if (dimensions.filter(d -> d != model.dimensions()).isPresent()) {
-            throw RequestRejected.badRequest("Invalid request body: the built-in model " + model.name() + " has "
-                    + model.dimensions() + " dimensions");
+    /** The built-in model's name as it is recorded, whatever its spelling in the request. */
+    private static String canonical(String model) {
+        return LocalEmbeddings.handles(model) ? LocalEmbeddings.MODEL.name() : model;
+    }
+
+    private static EmbeddingModel builtInChecked(EmbeddingModel model) {
+        EmbeddingModel builtIn = LocalEmbeddings.MODEL;
+        if (builtIn.name().equals(model.name()) && model.dimensions() != builtIn.dimensions()) {
+            throw RequestRejected.badRequest("Invalid request body: the built-in model " + builtIn.name() + " has "
+                    + builtIn.dimensions() + " dimensions");
         }
         return model;
     }
 
+    /** The named model (default: the embedding service's) with its dimension, given or known. */
     private static EmbeddingModel model(JsonObject body, EmbeddingModel serviceModel) {
-        Optional<String> name = Fields.text(body, "embedding_model").filter(s -> !s.isBlank());
+        String model = Fields.text(body, "embedding_model").filter(s -> !s.isBlank()).map(KnowledgeBaseRequests::canonical)
+                .orElse(serviceModel.name());
         Optional<Integer> dimensions = Fields.integer(body, "embedding_dimensions", 0, MAX_DIMENSIONS).filter(d -> d > 0);
-        if (name.isEmpty()) {
-            return new EmbeddingModel(serviceModel.name(), dimensions.orElse(serviceModel.dimensions()));
-        }
-        if (LocalEmbeddings.handles(new EmbeddingModel(name.get(), 0))) {
-            return builtIn(dimensions);
-        }
-        Optional<Integer> known = Optional.of(serviceModel).filter(m -> m.name().equals(name.get())).map(EmbeddingModel::dimensions)
-                .or(() -> Optional.ofNullable(KNOWN_DIMENSIONS.get(name.get())));
+        Optional<Integer> known = Optional.of(serviceModel).filter(m -> m.name().equals(model)).map(EmbeddingModel::dimensions)
+                .or(() -> EmbeddingModels.dimensions(model));
         int resolved = dimensions.or(() -> known).orElseThrow(() -> RequestRejected.badRequest(
-                "Invalid request body: \"embedding_dimensions\" is required for the model " + name.get()));
-        return new EmbeddingModel(name.get(), resolved);
+                "Invalid request body: \"embedding_dimensions\" is required for the model " + model));
+        return builtInChecked(new EmbeddingModel(model, resolved));
     }
 
     private static Optional<String> strategy(JsonObject body) {

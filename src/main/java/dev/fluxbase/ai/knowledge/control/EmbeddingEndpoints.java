@@ -22,9 +22,6 @@ public class EmbeddingEndpoints {
     private static final String PREFIX = "fluxbase.ai.embedding.";
     private static final Map<String, String> DEFAULT_MODELS = Map.of(
             "openai", "text-embedding-3-small", "azure", "text-embedding-ada-002", "ollama", "nomic-embed-text");
-    private static final Map<String, Integer> KNOWN_DIMENSIONS = Map.of(
-            "text-embedding-3-small", 1536, "text-embedding-3-large", 3072, "text-embedding-ada-002", 1536,
-            "nomic-embed-text", 768, "mxbai-embed-large", 1024, "all-minilm", 384);
 
     @Inject
     Config config;
@@ -49,7 +46,7 @@ public class EmbeddingEndpoints {
             String model = value("model").orElse(DEFAULT_MODELS.getOrDefault(type, "text-embedding-3-small"));
             Optional<Integer> dimensions = value("dimensions").map(Integer::valueOf);
             return new EmbeddingEndpoint(type, value("base-url").orElse(defaultBaseUrl(type)), value("api-key").orElse(null),
-                    new EmbeddingModel(model, dimensions.orElse(KNOWN_DIMENSIONS.getOrDefault(model, 1536))),
+                    new EmbeddingModel(model, dimensions.orElse(EmbeddingModels.dimensions(model).orElse(1536))),
                     value("deployment").orElse(model), value("api-version").orElse("2024-02-01"), dimensions.isPresent());
         });
     }
@@ -64,7 +61,7 @@ public class EmbeddingEndpoints {
         String model = Optional.ofNullable(provider.embeddingModel()).orElse(DEFAULT_MODELS.getOrDefault(type, "text-embedding-3-small"));
         String apiKey = provider.hasApiKey() ? vault.open(provider.apiKeyEncrypted(), provider.name(), provider.id().toString()) : null;
         String base = settings.getOrDefault("base_url", settings.getOrDefault("endpoint", defaultBaseUrl(type)));
-        return new EmbeddingEndpoint(type, base, apiKey, new EmbeddingModel(model, KNOWN_DIMENSIONS.getOrDefault(model, 1536)),
+        return new EmbeddingEndpoint(type, base, apiKey, new EmbeddingModel(model, EmbeddingModels.dimensions(model).orElse(1536)),
                 settings.getOrDefault("embedding_deployment", settings.get("deployment_name")),
                 settings.getOrDefault("api_version", "2024-02-01"), false);
     }

@@ -26,6 +26,6 @@ public class Embeddings implements EmbeddingService {
 
     @Override
     public List<float[]> embed(EmbeddingModel model, List<String> texts) {
-        return LocalEmbeddings.handles(model) ? local.embed(texts) : remote.embed(model, texts);
+        return LocalEmbeddings.handles(model.name()) ? local.embed(texts) : remote.embed(model, texts);
     }
 }

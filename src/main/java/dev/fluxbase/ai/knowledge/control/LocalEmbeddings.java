@@ -23,8 +23,8 @@ public class LocalEmbeddings {
 
     private volatile AllMiniLmL6V2QuantizedEmbeddingModel model;
 
-    public static boolean handles(EmbeddingModel model) {
-        return MODEL.name().equalsIgnoreCase(model.name());
+    public static boolean handles(String modelName) {
+        return MODEL.name().equalsIgnoreCase(modelName);
     }
 
     public List<float[]> embed(List<String> texts) {

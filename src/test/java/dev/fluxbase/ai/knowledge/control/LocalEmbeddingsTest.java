@@ -2,7 +2,6 @@ package dev.fluxbase.ai.knowledge.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fluxbase.ai.knowledge.entity.EmbeddingModel;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -30,8 +29,8 @@ class LocalEmbeddingsTest {
 
     @Test
     void knowsItsModelByNameInAnyCase() {
-        assertThat(LocalEmbeddings.handles(new EmbeddingModel("all-minilm-l6-v2", 384))).isTrue();
-        assertThat(LocalEmbeddings.handles(new EmbeddingModel("text-embedding-3-small", 1536))).isFalse();
+        assertThat(LocalEmbeddings.handles("all-minilm-l6-v2")).isTrue();
+        assertThat(LocalEmbeddings.handles("text-embedding-3-small")).isFalse();
     }
 
     private static double dot(float[] a, float[] b) {
