@@ -1,19 +1,17 @@
 package dev.fluxbase.ai.chat.entity;
 
+import dev.fluxbase.ai.platform.entity.JsonFactories;
 import dev.fluxbase.ai.providers.entity.TokenUsage;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.util.List;
-import java.util.Map;
 
 /** The JSON text of every frame the server sends, with the field names the Fluxbase SDK reads. */
 public final class ServerFrames {
 
-    // JSON.createObjectBuilder() looks the JSON provider up on every call; frames are built per streamed token.
-    private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
+    private static final JsonBuilderFactory JSON = JsonFactories.BUILDERS;
 
     private ServerFrames() {
     }

@@ -1,5 +1,6 @@
 package dev.fluxbase.ai.providers.control;
 
+import dev.fluxbase.ai.platform.entity.JsonFactories;
 import dev.fluxbase.ai.providers.entity.ChatMessage;
 import dev.fluxbase.ai.providers.entity.CompletionRequest;
 import dev.fluxbase.ai.providers.entity.ToolCall;
@@ -11,7 +12,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
-import java.util.Map;
 
 /**
  * The JSON body of Ollama's {@code /api/chat}: tool calls carry their arguments as an object and
@@ -19,8 +19,7 @@ import java.util.Map;
  */
 final class OllamaRequestBody {
 
-    // Json.createObjectBuilder() looks the JSON provider up (a ServiceLoader scan of every jar) on each call; this runs per turn.
-    private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
+    private static final JsonBuilderFactory JSON = JsonFactories.BUILDERS;
 
     private OllamaRequestBody() {
     }

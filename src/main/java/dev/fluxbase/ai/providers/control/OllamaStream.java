@@ -1,11 +1,11 @@
 package dev.fluxbase.ai.providers.control;
 
+import dev.fluxbase.ai.platform.entity.JsonFactories;
 import dev.fluxbase.ai.providers.entity.CompletionResult;
 import dev.fluxbase.ai.providers.entity.ProviderException;
 import dev.fluxbase.ai.providers.entity.StreamListener;
 import dev.fluxbase.ai.providers.entity.TokenUsage;
 import dev.fluxbase.ai.providers.entity.ToolCall;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
@@ -16,7 +16,6 @@ import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Parses Ollama's {@code /api/chat} stream: one JSON object per line. Tool calls come whole, with
@@ -25,8 +24,7 @@ import java.util.Map;
  */
 final class OllamaStream implements StreamParser {
 
-    // Json.createReader looks the JSON provider up on every call, which costs more than the parsing.
-    private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
+    private static final JsonReaderFactory READERS = JsonFactories.READERS;
 
     private final StreamListener listener;
     private final StringBuilder content = new StringBuilder();

@@ -1,15 +1,14 @@
 package dev.fluxbase.ai.providers.control;
 
+import dev.fluxbase.ai.platform.entity.JsonFactories;
 import dev.fluxbase.ai.providers.entity.ChatMessage;
 import dev.fluxbase.ai.providers.entity.CompletionRequest;
 import dev.fluxbase.ai.providers.entity.ToolCall;
 import dev.fluxbase.ai.providers.entity.ToolDefinition;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObjectBuilder;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -19,8 +18,7 @@ import java.util.Locale;
  */
 final class OpenAiRequestBody {
 
-    // Json.createObjectBuilder() looks the JSON provider up (a ServiceLoader scan of every jar) on each call; this runs per turn.
-    private static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
+    private static final JsonBuilderFactory JSON = JsonFactories.BUILDERS;
 
     // Reasoning models refuse max_tokens and any temperature but the default.
     private static final List<String> REASONING_FAMILIES = List.of("o1", "o3", "o4", "gpt-5");

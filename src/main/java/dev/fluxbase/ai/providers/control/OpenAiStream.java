@@ -1,11 +1,11 @@
 package dev.fluxbase.ai.providers.control;
 
+import dev.fluxbase.ai.platform.entity.JsonFactories;
 import dev.fluxbase.ai.providers.entity.CompletionResult;
 import dev.fluxbase.ai.providers.entity.ProviderException;
 import dev.fluxbase.ai.providers.entity.StreamListener;
 import dev.fluxbase.ai.providers.entity.TokenUsage;
 import dev.fluxbase.ai.providers.entity.ToolCall;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
@@ -27,8 +27,7 @@ import java.util.TreeMap;
  */
 final class OpenAiStream implements StreamParser {
 
-    // Json.createReader looks the JSON provider up on every call, which costs more than the parsing.
-    private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
+    private static final JsonReaderFactory READERS = JsonFactories.READERS;
 
     private final StreamListener listener;
     private final ServerSentEvents events = new ServerSentEvents();
