@@ -2,6 +2,7 @@ package dev.fluxbase.ai.chat.boundary;
 
 import dev.fluxbase.ai.chat.control.ChatConnection;
 import dev.fluxbase.ai.chat.control.ChatDispatcher;
+import dev.fluxbase.ai.platform.control.ContextLoaders;
 import dev.fluxbase.ai.platform.entity.CodedException;
 import dev.fluxbase.ai.quotas.control.ClientAddresses;
 import dev.fluxbase.ai.security.control.CallerResolver;
@@ -100,28 +101,22 @@ public class ChatEndpoint {
     }
 
     /**
-     * Sends one frame. Tyrus restarts the session's idle timer on every frame it sends: a task on Payara's
-     * managed scheduled executor, which captures thread context for every task it is given by looking
-     * ThreadContextProvider services up through the thread's context class loader, i.e. by reading every
-     * jar of the application and of the server, under each jar's lock. That was most of the cost of a
-     * streamed delta (bench/RESULTS.md). Sent with the platform class loader as context loader, the lookup
-     * reads no jar; the timer task (which only closes an idle session) needs nothing of the application's.
+     * Sends one frame. Tyrus restarts the session's idle timer on every frame it sends, by handing a task
+     * to a scheduler ({@link SocketTimers} replaces Payara's managed one); should that fail, the platform
+     * loader keeps the managed scheduler's context capture from reading every jar.
      */
     private static void send(Session session, String frame) {
-        Thread thread = Thread.currentThread();
-        ClassLoader contextLoader = thread.getContextClassLoader();
-        thread.setContextClassLoader(ClassLoader.getPlatformClassLoader());
-        try {
-            synchronized (session) {
-                if (!session.isOpen()) {
-                    throw new UncheckedIOException(new IOException("the chat socket is closed"));
+        ContextLoaders.withPlatformLoader(() -> {
+            try {
+                synchronized (session) {
+                    if (!session.isOpen()) {
+                        throw new IOException("the chat socket is closed");
+                    }
+                    session.getBasicRemote().sendText(frame);
                 }
-                session.getBasicRemote().sendText(frame);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            thread.setContextClassLoader(contextLoader);
-        }
+        });
     }
 }

@@ -7,15 +7,18 @@ import dev.fluxbase.ai.chat.entity.Conversation;
 import dev.fluxbase.ai.chat.entity.ServerFrames;
 import dev.fluxbase.ai.chatbots.control.ChatbotCatalog;
 import dev.fluxbase.ai.chatbots.entity.ChatbotDefinition;
+import dev.fluxbase.ai.platform.control.ContextLoaders;
 import dev.fluxbase.ai.platform.entity.CodedException;
 import dev.fluxbase.ai.security.control.CallerResolver;
 import dev.fluxbase.ai.security.entity.Caller;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -49,6 +52,13 @@ public class ChatDispatcher {
 
     @Resource
     ManagedExecutorService executor;
+
+    private Executor turns;
+
+    @PostConstruct
+    void init() {
+        turns = ContextLoaders.handingOverLightly(executor, ChatDispatcher.class.getClassLoader());
+    }
 
     public void handle(ChatConnection connection, String text) {
         String conversationId = null;
@@ -103,7 +113,7 @@ public class ChatDispatcher {
     private void message(ChatConnection connection, ClientFrame frame) {
         Conversation conversation = connection.conversation(frame.required("conversation_id"));
         String content = frame.required("content");
-        connection.submit(conversation, executor, cancel -> turn.run(connection, conversation, content, cancel));
+        connection.submit(conversation, turns, cancel -> turn.run(connection, conversation, content, cancel));
     }
 
     private void cancel(ChatConnection connection, ClientFrame frame) {

@@ -1,6 +1,6 @@
 package dev.fluxbase.ai.chat.entity;
 
-import jakarta.json.Json;
+import dev.fluxbase.ai.platform.entity.JsonFactories;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -14,7 +14,7 @@ public record ClientFrame(String type, JsonObject json) {
     /** @throws ChatException with {@code INVALID_MESSAGE} when the text is not a JSON object with a type */
     public static ClientFrame parse(String text) {
         try {
-            JsonValue value = Json.createReader(new StringReader(text)).readValue();
+            JsonValue value = JsonFactories.READERS.createReader(new StringReader(text)).readValue();
             if (!(value instanceof JsonObject object) || !(object.get("type") instanceof JsonString type)) {
                 throw new ChatException(ChatException.INVALID_MESSAGE, "Invalid message format: expected a JSON object with a \"type\"");
             }
