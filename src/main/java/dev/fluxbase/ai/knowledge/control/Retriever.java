@@ -3,6 +3,8 @@ package dev.fluxbase.ai.knowledge.control;
 import dev.fluxbase.ai.knowledge.entity.KnowledgeBase;
 import dev.fluxbase.ai.knowledge.entity.SearchHit;
 import dev.fluxbase.ai.knowledge.entity.SearchRequest;
+import dev.fluxbase.ai.platform.control.ConfigChanges;
+import dev.fluxbase.ai.platform.entity.GenerationCache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -14,6 +16,7 @@ import java.util.logging.Logger;
 /**
  * Retrieval for a chat turn: the chunks of the chatbot's enabled links (each with its own most chunks
  * and least similarity), ranked together, best first. A failure costs the turn its context, never the turn.
+ * What to search for is read once per generation of the configuration ({@link ConfigChanges}).
  */
 @ApplicationScoped
 public class Retriever {
@@ -29,20 +32,29 @@ public class Retriever {
     @Inject
     KnowledgeSearch search;
 
+    @Inject
+    ConfigChanges changes;
+
+    private final GenerationCache<UUID, List<SearchRequest>> requests = new GenerationCache<>();
+
     /** What to search for this chatbot; empty when it has no enabled link to an enabled knowledge base. */
     public List<SearchRequest> requestsFor(UUID chatbotId) {
         if (chatbotId == null) {
             return List.of();
         }
         try {
-            return links.ofChatbot(chatbotId).stream().filter(link -> link.enabled())
-                    .filter(link -> knowledgeBases.find(link.knowledgeBaseId()).filter(KnowledgeBase::enabled).isPresent())
-                    .map(link -> new SearchRequest(link.knowledgeBaseId(), link.maxChunks(), link.similarityThreshold()))
-                    .toList();
+            return requests.get(chatbotId, changes.generation(), this::read);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Could not read the knowledge-base links of chatbot {0}: {1}", new Object[] {chatbotId, e.getMessage()});
             return List.of();
         }
+    }
+
+    private List<SearchRequest> read(UUID chatbotId) {
+        return links.ofChatbot(chatbotId).stream().filter(link -> link.enabled())
+                .filter(link -> knowledgeBases.find(link.knowledgeBaseId()).filter(KnowledgeBase::enabled).isPresent())
+                .map(link -> new SearchRequest(link.knowledgeBaseId(), link.maxChunks(), link.similarityThreshold()))
+                .toList();
     }
 
     public List<SearchHit> retrieve(String question, List<SearchRequest> requests) {

@@ -1,6 +1,8 @@
 package dev.fluxbase.ai.providers.control;
 
 import dev.fluxbase.ai.chatbots.entity.ChatbotDefinition;
+import dev.fluxbase.ai.platform.control.ConfigChanges;
+import dev.fluxbase.ai.platform.entity.GenerationCache;
 import dev.fluxbase.ai.providers.entity.ChatProvider;
 import dev.fluxbase.ai.providers.entity.ProviderException;
 import dev.fluxbase.ai.providers.entity.ProviderSettings;
@@ -20,9 +22,10 @@ import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Chooses the provider of a chat turn (see {@link ProviderChoice}), reading the stored providers for
- * every turn so that an admin's change applies to the next one, on every instance. The provider it
- * returns retries and, when {@code fluxbase.ai.failover} is on, falls back to the other providers.
+ * Chooses the provider of a chat turn (see {@link ProviderChoice}). The stored providers are read once
+ * per generation of the configuration ({@link ConfigChanges}), so that a change applies to the next turn
+ * here and, as soon as the database has announced it, on every other instance. The provider it returns
+ * retries and, when {@code fluxbase.ai.failover} is on, falls back to the other providers.
  */
 @ApplicationScoped
 public class ProviderSelector {
@@ -41,6 +44,11 @@ public class ProviderSelector {
 
     @Inject
     ProviderMetrics metrics;
+
+    @Inject
+    ConfigChanges changes;
+
+    private final GenerationCache<String, List<StoredProvider>> storedProviders = new GenerationCache<>();
 
     // Off by default: a chatbot pinned to a private model must not reach another provider unless asked.
     @Inject
@@ -65,7 +73,7 @@ public class ProviderSelector {
     }
 
     public ChatProvider providerFor(ChatbotDefinition chatbot) {
-        List<StoredProvider> stored = store.all();
+        List<StoredProvider> stored = storedProviders.get("all", changes.generation(), all -> store.all());
         List<StoredProvider> enabled = stored.stream().filter(StoredProvider::enabled)
                 .sorted(Comparator.comparing(StoredProvider::name)).toList();
         Map<String, StoredProvider> byId = enabled.stream().collect(Collectors.toMap(p -> p.id().toString(), Function.identity()));

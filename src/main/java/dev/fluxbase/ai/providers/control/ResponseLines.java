@@ -1,24 +1,27 @@
 package dev.fluxbase.ai.providers.control;
 
+import dev.fluxbase.ai.providers.entity.CompletionResult;
+import dev.fluxbase.ai.providers.entity.TurnCancelled;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 /**
- * One provider response, requested and read line by line on a worker thread, so that the turn's
- * thread can wait for each line with a deadline and walk away at once on a timeout or a cancel.
+ * One provider response, requested and read line by line on a worker thread, which feeds each line to
+ * the parser itself: a delta goes from the provider's socket to the client's in one thread, with no
+ * hand-over in between. The turn's thread only waits for the outcome, so that it can enforce the
+ * deadlines and walk away at once on a timeout or a cancel.
  *
- * <p>Why a thread: the JDK's HTTP connection, which the REST client uses, cannot be aborted from
- * another thread while a read is blocked (closing the stream waits for that read). An abandoned
- * worker stops at its next line, or when the socket read timeout ends a silent connection, and
- * closes the response itself.
+ * <p>Why a thread at all: the JDK's HTTP connection, which the REST client uses, cannot be aborted from
+ * another thread while a read is blocked (closing the stream waits for that read). Once abandoned, the
+ * worker hands nothing more to the parser (a line being handed over when that happens is finished
+ * first), stops at its next line, or when the socket read timeout ends a silent connection, and closes
+ * the response itself.
  */
-final class ResponseLines implements AutoCloseable {
+final class ResponseLines {
 
     /** Requests the response and hands over its body; closing the body releases the connection. */
     @FunctionalInterface
@@ -26,30 +29,55 @@ final class ResponseLines implements AutoCloseable {
         InputStream open() throws Exception;
     }
 
-    /** What the worker hands over besides lines. */
-    sealed interface Signal permits End, Failed, Abort {
+    /** Reading failed; {@code opened} tells whether the response had started (headers received). */
+    static final class ReadFailure extends RuntimeException {
+        private final boolean opened;
+
+        ReadFailure(Throwable cause, boolean opened) {
+            super(cause);
+            this.opened = opened;
+        }
+
+        boolean opened() {
+            return opened;
+        }
     }
 
-    record End() implements Signal {
+    /** The parser (or the listener it called) threw; the turn gets that exception as it is. */
+    static final class ParserFailure extends RuntimeException {
+        ParserFailure(RuntimeException cause) {
+            super(cause);
+        }
     }
 
-    /** @param opened whether the response had started (headers received) when it failed */
-    record Failed(Throwable error, boolean opened) implements Signal {
+    private final StreamParser parser;
+    private final CompletableFuture<CompletionResult> outcome = new CompletableFuture<>();
+    private final Object handOver = new Object();
+    private boolean abandoned; // guarded by handOver
+    private volatile boolean tokenSeen;
+    private volatile long lastLineNanos;
+
+    private ResponseLines(StreamParser parser) {
+        this.parser = parser;
     }
 
-    record Abort() implements Signal {
-    }
-
-    private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
-    private volatile boolean abandoned;
-
-    private ResponseLines() {
-    }
-
-    static ResponseLines start(Executor executor, Opener opener) {
-        ResponseLines lines = new ResponseLines();
+    static ResponseLines start(Executor executor, Opener opener, StreamParser parser) {
+        ResponseLines lines = new ResponseLines(parser);
         executor.execute(() -> lines.pump(opener));
         return lines;
+    }
+
+    /** The result, or a {@link ReadFailure}, {@link ParserFailure} or {@link TurnCancelled} as the cause. */
+    CompletableFuture<CompletionResult> outcome() {
+        return outcome;
+    }
+
+    boolean tokenSeen() {
+        return tokenSeen;
+    }
+
+    long lastLineNanos() {
+        return lastLineNanos;
     }
 
     private void pump(Opener opener) {
@@ -58,32 +86,50 @@ final class ResponseLines implements AutoCloseable {
             opened = true;
             BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
             String line;
-            while (!abandoned && (line = reader.readLine()) != null) {
-                queue.add(line);
+            while ((line = reader.readLine()) != null) {
+                if (!handOver(line)) {
+                    return;
+                }
             }
-            queue.add(new End());
+            if (handOver("")) {
+                outcome.completeExceptionally(new ParserFailure(StreamLines.ended()));
+            }
         } catch (Exception | Error e) {
-            queue.add(new Failed(e, opened));
+            outcome.completeExceptionally(new ReadFailure(e, opened));
         }
     }
 
-    /**
-     * The next line or {@link Signal}, or null when nothing came within the timeout.
-     *
-     * @throws InterruptedException when the turn's thread is interrupted
-     */
-    Object next(long timeoutNanos) throws InterruptedException {
-        return queue.poll(Math.max(0, timeoutNanos), TimeUnit.NANOSECONDS);
+    /** @return whether to go on reading */
+    private boolean handOver(String line) {
+        synchronized (handOver) {
+            if (abandoned || outcome.isDone()) {
+                return false;
+            }
+            try {
+                StreamParser.Progress progress = parser.accept(line);
+                if (progress == StreamParser.Progress.FINISHED) {
+                    outcome.complete(parser.result());
+                    return false;
+                }
+                tokenSeen |= progress == StreamParser.Progress.TOKEN;
+                lastLineNanos = System.nanoTime();
+                return true;
+            } catch (RuntimeException e) {
+                outcome.completeExceptionally(new ParserFailure(e));
+                return false;
+            }
+        }
     }
 
-    /** Wakes the waiting thread with {@link Abort}; safe from any thread. */
-    void abort() {
-        abandoned = true;
-        queue.add(new Abort());
+    /** Wakes the waiting turn with {@link TurnCancelled}; safe from any thread. */
+    void cancel() {
+        outcome.completeExceptionally(new TurnCancelled());
     }
 
-    @Override
-    public void close() {
-        abandoned = true;
+    /** Nothing more reaches the parser once this returns (a hand-over under way is finished first). */
+    void abandon() {
+        synchronized (handOver) {
+            abandoned = true;
+        }
     }
 }

@@ -8,12 +8,16 @@ import dev.fluxbase.ai.providers.entity.TurnCancelled;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
- * One streamed request to a provider, on the turn's thread: takes the lines the worker reads, feeds
- * them to the dialect's parser (which calls the listener here, on this thread) and enforces the
- * first-token and idle deadlines. A cancel, a timeout or a failure gives up the worker at once.
+ * One streamed request to a provider: a worker reads the response and feeds its lines to the dialect's
+ * parser, which calls the listener there ({@link ResponseLines}); the turn's thread waits for the result
+ * and enforces the first-token and idle deadlines. A cancel, a timeout or a failure gives up the worker
+ * at once, and the listener hears nothing more once this returns.
  */
 final class StreamingCall {
 
@@ -28,42 +32,33 @@ final class StreamingCall {
     CompletionResult run(ResponseLines.Opener opener, StreamParser parser, CancelSignal cancel) {
         cancel.throwIfCancelled();
         long firstTokenDeadline = System.nanoTime() + timeouts.firstToken().toNanos();
-        ResponseLines lines = ResponseLines.start(executor, opener);
-        AutoCloseable hook = cancel.onCancel(lines::abort);
+        ResponseLines lines = ResponseLines.start(executor, opener, parser);
+        AutoCloseable hook = cancel.onCancel(lines::cancel);
         try {
-            return read(lines, parser, cancel, firstTokenDeadline);
+            return await(lines, firstTokenDeadline);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TurnCancelled();
         } finally {
-            lines.close();
+            lines.abandon();
             closeQuietly(hook);
         }
     }
 
-    private CompletionResult read(ResponseLines lines, StreamParser parser, CancelSignal cancel, long firstTokenDeadline)
-            throws InterruptedException {
-        boolean tokenSeen = false;
-        long deadline = firstTokenDeadline;
+    private CompletionResult await(ResponseLines lines, long firstTokenDeadline) throws InterruptedException {
         while (true) {
-            Object item = lines.next(deadline - System.nanoTime());
-            cancel.throwIfCancelled();
-            if (item == null) {
+            boolean tokenSeen = lines.tokenSeen();
+            long deadline = tokenSeen ? lines.lastLineNanos() + timeouts.idle().toNanos() : firstTokenDeadline;
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
                 throw timeout(tokenSeen);
-            } else if (item instanceof String line) {
-                StreamParser.Progress progress = parser.accept(line);
-                if (progress == StreamParser.Progress.FINISHED) {
-                    return parser.result();
-                }
-                tokenSeen |= progress == StreamParser.Progress.TOKEN;
-                deadline = tokenSeen ? System.nanoTime() + timeouts.idle().toNanos() : firstTokenDeadline;
-            } else if (item instanceof ResponseLines.End) {
-                if (parser.accept("") == StreamParser.Progress.FINISHED) {
-                    return parser.result();
-                }
-                throw StreamLines.ended();
-            } else if (item instanceof ResponseLines.Failed failed) {
-                throw failure(failed, tokenSeen);
+            }
+            try {
+                return lines.outcome().get(left, TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                // a line may have come in the meantime and moved the deadline: look again
+            } catch (ExecutionException e) {
+                throw failure(e.getCause(), lines.tokenSeen());
             }
         }
     }
@@ -74,8 +69,15 @@ final class StreamingCall {
                 : ProviderException.of(Failure.TIMEOUT, "Provider timed out waiting for the first token (" + seconds(timeouts.firstToken()) + ")");
     }
 
-    private ProviderException failure(ResponseLines.Failed failed, boolean tokenSeen) {
-        Throwable error = failed.error();
+    private RuntimeException failure(Throwable cause, boolean tokenSeen) {
+        if (cause instanceof ResponseLines.ParserFailure parser) {
+            return (RuntimeException) parser.getCause();
+        }
+        if (cause instanceof TurnCancelled cancelled) {
+            return cancelled;
+        }
+        ResponseLines.ReadFailure failed = (ResponseLines.ReadFailure) cause;
+        Throwable error = failed.getCause();
         if (error instanceof ProviderException known) {
             return known;
         }

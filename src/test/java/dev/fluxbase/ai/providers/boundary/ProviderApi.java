@@ -44,9 +44,17 @@ final class ProviderApi {
         return server.get(path, admin);
     }
 
-    /** Removes every stored provider: the configuration provider is the default again for the other ITs. */
+    /**
+     * Removes every stored provider through the API, as an admin would, so that the change applies to the
+     * next turn at once: the configuration provider is the default again for the other ITs.
+     */
     void deleteAll() {
-        server.execute("DELETE FROM ai.providers");
+        for (JsonObject provider : get(BASE).array("providers").getValuesAs(JsonObject.class)) {
+            if (provider.getBoolean("read_only")) {
+                continue;
+            }
+            assertThat(call("DELETE", BASE + "/" + provider.getString("id"), null).status()).isEqualTo(200);
+        }
     }
 
     /** Before a chat test: no stored provider, nothing queued at the fake provider, the provider chatbots loaded. */

@@ -4,6 +4,7 @@ import static dev.fluxbase.ai.providers.boundary.ProviderApi.BASE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fluxbase.ai.it.support.ChatClient;
+import dev.fluxbase.ai.it.support.Eventually;
 import dev.fluxbase.ai.it.support.FakeLlmServer;
 import dev.fluxbase.ai.it.support.FluxbaseServer;
 import dev.fluxbase.ai.it.support.RecordedRequest;
@@ -86,6 +87,21 @@ class ProviderSelectionIT {
         chat.message(conversation, "which provider?");
         assertThat(chat.turn(conversation)).last().matches(f -> f.getString("type").equals("done"), "done");
         return llm.awaitRequest(WAIT);
+    }
+
+    @Test
+    void aChangeMadeInTheDatabaseAppliesOnceTheDatabaseAnnouncesIt() {
+        api.create("house", "openai", true, Map.of("api_key", "sk-house", "model", "gpt-house", "base_url", llm.openAiBaseUrl()));
+        try (ChatClient chat = server.chatAs("announced-user")) {
+            String conversation = chat.startChat(ProviderBots.PLAIN, ProviderBots.NAMESPACE);
+            assertThat(model(next(chat, conversation))).isEqualTo("gpt-house");
+
+            // as another instance or a tool would change it: in the database, not through this instance
+            server.execute("UPDATE ai.providers SET config = config || '{\"model\": \"gpt-elsewhere\"}'::jsonb WHERE name = 'house'");
+
+            Eventually.await("the next turns use the changed provider", WAIT,
+                    () -> model(next(chat, conversation)).equals("gpt-elsewhere"));
+        }
     }
 
     @Test

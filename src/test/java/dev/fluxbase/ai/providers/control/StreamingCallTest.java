@@ -13,6 +13,7 @@ import dev.fluxbase.ai.providers.entity.TurnCancelled;
 import jakarta.ws.rs.ProcessingException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -176,6 +177,35 @@ class StreamingCallTest {
         assertThat(millisSince(started)).isLessThan(280L);
         feed.send("\n");
         assertThat(feed.awaitClosed()).isTrue();
+    }
+
+    @Test
+    void afterACancelTheListenerHearsNothingMore() throws InterruptedException {
+        CancelSignal cancel = new CancelSignal();
+        feed.send("data: " + openAiContent("a") + "\n\n");
+        Executors.newSingleThreadScheduledExecutor().schedule(cancel::cancel, 100, TimeUnit.MILLISECONDS);
+        assertThatThrownBy(() -> run(() -> feed, cancel)).isInstanceOf(TurnCancelled.class);
+
+        feed.send("data: " + openAiContent("b") + "\n\ndata: [DONE]\n\n");
+
+        assertThat(feed.awaitClosed()).as("the abandoned reader closes the body").isTrue();
+        assertThat(deltas).containsExactly("a");
+    }
+
+    @Test
+    void deltasGoToTheListenerFromTheReadingThreadAndItsFailureReachesTheTurnAsItIs() {
+        Thread turn = Thread.currentThread();
+        List<Thread> deliveredOn = new ArrayList<>();
+        UncheckedIOException clientGone = new UncheckedIOException(new IOException("the chat socket is closed"));
+        feed.send("data: " + openAiContent("a") + "\n\ndata: " + openAiContent("b") + "\n\n");
+
+        assertThatThrownBy(() -> call.run(() -> feed, new OpenAiStream(delta -> {
+            deliveredOn.add(Thread.currentThread());
+            if (delta.equals("b")) {
+                throw clientGone;
+            }
+        }), new CancelSignal())).isSameAs(clientGone);
+        assertThat(deliveredOn).hasSize(2).doesNotContain(turn);
     }
 
     @Test
