@@ -33,16 +33,17 @@ final class Load {
     }
 
     private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(1, Threads.daemon("load-timer"));
-    private final int warmupSeconds;
     private final int durationSeconds;
 
-    Load(int warmupSeconds, int durationSeconds) {
-        this.warmupSeconds = warmupSeconds;
+    Load(int durationSeconds) {
         this.durationSeconds = durationSeconds;
     }
 
-    /** n workers in closed loops, started spread over {@code spreadMillis} so they do not move in step. */
-    Run closed(int n, IntFunction<Turn> workers, long spreadMillis) throws InterruptedException {
+    /**
+     * n workers in closed loops, started spread over {@code spreadMillis} so they do not move in step;
+     * measured after {@code warmupSeconds} of the same load.
+     */
+    Run closed(int n, IntFunction<Turn> workers, long spreadMillis, int warmupSeconds) throws InterruptedException {
         Recorder recorder = new Recorder();
         AtomicBoolean stop = new AtomicBoolean();
         List<CompletableFuture<Void>> loops = new ArrayList<>();
@@ -52,7 +53,7 @@ final class Load {
             loops.add(CompletableFuture.supplyAsync(() -> null, CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS))
                     .thenCompose(v -> loop(turn, recorder, stop)));
         }
-        double seconds = measure(recorder);
+        double seconds = measure(recorder, warmupSeconds);
         stop.set(true);
         return new Run(recorder, seconds, 0, drained(CompletableFuture.allOf(loops.toArray(CompletableFuture[]::new)), 60));
     }
@@ -68,7 +69,7 @@ final class Load {
     }
 
     /** Turns started at {@code perSecond} on n workers; a tick that finds no free worker is skipped and counted. */
-    Run open(int n, IntFunction<Turn> workers, int perSecond) throws InterruptedException {
+    Run open(int n, IntFunction<Turn> workers, int perSecond, int warmupSeconds) throws InterruptedException {
         Recorder recorder = new Recorder();
         ConcurrentLinkedQueue<Integer> idle = new ConcurrentLinkedQueue<>();
         List<Turn> turns = new ArrayList<>();
@@ -92,7 +93,7 @@ final class Load {
                 }
             });
         }, 0, 1_000_000_000L / perSecond, TimeUnit.NANOSECONDS);
-        double seconds = measure(recorder);
+        double seconds = measure(recorder, warmupSeconds);
         ticks.cancel(false);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (busy.get() > 0 && System.nanoTime() < deadline) {
@@ -101,7 +102,7 @@ final class Load {
         return new Run(recorder, seconds, skipped.get(), busy.get() == 0);
     }
 
-    private double measure(Recorder recorder) throws InterruptedException {
+    private double measure(Recorder recorder, int warmupSeconds) throws InterruptedException {
         TimeUnit.SECONDS.sleep(warmupSeconds);
         recorder.recording = true;
         long start = System.nanoTime();

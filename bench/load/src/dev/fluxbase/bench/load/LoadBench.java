@@ -31,7 +31,7 @@ public final class LoadBench {
 
     private LoadBench(Options options) {
         this.options = options;
-        this.load = new Load(options.number("warmup"), options.number("duration"));
+        this.load = new Load(options.number("duration"));
         this.deltas = options.number("deltas");
     }
 
@@ -112,9 +112,9 @@ public final class LoadBench {
         long interval = options.number("stream-interval-ms");
         fake.script(new FakeProvider.Script(deltas, TimeUnit.MILLISECONDS.toNanos(interval)));
         long spread = interval * deltas;
-        Load.Run baseline = load.closed(chats, i -> recorder -> direct.turn(recorder, deltas), spread);
+        Load.Run baseline = load.closed(chats, i -> recorder -> direct.turn(recorder, deltas), spread, options.number("warmup"));
         List<Chat> sockets = pool.first(chats);
-        Load.Run chat = load.closed(chats, i -> recorder -> sockets.get(i).turn(recorder, deltas), spread);
+        Load.Run chat = load.closed(chats, i -> recorder -> sockets.get(i).turn(recorder, deltas), spread, options.number("server-warmup"));
         line("## Streaming: " + chats + " concurrent chats, " + deltas + " deltas " + interval + " ms apart per turn");
         line("");
         line("| per delta, fake provider write → client receive | p50 | p90 | p99 | max | deltas |");
@@ -139,9 +139,9 @@ public final class LoadBench {
         int poolSize = options.number("overhead-pool");
         long interval = options.number("overhead-interval-ms");
         fake.script(new FakeProvider.Script(deltas, TimeUnit.MILLISECONDS.toNanos(interval)));
-        Load.Run baseline = load.open(poolSize, i -> recorder -> direct.turn(recorder, deltas), rate);
+        Load.Run baseline = load.open(poolSize, i -> recorder -> direct.turn(recorder, deltas), rate, options.number("warmup"));
         List<Chat> sockets = pool.first(poolSize);
-        Load.Run chat = load.open(poolSize, i -> recorder -> sockets.get(i).turn(recorder, deltas), rate);
+        Load.Run chat = load.open(poolSize, i -> recorder -> sockets.get(i).turn(recorder, deltas), rate, options.number("server-warmup"));
         line("## Turn overhead: " + rate + " turns/s on " + poolSize + " sockets, " + deltas + " deltas " + interval + " ms apart");
         line("");
         line("| client sends → provider receives the request | p50 | p90 | p99 | max | turns |");
@@ -160,7 +160,7 @@ public final class LoadBench {
         int chats = options.number("throughput-chats");
         fake.script(new FakeProvider.Script(deltas, 0));
         List<Chat> sockets = pool.first(chats);
-        Load.Run chat = load.closed(chats, i -> recorder -> sockets.get(i).turn(recorder, deltas), 100);
+        Load.Run chat = load.closed(chats, i -> recorder -> sockets.get(i).turn(recorder, deltas), 100, options.number("server-warmup"));
         line("## Throughput: " + chats + " chats in closed loops, " + deltas + " deltas back to back per turn");
         line("");
         line(String.format("- **%.1f complete turns/s** (%.0f deltas/s) over %.1f s", chat.turnsPerSecond(),

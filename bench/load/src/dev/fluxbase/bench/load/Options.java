@@ -12,6 +12,7 @@ final class Options {
             Map.entry("scenarios", "stream,overhead,throughput,connections"),
             Map.entry("deltas", "20"),
             Map.entry("warmup", "5"),
+            Map.entry("server-warmup", "30"),
             Map.entry("duration", "15"),
             Map.entry("stream-chats", "500"),
             Map.entry("stream-interval-ms", "50"),

@@ -5,7 +5,6 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.util.Optional;
 
 /** A frame from the client: {@code start_chat}, {@code message} or {@code cancel}. */
@@ -14,7 +13,7 @@ public record ClientFrame(String type, JsonObject json) {
     /** @throws ChatException with {@code INVALID_MESSAGE} when the text is not a JSON object with a type */
     public static ClientFrame parse(String text) {
         try {
-            JsonValue value = JsonFactories.READERS.createReader(new StringReader(text)).readValue();
+            JsonValue value = JsonFactories.read(text);
             if (!(value instanceof JsonObject object) || !(object.get("type") instanceof JsonString type)) {
                 throw new ChatException(ChatException.INVALID_MESSAGE, "Invalid message format: expected a JSON object with a \"type\"");
             }

@@ -4,11 +4,11 @@ import dev.fluxbase.ai.conversations.entity.ConversationDetail;
 import dev.fluxbase.ai.conversations.entity.ConversationPage;
 import dev.fluxbase.ai.conversations.entity.ConversationSummary;
 import dev.fluxbase.ai.conversations.entity.StoredMessage;
+import dev.fluxbase.ai.platform.entity.JsonFactories;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import java.io.StringReader;
 
 /** Conversations in the shapes the SDK reads ({@code listConversations}, {@code getConversation}). */
 final class ConversationJson {
@@ -55,7 +55,7 @@ final class ConversationJson {
                 .add("content", m.content())
                 .add("timestamp", m.createdAt().toString());
         if (m.queryResults() != null) {
-            json.add("query_results", Json.createReader(new StringReader(m.queryResults())).readArray());
+            json.add("query_results", JsonFactories.readArray(m.queryResults()));
         }
         if (m.promptTokens() != null && m.completionTokens() != null) {
             json.add("usage", Json.createObjectBuilder()

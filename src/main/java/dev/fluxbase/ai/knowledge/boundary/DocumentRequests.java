@@ -1,9 +1,8 @@
 package dev.fluxbase.ai.knowledge.boundary;
 
 import dev.fluxbase.ai.knowledge.entity.NewDocument;
-import jakarta.json.Json;
+import dev.fluxbase.ai.platform.entity.JsonFactories;
 import jakarta.json.JsonObject;
-import java.io.StringReader;
 import java.util.List;
 
 /** The body of an added document, validated. */
@@ -20,7 +19,7 @@ final class DocumentRequests {
             throw new dev.fluxbase.ai.platform.entity.RequestRejected(413, "TOO_LARGE", "Content too large");
         }
         String metadata = Fields.object(body, "metadata").orElse("{}");
-        Json.createReader(new StringReader(metadata)).readObject();
+        JsonFactories.readObject(metadata);
         return new NewDocument(Fields.text(body, "title").orElse(null), content, Fields.text(body, "source").filter(s -> !s.isBlank()).orElse(null),
                 Fields.text(body, "mime_type").filter(s -> !s.isBlank()).orElse("text/plain"), metadata,
                 Fields.strings(body, "tags").orElse(List.of()));

@@ -4,12 +4,12 @@ import dev.fluxbase.ai.knowledge.entity.KnowledgeBase;
 import dev.fluxbase.ai.knowledge.entity.KnowledgeDocument;
 import dev.fluxbase.ai.knowledge.entity.KnowledgeLink;
 import dev.fluxbase.ai.knowledge.entity.SearchHit;
+import dev.fluxbase.ai.platform.entity.JsonFactories;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.function.Function;
@@ -72,7 +72,7 @@ final class KnowledgeJson {
     }
 
     private static JsonValue object(String json) {
-        return json == null ? JsonValue.EMPTY_JSON_OBJECT : Json.createReader(new StringReader(json)).readValue();
+        return json == null ? JsonValue.EMPTY_JSON_OBJECT : JsonFactories.read(json);
     }
 
     private static void optional(JsonObjectBuilder json, String key, String value) {

@@ -3,12 +3,11 @@ package dev.fluxbase.ai.knowledge.control;
 import dev.fluxbase.ai.knowledge.entity.EmbeddingEndpoint;
 import dev.fluxbase.ai.knowledge.entity.EmbeddingModel;
 import dev.fluxbase.ai.knowledge.entity.KnowledgeException;
+import dev.fluxbase.ai.platform.entity.JsonFactories;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
-import java.io.StringReader;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -72,7 +71,7 @@ public class RemoteEmbeddings {
             if (response.statusCode() / 100 != 2) {
                 throw new KnowledgeException("The embedding service answered HTTP " + response.statusCode());
             }
-            JsonObject json = Json.createReader(new StringReader(response.body())).readObject();
+            JsonObject json = JsonFactories.readObject(response.body());
             return EmbeddingWire.vectors(json, texts.size());
         } catch (IOException | RuntimeException e) {
             if (e instanceof KnowledgeException known) {

@@ -1,11 +1,10 @@
 package dev.fluxbase.ai.platform.boundary;
 
+import dev.fluxbase.ai.platform.entity.JsonFactories;
 import dev.fluxbase.ai.platform.entity.RequestRejected;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 
 /**
  * Request bodies are read as text and parsed here, so that malformed JSON gets our 400 answer
@@ -22,7 +21,7 @@ public final class JsonBodies {
             return JsonValue.EMPTY_JSON_OBJECT;
         }
         try {
-            JsonValue value = Json.createReader(new StringReader(body)).readValue();
+            JsonValue value = JsonFactories.read(body);
             if (value instanceof JsonObject object) {
                 return object;
             }

@@ -4,14 +4,12 @@ import dev.fluxbase.ai.platform.entity.JsonFactories;
 import dev.fluxbase.ai.providers.entity.ChatMessage;
 import dev.fluxbase.ai.providers.entity.CompletionRequest;
 import dev.fluxbase.ai.providers.entity.ToolCall;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 
 /**
  * The JSON body of Ollama's {@code /api/chat}: tool calls carry their arguments as an object and
@@ -65,7 +63,7 @@ final class OllamaRequestBody {
     /** Ollama only takes an object; arguments a model garbled become an empty one. */
     private static JsonObject argumentsObject(ToolCall call) {
         try {
-            return Json.createReader(new StringReader(call.arguments())).readValue() instanceof JsonObject object
+            return JsonFactories.read(call.arguments()) instanceof JsonObject object
                     ? object : JsonValue.EMPTY_JSON_OBJECT;
         } catch (JsonException e) {
             return JsonValue.EMPTY_JSON_OBJECT;

@@ -10,10 +10,8 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,8 +21,6 @@ import java.util.List;
  * {@code prompt_eval_count} and {@code eval_count}. Unparseable lines are skipped.
  */
 final class OllamaStream implements StreamParser {
-
-    private static final JsonReaderFactory READERS = JsonFactories.READERS;
 
     private final StreamListener listener;
     private final StringBuilder content = new StringBuilder();
@@ -91,7 +87,7 @@ final class OllamaStream implements StreamParser {
 
     private static JsonObject parse(String line) {
         try {
-            return READERS.createReader(new StringReader(line)).readValue() instanceof JsonObject object ? object : null;
+            return JsonFactories.read(line) instanceof JsonObject object ? object : null;
         } catch (JsonException e) {
             return null;
         }

@@ -10,10 +10,8 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +24,6 @@ import java.util.TreeMap;
  * results, no choices) adds nothing. Unparseable chunks are skipped.
  */
 final class OpenAiStream implements StreamParser {
-
-    private static final JsonReaderFactory READERS = JsonFactories.READERS;
 
     private final StreamListener listener;
     private final ServerSentEvents events = new ServerSentEvents();
@@ -122,7 +118,7 @@ final class OpenAiStream implements StreamParser {
 
     private static JsonObject parse(String data) {
         try {
-            return READERS.createReader(new StringReader(data)).readValue() instanceof JsonObject object ? object : null;
+            return JsonFactories.read(data) instanceof JsonObject object ? object : null;
         } catch (JsonException e) {
             return null;
         }

@@ -1,14 +1,13 @@
 package dev.fluxbase.ai.providers.control;
 
+import dev.fluxbase.ai.platform.entity.JsonFactories;
 import dev.fluxbase.ai.providers.entity.ProviderException;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.ws.rs.core.Response;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
 import java.time.Instant;
 
 /** Turns a provider's HTTP response into its body stream, or into our error for its status. */
@@ -54,7 +53,7 @@ final class ProviderResponses {
             return "";
         }
         try {
-            JsonObject body = Json.createReader(new StringReader(text)).readObject();
+            JsonObject body = JsonFactories.readObject(text);
             if (body.get("error") instanceof JsonObject error) {
                 return shorten(error.getString("message", ""));
             }

@@ -1,5 +1,6 @@
 package dev.fluxbase.ai.providers.entity;
 
+import dev.fluxbase.ai.platform.entity.JsonFactories;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -12,7 +13,6 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.PrePersist;
 import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
-import java.io.StringReader;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -145,7 +145,7 @@ public class StoredProvider {
     /** Every setting but the API key. */
     public Map<String, String> config() {
         Map<String, String> values = new LinkedHashMap<>();
-        JsonObject json = Json.createReader(new StringReader(config == null ? "{}" : config)).readObject();
+        JsonObject json = JsonFactories.readObject(config == null ? "{}" : config);
         json.forEach((key, value) -> values.put(key, value instanceof JsonString s ? s.getString() : value.toString()));
         return values;
     }

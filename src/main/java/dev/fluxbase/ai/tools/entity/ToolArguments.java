@@ -1,10 +1,9 @@
 package dev.fluxbase.ai.tools.entity;
 
-import jakarta.json.Json;
+import dev.fluxbase.ai.platform.entity.JsonFactories;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-import java.io.StringReader;
 import java.util.Optional;
 
 /** A tool call's arguments: the JSON object the model wrote, or nothing when it wrote something else. */
@@ -15,7 +14,7 @@ public final class ToolArguments {
 
     public static Optional<JsonObject> parse(String json) {
         try {
-            return Optional.of(Json.createReader(new StringReader(json)).readObject());
+            return Optional.of(JsonFactories.readObject(json));
         } catch (JsonException | IllegalStateException e) {
             return Optional.empty();
         }

@@ -1,14 +1,13 @@
 package dev.fluxbase.ai.tools.http.control;
 
+import dev.fluxbase.ai.platform.entity.JsonFactories;
 import dev.fluxbase.ai.tools.http.entity.HttpSecret;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-import java.io.StringReader;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,7 +67,7 @@ public class HttpOverrides {
             return List.of();
         }
         try {
-            return Json.createReader(new StringReader(json)).readArray().getValuesAs(JsonObject.class).stream()
+            return JsonFactories.readArray(json).getValuesAs(JsonObject.class).stream()
                     .map(o -> new HttpSecret(o.getString("chatbot"), o.getString("domain"), strings(o, "query"), strings(o, "headers")))
                     .toList();
         } catch (JsonException | ClassCastException | NullPointerException e) {

@@ -1,11 +1,11 @@
 package dev.fluxbase.ai.tools.sql.control;
 
+import dev.fluxbase.ai.platform.entity.JsonFactories;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -104,7 +104,7 @@ final class RowJson {
         String type = object.getType() == null ? typeName : object.getType();
         if ("json".equals(type) || "jsonb".equals(type) || "vector".equals(type)) {
             try {
-                return Json.createReader(new StringReader(text)).readValue();
+                return JsonFactories.read(text);
             } catch (JsonException e) {
                 return Json.createValue(text);
             }
