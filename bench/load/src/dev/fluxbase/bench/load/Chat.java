@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -14,6 +15,11 @@ import java.util.concurrent.CompletionStage;
  * that the history sent to the provider stays the size of a short real chat.
  */
 final class Chat implements WebSocket.Listener {
+
+    /** Turns that ended with {@code done} or {@code error}, on every socket of the bench, warm-ups included. */
+    static final AtomicLong ENDED = new AtomicLong();
+    /** Of those, turns refused because the database was unavailable: their booking may have failed too. */
+    static final AtomicLong DATABASE_UNAVAILABLE = new AtomicLong();
 
     static final String CHATBOT = "bench-bot";
     private static final int TURNS_PER_CONVERSATION = 10;
@@ -132,6 +138,9 @@ final class Chat implements WebSocket.Listener {
                 if (pendingStart != null && !pendingStart.isDone()) {
                     pendingStart.completeExceptionally(new IllegalStateException(frame));
                 } else {
+                    if (field(frame, "code").equals("DATABASE_UNAVAILABLE")) {
+                        DATABASE_UNAVAILABLE.incrementAndGet();
+                    }
                     endTurn(false, now);
                 }
             }
@@ -151,6 +160,7 @@ final class Chat implements WebSocket.Listener {
             recorder.turnEnded(ended, received, scripted, now, firstDeltaAt, lastDeltaAt);
         }
         probes.close(ended);
+        ENDED.incrementAndGet();
         end.complete(done);
     }
 

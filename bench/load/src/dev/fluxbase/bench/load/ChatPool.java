@@ -40,12 +40,20 @@ final class ChatPool implements AutoCloseable {
 
     /** Mints tokens for users 0 to n-1 ahead of the measurements: RS256 signing is costly. */
     void mintTokens(int n) throws Exception {
-        Class<?> devTokens = Class.forName("DevTokens");
-        Method mint = devTokens.getDeclaredMethod("mint", Path.class, String.class, String.class, String.class, long.class);
-        mint.setAccessible(true);
         for (int i = tokens.size(); i < n; i++) {
-            tokens.add((String) mint.invoke(null, privateKey, issuer, "authenticated", String.format("00000000-0000-4000-8000-%012d", i), 7200L));
+            tokens.add(mint("authenticated", String.format("00000000-0000-4000-8000-%012d", i)));
         }
+    }
+
+    /** A token of the service role, which may read the usage report. */
+    String adminToken() throws Exception {
+        return mint("service_role", "bench-admin");
+    }
+
+    private String mint(String role, String subject) throws Exception {
+        Method mint = Class.forName("DevTokens").getDeclaredMethod("mint", Path.class, String.class, String.class, String.class, long.class);
+        mint.setAccessible(true);
+        return (String) mint.invoke(null, privateKey, issuer, role, subject, 7200L);
     }
 
     /** The first n sockets, opening (and starting a conversation on) those not open yet. */

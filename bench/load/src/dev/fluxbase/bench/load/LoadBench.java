@@ -2,6 +2,8 @@ package dev.fluxbase.bench.load;
 
 import java.net.ServerSocket;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -66,6 +68,7 @@ public final class LoadBench {
         if (options.scenarios().contains("connections")) {
             connections();
         }
+        warmUpTheJit();
         if (options.scenarios().contains("stream")) {
             stream();
         }
@@ -75,6 +78,7 @@ public final class LoadBench {
         if (options.scenarios().contains("throughput")) {
             throughput();
         }
+        ledger(port);
         String out = options.text("out");
         if (!out.isEmpty()) {
             Files.writeString(Path.of(out), report);
@@ -104,6 +108,53 @@ public final class LoadBench {
         line(String.format("- ready (health UP with the database) %.1f s after launch", bootMillis / 1000.0));
         line(String.format("- RSS when ready %d MB, 5 s later %d MB, after a full GC %d MB; heap in use after the GC %d MB; %d threads",
                 rssReady / 1024, rssIdle / 1024, rssAfterGc / 1024, heap / 1024, server.threads()));
+        line("");
+    }
+
+    /** Every turn that ended must be in the usage ledger: none lost under load, whatever the outcome. */
+    private void ledger(int port) throws Exception {
+        HttpRequest usage = HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/api/v1/admin/ai/usage"))
+                .header("Authorization", "Bearer " + pool.adminToken()).timeout(Duration.ofSeconds(30)).build();
+        String body = HttpClient.newHttpClient().send(usage, HttpResponse.BodyHandlers.ofString()).body();
+        long booked = number(body, "requests") + number(body, "refused");
+        line("## Usage ledger");
+        line("");
+        long ended = Chat.ENDED.get();
+        long unbookable = Chat.DATABASE_UNAVAILABLE.get();
+        boolean complete = booked <= ended && booked >= ended - unbookable;
+        line(String.format("- %d turns booked of the %d that ended with `done` or `error` on the bench's sockets, in every scenario "
+                + "and warm-up (%d of them refused with DATABASE_UNAVAILABLE, which may not be bookable either): %s", booked, ended,
+                unbookable, complete ? "none lost" : "**MISMATCH**"));
+        line("");
+    }
+
+    private static long number(String json, String field) {
+        java.util.regex.Matcher value = java.util.regex.Pattern.compile("\"" + field + "\"\\s*:\\s*(\\d+)").matcher(json);
+        if (!value.find()) {
+            throw new IllegalStateException("no " + field + " in " + json);
+        }
+        return Long.parseLong(value.group(1));
+    }
+
+    /**
+     * Turns back to back, unmeasured, before the first measured scenario: the latency targets are for a
+     * server in its steady state, and on two cores shared with the load the JIT compiler needs longer
+     * than one scenario's warm-up (cold, the same stream run gave 3 to 6 times the delay per delta).
+     */
+    private void warmUpTheJit() throws Exception {
+        int seconds = options.number("jit-warmup");
+        if (seconds <= 0) {
+            return;
+        }
+        fake.script(new FakeProvider.Script(deltas, 0));
+        // as many chats as the largest scenario, so that the server's thread pools have grown to it too
+        int chats = Math.max(options.number("stream-chats"), Math.max(options.number("overhead-pool"), options.number("throughput-chats")));
+        List<Chat> sockets = pool.first(chats);
+        // the run lasts its warm-up and then --duration; together about the seconds asked for
+        Load.Run warmUp = load.closed(chats, i -> recorder -> sockets.get(i).turn(recorder, deltas), 100,
+                Math.max(0, seconds - options.number("duration")));
+        line(String.format("JIT warm-up: %d s of %d chats with back-to-back deltas before the scenarios below (drained: %s).",
+                seconds, chats, warmUp.drained()));
         line("");
     }
 

@@ -28,10 +28,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * One question and its answer: admitted against the turn and usage limits, then the tool loop between
@@ -72,6 +74,10 @@ public class ChatTurn {
 
     @Inject
     TurnTracing tracing;
+
+    @Inject
+    @ConfigProperty(name = "fluxbase.usage.booking-patience-ms", defaultValue = "30000")
+    long bookingPatienceMs;
 
     public void run(ChatConnection connection, Conversation conversation, String content, CancelSignal cancel) {
         metrics.turnStarted();
@@ -136,10 +142,15 @@ public class ChatTurn {
         return ServerFrames.error(conversationId, e.code(), e.getMessage());
     }
 
-    /** Usage is booked before the client hears the turn ended, so that what it was told is what was booked. */
+    /**
+     * Usage is booked before the client hears the turn ended, so that what it was told is what was booked.
+     * A turn that reached the provider is booked persistently ({@link BookingAttempts}); one refused before
+     * it (the database may be what refused it) is tried once.
+     */
     private void complete(Conversation conversation, QuotaSubject subject, TurnState turn) {
+        Duration patience = turn.providerName() == null ? Duration.ZERO : Duration.ofMillis(bookingPatienceMs);
         try {
-            completion.complete(conversation, subject, turn, clock.now());
+            BookingAttempts.book(() -> completion.complete(conversation, subject, turn, clock.now()), patience, BookingAttempts.SLEEP);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Could not book the usage of a turn of conversation " + conversation.id(), e);
         }
