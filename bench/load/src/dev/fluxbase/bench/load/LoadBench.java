@@ -143,7 +143,7 @@ public final class LoadBench {
      */
     private void warmUpTheJit() throws Exception {
         int seconds = options.number("jit-warmup");
-        if (seconds <= 0) {
+        if (seconds <= 0 || options.scenarios().stream().noneMatch(java.util.Set.of("stream", "overhead", "throughput")::contains)) {
             return;
         }
         fake.script(new FakeProvider.Script(deltas, 0));
