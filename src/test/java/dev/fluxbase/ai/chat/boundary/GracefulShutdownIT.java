@@ -10,6 +10,7 @@ import dev.fluxbase.ai.it.support.Reply;
 import dev.fluxbase.ai.it.support.ServerUnderTest;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * An instance stopped with SIGTERM: running turns finish within the grace period, the others end with
- * {@code SHUTTING_DOWN}, new messages are refused, nothing stored is lost and every client sees its
- * socket closed with 1001 (going away), not torn.
+ * An instance stopped with SIGTERM: it reports itself not ready, running turns finish within the grace
+ * period, the others end with {@code SHUTTING_DOWN}, new messages are refused, nothing stored is lost and
+ * every client sees its socket closed with 1001 (going away), not torn.
  */
 @ExtendWith(FluxbaseServer.class)
 class GracefulShutdownIT {
@@ -54,6 +55,7 @@ class GracefulShutdownIT {
             long sigterm = System.nanoTime();
             instance.terminate();
             Eventually.await("the shutdown to begin", WAIT, () -> refusesNewChats(late));
+            HttpResponse<String> readiness = instance.server().get("/health/ready");
             late.message(lateId, "Anyone there?");
             JsonObject refused = last(late.turn(lateId));
 
@@ -61,6 +63,8 @@ class GracefulShutdownIT {
             List<JsonObject> ended = stalled.turn(stalledId);
             long endedAfterMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sigterm);
 
+            // Payara answers the readiness probe 503 from the moment it stops, so balancers route new chats elsewhere
+            assertThat(readiness.statusCode()).as("not ready while draining: %s", readiness.body()).isEqualTo(503);
             assertThat(refused.getString("type")).isEqualTo("error");
             assertThat(refused.getString("code")).isEqualTo("SHUTTING_DOWN");
             assertThat(refused.getString("error")).isEqualTo("The server is shutting down; reconnect to continue");
