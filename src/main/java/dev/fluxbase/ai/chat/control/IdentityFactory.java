@@ -2,15 +2,18 @@ package dev.fluxbase.ai.chat.control;
 
 import dev.fluxbase.ai.chat.entity.ChatIdentity;
 import dev.fluxbase.ai.platform.control.DatabaseRoles;
+import dev.fluxbase.ai.platform.entity.JsonFactories;
 import dev.fluxbase.ai.security.entity.Caller;
 import dev.fluxbase.ai.tools.sql.entity.DatabaseIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 
 /** Maps a verified caller (or an impersonated user) to the identity a conversation runs with. */
 @ApplicationScoped
 public class IdentityFactory {
+
+    private static final JsonProvider JSON = JsonFactories.PROVIDER;
 
     @Inject
     DatabaseRoles roles;
@@ -22,7 +25,7 @@ public class IdentityFactory {
 
     /** An admin testing as another user gets exactly that user's database rights, not their own. */
     public ChatIdentity impersonating(String userId, Caller admin) {
-        String claims = Json.createObjectBuilder()
+        String claims = JSON.createObjectBuilder()
                 .add("sub", userId)
                 .add("role", Caller.AUTHENTICATED)
                 .add("impersonated_by", admin.userId() == null ? admin.role() : admin.userId())

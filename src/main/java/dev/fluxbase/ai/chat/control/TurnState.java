@@ -1,10 +1,11 @@
 package dev.fluxbase.ai.chat.control;
 
+import dev.fluxbase.ai.platform.entity.JsonFactories;
 import dev.fluxbase.ai.providers.entity.TokenUsage;
 import dev.fluxbase.ai.quotas.entity.Outcome;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,6 +17,8 @@ import java.util.List;
  * the provider, the answer and the query results the client saw.
  */
 final class TurnState {
+
+    private static final JsonProvider JSON = JsonFactories.PROVIDER;
 
     private final Instant started;
     private boolean admitted;
@@ -49,9 +52,9 @@ final class TurnState {
     }
 
     void queryResult(String query, String summary, int rowCount, List<JsonObject> data) {
-        JsonArrayBuilder rows = Json.createArrayBuilder();
+        JsonArrayBuilder rows = JSON.createArrayBuilder();
         data.forEach(rows::add);
-        queryResults.add(Json.createObjectBuilder().add("query", query).add("summary", summary).add("row_count", rowCount).add("data", rows).build());
+        queryResults.add(JSON.createObjectBuilder().add("query", query).add("summary", summary).add("row_count", rowCount).add("data", rows).build());
     }
 
     void answered(String answer) {
@@ -90,7 +93,7 @@ final class TurnState {
         if (queryResults.isEmpty()) {
             return null;
         }
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JSON.createArrayBuilder();
         queryResults.forEach(array::add);
         return array.build().toString();
     }

@@ -3,15 +3,15 @@ package dev.fluxbase.ai.chat.entity;
 import dev.fluxbase.ai.platform.entity.JsonFactories;
 import dev.fluxbase.ai.providers.entity.TokenUsage;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import java.util.List;
 
 /** The JSON text of every frame the server sends, with the field names the Fluxbase SDK reads. */
 public final class ServerFrames {
 
-    private static final JsonBuilderFactory JSON = JsonFactories.BUILDERS;
+    private static final JsonProvider JSON = JsonFactories.PROVIDER;
 
     private ServerFrames() {
     }

@@ -8,13 +8,14 @@ import dev.fluxbase.ai.chatbots.entity.ChatbotSource;
 import dev.fluxbase.ai.chatbots.entity.SyncResult;
 import dev.fluxbase.ai.platform.boundary.Ids;
 import dev.fluxbase.ai.platform.boundary.JsonBodies;
+import dev.fluxbase.ai.platform.entity.JsonFactories;
 import dev.fluxbase.ai.platform.entity.RequestRejected;
 import dev.fluxbase.ai.security.boundary.AdminOnly;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -37,6 +38,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @AdminOnly
 @Tag(name = "Chatbot administration")
 public class AdminChatbotsResource {
+
+    private static final JsonProvider JSON = JsonFactories.PROVIDER;
 
     @Inject
     ChatbotStore store;
@@ -89,7 +92,7 @@ public class AdminChatbotsResource {
         if (!store.delete(uuid)) {
             throw notFound();
         }
-        return Json.createObjectBuilder().add("deleted", true).add("id", uuid.toString()).build();
+        return JSON.createObjectBuilder().add("deleted", true).add("id", uuid.toString()).build();
     }
 
     @POST

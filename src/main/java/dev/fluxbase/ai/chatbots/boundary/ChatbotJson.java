@@ -2,10 +2,11 @@ package dev.fluxbase.ai.chatbots.boundary;
 
 import dev.fluxbase.ai.chatbots.entity.Chatbot;
 import dev.fluxbase.ai.chatbots.entity.SyncResult;
-import jakarta.json.Json;
+import dev.fluxbase.ai.platform.entity.JsonFactories;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
@@ -14,17 +15,19 @@ import java.util.List;
 /** Chatbots and sync results in the JSON shapes the Fluxbase SDK reads (sdk-wire.md §2 and §4). */
 final class ChatbotJson {
 
+    private static final JsonProvider JSON = JsonFactories.PROVIDER;
+
     private ChatbotJson() {
     }
 
     static JsonObject list(List<Chatbot> chatbots) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JSON.createArrayBuilder();
         chatbots.forEach(c -> array.add(summary(c)));
-        return Json.createObjectBuilder().add("chatbots", array).add("count", chatbots.size()).build();
+        return JSON.createObjectBuilder().add("chatbots", array).add("count", chatbots.size()).build();
     }
 
     static JsonObjectBuilder summary(Chatbot c) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("id", c.id().toString())
                 .add("name", c.name())
                 .add("namespace", c.namespace());
@@ -67,19 +70,19 @@ final class ChatbotJson {
     }
 
     static JsonObject syncResult(SyncResult r) {
-        JsonArrayBuilder errors = Json.createArrayBuilder();
-        r.errors().forEach(e -> errors.add(Json.createObjectBuilder()
+        JsonArrayBuilder errors = JSON.createArrayBuilder();
+        r.errors().forEach(e -> errors.add(JSON.createObjectBuilder()
                 .add("name", e.name() == null ? "" : e.name()).add("error", e.error()).add("action", e.action())));
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("message", (r.dryRun() ? "Dry run: no changes made to namespace " : "Chatbots synced in namespace ") + r.namespace())
                 .add("namespace", r.namespace())
-                .add("summary", Json.createObjectBuilder()
+                .add("summary", JSON.createObjectBuilder()
                         .add("created", r.created().size())
                         .add("updated", r.updated().size())
                         .add("deleted", r.deleted().size())
                         .add("unchanged", r.unchanged().size())
                         .add("errors", r.errors().size()))
-                .add("details", Json.createObjectBuilder()
+                .add("details", JSON.createObjectBuilder()
                         .add("created", strings(r.created()))
                         .add("updated", strings(r.updated()))
                         .add("deleted", strings(r.deleted()))
@@ -90,7 +93,7 @@ final class ChatbotJson {
     }
 
     static JsonArrayBuilder strings(Collection<String> values) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JSON.createArrayBuilder();
         if (values != null) {
             values.forEach(array::add);
         }

@@ -4,10 +4,11 @@ import dev.fluxbase.ai.chatbots.control.ChatbotStore;
 import dev.fluxbase.ai.chatbots.entity.Chatbot;
 import dev.fluxbase.ai.chatbots.entity.ChatbotDefinition;
 import dev.fluxbase.ai.platform.boundary.Ids;
+import dev.fluxbase.ai.platform.entity.JsonFactories;
 import dev.fluxbase.ai.platform.entity.RequestRejected;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -23,6 +24,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Chatbots")
 public class ChatbotsResource {
+
+    private static final JsonProvider JSON = JsonFactories.PROVIDER;
 
     private static final String NOT_FOUND = "CHATBOT_NOT_FOUND";
 
@@ -52,15 +55,15 @@ public class ChatbotsResource {
     public Response byName(@PathParam("name") String name) {
         List<Chatbot> matches = store.publishedNamed(name);
         if (matches.isEmpty()) {
-            return lookup(404, Json.createObjectBuilder().add("ambiguous", false).add("error", "Chatbot not found").add("code", NOT_FOUND).build());
+            return lookup(404, JSON.createObjectBuilder().add("ambiguous", false).add("error", "Chatbot not found").add("code", NOT_FOUND).build());
         }
         Chatbot chosen = matches.size() == 1 ? matches.get(0)
                 : matches.stream().filter(c -> c.namespace().equals(ChatbotDefinition.DEFAULT_NAMESPACE)).findFirst().orElse(null);
         if (chosen != null) {
-            return lookup(200, Json.createObjectBuilder().add("chatbot", ChatbotJson.summary(chosen)).add("ambiguous", false).build());
+            return lookup(200, JSON.createObjectBuilder().add("chatbot", ChatbotJson.summary(chosen)).add("ambiguous", false).build());
         }
         List<String> namespaces = matches.stream().map(Chatbot::namespace).toList();
-        return lookup(409, Json.createObjectBuilder()
+        return lookup(409, JSON.createObjectBuilder()
                 .add("ambiguous", true)
                 .add("namespaces", ChatbotJson.strings(namespaces))
                 .add("error", "Chatbot '" + name + "' exists in multiple namespaces: " + String.join(", ", namespaces)

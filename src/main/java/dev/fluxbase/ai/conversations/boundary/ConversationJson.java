@@ -5,23 +5,25 @@ import dev.fluxbase.ai.conversations.entity.ConversationPage;
 import dev.fluxbase.ai.conversations.entity.ConversationSummary;
 import dev.fluxbase.ai.conversations.entity.StoredMessage;
 import dev.fluxbase.ai.platform.entity.JsonFactories;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 
 /** Conversations in the shapes the SDK reads ({@code listConversations}, {@code getConversation}). */
 final class ConversationJson {
+
+    private static final JsonProvider JSON = JsonFactories.PROVIDER;
 
     private ConversationJson() {
     }
 
     static JsonObject page(ConversationPage page, int offset) {
-        JsonArrayBuilder conversations = Json.createArrayBuilder();
+        JsonArrayBuilder conversations = JSON.createArrayBuilder();
         page.conversations().forEach(c -> conversations.add(common(c)
                 .add("preview", c.preview())
                 .add("message_count", c.messageCount())));
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("conversations", conversations)
                 .add("total", page.total())
                 .add("has_more", offset + page.conversations().size() < page.total())
@@ -29,14 +31,14 @@ final class ConversationJson {
     }
 
     static JsonObject detail(ConversationDetail detail) {
-        JsonArrayBuilder messages = Json.createArrayBuilder();
+        JsonArrayBuilder messages = JSON.createArrayBuilder();
         detail.messages().forEach(m -> messages.add(message(m)));
         return common(detail.summary()).add("messages", messages).build();
     }
 
     /** The title is never left out: null until the first message names the conversation. */
     private static JsonObjectBuilder common(ConversationSummary c) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("id", c.id().toString())
                 .add("chatbot", c.chatbot())
                 .add("namespace", c.namespace());
@@ -49,7 +51,7 @@ final class ConversationJson {
     }
 
     private static JsonObjectBuilder message(StoredMessage m) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("id", m.id().toString())
                 .add("role", m.role())
                 .add("content", m.content())
@@ -58,7 +60,7 @@ final class ConversationJson {
             json.add("query_results", JsonFactories.readArray(m.queryResults()));
         }
         if (m.promptTokens() != null && m.completionTokens() != null) {
-            json.add("usage", Json.createObjectBuilder()
+            json.add("usage", JSON.createObjectBuilder()
                     .add("prompt_tokens", m.promptTokens())
                     .add("completion_tokens", m.completionTokens())
                     .add("total_tokens", m.promptTokens() + m.completionTokens()));

@@ -5,13 +5,14 @@ import dev.fluxbase.ai.conversations.entity.ConversationDetail;
 import dev.fluxbase.ai.platform.boundary.Ids;
 import dev.fluxbase.ai.platform.boundary.JsonBodies;
 import dev.fluxbase.ai.platform.control.ServerClock;
+import dev.fluxbase.ai.platform.entity.JsonFactories;
 import dev.fluxbase.ai.platform.entity.RequestRejected;
 import dev.fluxbase.ai.security.boundary.Authenticated;
 import dev.fluxbase.ai.security.boundary.CurrentCaller;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -35,6 +36,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Authenticated
 @Tag(name = "Conversations")
 public class ConversationsResource {
+
+    private static final JsonProvider JSON = JsonFactories.PROVIDER;
 
     private static final int DEFAULT_LIMIT = 50;
     private static final int MAX_LIMIT = 100;
@@ -82,7 +85,7 @@ public class ConversationsResource {
         if (!conversations.delete(uuid, userId(), clock.now())) {
             throw notFound();
         }
-        return Json.createObjectBuilder().add("deleted", true).add("id", uuid.toString()).build();
+        return JSON.createObjectBuilder().add("deleted", true).add("id", uuid.toString()).build();
     }
 
     /** A token without a user (a service key) owns no conversations. */

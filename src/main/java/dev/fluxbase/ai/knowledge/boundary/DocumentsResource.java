@@ -8,11 +8,12 @@ import dev.fluxbase.ai.knowledge.entity.KnowledgeDocument;
 import dev.fluxbase.ai.knowledge.entity.NewDocument;
 import dev.fluxbase.ai.platform.boundary.Ids;
 import dev.fluxbase.ai.platform.boundary.JsonBodies;
+import dev.fluxbase.ai.platform.entity.JsonFactories;
 import dev.fluxbase.ai.platform.entity.RequestRejected;
 import dev.fluxbase.ai.security.boundary.AdminOnly;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -35,6 +36,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @AdminOnly
 @Tag(name = "Knowledge bases")
 public class DocumentsResource {
+
+    private static final JsonProvider JSON = JsonFactories.PROVIDER;
 
     @Inject
     KnowledgeBaseStore knowledgeBases;
@@ -115,11 +118,11 @@ public class DocumentsResource {
         if (tags.isEmpty() && "{}".equals(metadata)) {
             throw RequestRejected.badRequest("Invalid request body: give \"tags\" or \"metadata\" to match; an empty filter would delete everything");
         }
-        return Json.createObjectBuilder().add("deleted_count", documents.deleteMatching(knowledgeBase.id(), tags, metadata)).build();
+        return JSON.createObjectBuilder().add("deleted_count", documents.deleteMatching(knowledgeBase.id(), tags, metadata)).build();
     }
 
     private static jakarta.json.JsonObjectBuilder accepted(UUID id) {
-        return Json.createObjectBuilder().add("document_id", id.toString()).add("status", KnowledgeDocument.PENDING)
+        return JSON.createObjectBuilder().add("document_id", id.toString()).add("status", KnowledgeDocument.PENDING)
                 .add("message", "Document is being processed and will be available shortly");
     }
 

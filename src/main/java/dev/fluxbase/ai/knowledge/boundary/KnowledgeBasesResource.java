@@ -11,11 +11,12 @@ import dev.fluxbase.ai.knowledge.entity.KnowledgeException;
 import dev.fluxbase.ai.knowledge.entity.SearchHit;
 import dev.fluxbase.ai.platform.boundary.Ids;
 import dev.fluxbase.ai.platform.boundary.JsonBodies;
+import dev.fluxbase.ai.platform.entity.JsonFactories;
 import dev.fluxbase.ai.platform.entity.RequestRejected;
 import dev.fluxbase.ai.security.boundary.AdminOnly;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -39,6 +40,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Knowledge bases")
 public class KnowledgeBasesResource {
 
+    private static final JsonProvider JSON = JsonFactories.PROVIDER;
+
     private static final int DEFAULT_SEARCH_CHUNKS = 10;
     private static final double DEFAULT_SEARCH_THRESHOLD = 0.2;
 
@@ -61,9 +64,9 @@ public class KnowledgeBasesResource {
     @Path("capabilities")
     @Operation(summary = "What uploads this server can read")
     public JsonObject capabilities() {
-        return Json.createObjectBuilder().add("ocr_enabled", false).add("ocr_available", false)
-                .add("ocr_languages", Json.createArrayBuilder())
-                .add("supported_file_types", Json.createArrayBuilder(new TreeSet<>(TextExtractor.MIME_TYPES.keySet()))).build();
+        return JSON.createObjectBuilder().add("ocr_enabled", false).add("ocr_available", false)
+                .add("ocr_languages", JSON.createArrayBuilder())
+                .add("supported_file_types", JSON.createArrayBuilder(new TreeSet<>(TextExtractor.MIME_TYPES.keySet()))).build();
     }
 
     @GET
@@ -125,7 +128,7 @@ public class KnowledgeBasesResource {
         double threshold = Fields.number(request, "threshold", -1, 1).orElse(DEFAULT_SEARCH_THRESHOLD);
         List<SearchHit> hits = searchOrFail(kb, query, maxChunks, threshold);
         JsonObject results = KnowledgeJson.list("results", hits, KnowledgeJson::hit);
-        return Json.createObjectBuilder(results).add("query", query).add("mode", "semantic").build();
+        return JSON.createObjectBuilder(results).add("query", query).add("mode", "semantic").build();
     }
 
     @GET

@@ -5,11 +5,11 @@ import dev.fluxbase.ai.knowledge.entity.KnowledgeDocument;
 import dev.fluxbase.ai.knowledge.entity.KnowledgeLink;
 import dev.fluxbase.ai.knowledge.entity.SearchHit;
 import dev.fluxbase.ai.platform.entity.JsonFactories;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.function.Function;
@@ -17,11 +17,13 @@ import java.util.function.Function;
 /** The SDK's KnowledgeBase, KnowledgeBaseDocument, link and search-result shapes. */
 final class KnowledgeJson {
 
+    private static final JsonProvider JSON = JsonFactories.PROVIDER;
+
     private KnowledgeJson() {
     }
 
     static JsonObject knowledgeBase(KnowledgeBase kb) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("id", kb.id().toString()).add("name", kb.name()).add("namespace", kb.namespace())
                 .add("description", kb.description() == null ? "" : kb.description())
                 .add("embedding_model", kb.model().name()).add("embedding_dimensions", kb.model().dimensions())
@@ -33,12 +35,12 @@ final class KnowledgeJson {
     }
 
     static JsonObject document(KnowledgeDocument d) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("id", d.id().toString()).add("knowledge_base_id", d.knowledgeBaseId().toString())
                 .add("title", d.title() == null ? "" : d.title()).add("mime_type", d.mimeType()).add("content", d.content())
                 .add("source_type", "manual").add("status", d.status())
                 .add("chunk_count", d.chunkCount()).add("chunks_count", d.chunkCount())
-                .add("metadata", object(d.metadata())).add("tags", Json.createArrayBuilder(d.tags()))
+                .add("metadata", object(d.metadata())).add("tags", JSON.createArrayBuilder(d.tags()))
                 .add("created_at", time(d.createdAt())).add("updated_at", time(d.updatedAt()));
         optional(json, "source_url", d.source());
         optional(json, "content_hash", d.contentHash());
@@ -47,7 +49,7 @@ final class KnowledgeJson {
     }
 
     static JsonObject link(KnowledgeLink l) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("id", l.id().toString()).add("chatbot_id", l.chatbotId().toString()).add("chatbot_name", l.chatbotName())
                 .add("knowledge_base_id", l.knowledgeBaseId().toString()).add("knowledge_base_name", l.knowledgeBaseName())
                 .add("access_level", "full").add("enabled", l.enabled()).add("max_chunks", l.maxChunks())
@@ -57,7 +59,7 @@ final class KnowledgeJson {
     }
 
     static JsonObject hit(SearchHit h) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("chunk_id", h.chunkId().toString()).add("document_id", h.documentId().toString())
                 .add("document_title", h.documentTitle() == null ? "" : h.documentTitle())
                 .add("knowledge_base_id", h.knowledgeBaseId().toString()).add("knowledge_base_name", h.knowledgeBaseName())
@@ -66,9 +68,9 @@ final class KnowledgeJson {
     }
 
     static <T> JsonObject list(String key, List<T> items, Function<T, JsonObject> mapper) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JSON.createArrayBuilder();
         items.forEach(item -> array.add(mapper.apply(item)));
-        return Json.createObjectBuilder().add(key, array).add("count", items.size()).build();
+        return JSON.createObjectBuilder().add(key, array).add("count", items.size()).build();
     }
 
     private static JsonValue object(String json) {

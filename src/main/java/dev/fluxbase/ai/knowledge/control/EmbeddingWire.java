@@ -1,17 +1,20 @@
 package dev.fluxbase.ai.knowledge.control;
 
 import dev.fluxbase.ai.knowledge.entity.EmbeddingEndpoint;
-import jakarta.json.Json;
+import dev.fluxbase.ai.platform.entity.JsonFactories;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
 /** The three providers' embedding requests and responses. */
 final class EmbeddingWire {
+
+    private static final JsonProvider JSON = JsonFactories.PROVIDER;
 
     private EmbeddingWire() {
     }
@@ -26,7 +29,7 @@ final class EmbeddingWire {
     }
 
     static String body(EmbeddingEndpoint endpoint, List<String> texts) {
-        JsonObjectBuilder body = Json.createObjectBuilder().add("input", Json.createArrayBuilder(texts));
+        JsonObjectBuilder body = JSON.createObjectBuilder().add("input", JSON.createArrayBuilder(texts));
         if (!"azure".equals(endpoint.type())) {
             body.add("model", endpoint.model().name());
         }

@@ -1,11 +1,14 @@
 package dev.fluxbase.ai.platform.boundary;
 
-import jakarta.json.Json;
+import dev.fluxbase.ai.platform.entity.JsonFactories;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /** The one shape of every REST error body: {@code {"error": "<message>", "code": "<CODE>"}}, as the SDK reads it. */
 public final class ErrorResponse {
+
+    private static final JsonProvider JSON = JsonFactories.PROVIDER;
 
     private ErrorResponse() {
     }
@@ -21,7 +24,7 @@ public final class ErrorResponse {
 
     /** Serialised here rather than by a JSON provider, so that filters aborting a request get the same bytes. */
     private static String body(String code, String message) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("error", message != null ? message : "Error")
                 .add("code", code != null ? code : "ERROR")
                 .build()

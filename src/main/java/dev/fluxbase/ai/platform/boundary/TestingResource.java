@@ -1,15 +1,16 @@
 package dev.fluxbase.ai.platform.boundary;
 
 import dev.fluxbase.ai.platform.control.ServerClock;
+import dev.fluxbase.ai.platform.entity.JsonFactories;
 import dev.fluxbase.ai.platform.entity.MaintenanceRequested;
 import dev.fluxbase.ai.platform.entity.RequestRejected;
 import dev.fluxbase.ai.security.boundary.AdminOnly;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -31,6 +32,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @AdminOnly
 @Tag(name = "Testing hooks (disabled unless fluxbase.testing.clock-control=true)")
 public class TestingResource {
+
+    private static final JsonProvider JSON = JsonFactories.PROVIDER;
 
     @Inject
     @ConfigProperty(name = "fluxbase.testing.clock-control", defaultValue = "false")
@@ -69,13 +72,13 @@ public class TestingResource {
         requireEnabled();
         MaintenanceRequested request = new MaintenanceRequested(clock.now());
         maintenance.fire(request);
-        JsonObjectBuilder jobs = Json.createObjectBuilder();
+        JsonObjectBuilder jobs = JSON.createObjectBuilder();
         request.results().forEach(jobs::add);
         return clockJson().add("jobs", jobs).build();
     }
 
     private JsonObjectBuilder clockJson() {
-        return Json.createObjectBuilder().add("now", clock.now().toString()).add("offset_seconds", clock.offset().toSeconds());
+        return JSON.createObjectBuilder().add("now", clock.now().toString()).add("offset_seconds", clock.offset().toSeconds());
     }
 
     private void requireEnabled() {

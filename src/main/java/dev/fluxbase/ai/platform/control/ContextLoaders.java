@@ -17,14 +17,7 @@ public final class ContextLoaders {
 
     /** Runs the action (which hands work to a managed executor) with the platform class loader as context loader. */
     public static void withPlatformLoader(Runnable action) {
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(ClassLoader.getPlatformClassLoader());
-        try {
-            action.run();
-        } finally {
-            thread.setContextClassLoader(previous);
-        }
+        runWith(ClassLoader.getPlatformClassLoader(), action);
     }
 
     /**

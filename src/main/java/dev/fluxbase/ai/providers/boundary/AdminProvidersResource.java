@@ -1,11 +1,12 @@
 package dev.fluxbase.ai.providers.boundary;
 
 import dev.fluxbase.ai.platform.boundary.JsonBodies;
+import dev.fluxbase.ai.platform.entity.JsonFactories;
 import dev.fluxbase.ai.providers.control.ProviderAdministration;
 import dev.fluxbase.ai.security.boundary.AdminOnly;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -24,6 +25,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @AdminOnly
 @Tag(name = "Provider administration")
 public class AdminProvidersResource {
+
+    private static final JsonProvider JSON = JsonFactories.PROVIDER;
 
     @Inject
     ProviderAdministration providers;
@@ -61,7 +64,7 @@ public class AdminProvidersResource {
     @Operation(summary = "Delete a provider; chatbots that used it fall back to the default")
     public JsonObject delete(@PathParam("id") String id) {
         providers.delete(id);
-        return Json.createObjectBuilder().add("deleted", true).add("id", id).build();
+        return JSON.createObjectBuilder().add("deleted", true).add("id", id).build();
     }
 
     @PUT

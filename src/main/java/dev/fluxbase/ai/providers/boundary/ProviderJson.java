@@ -1,10 +1,11 @@
 package dev.fluxbase.ai.providers.boundary;
 
+import dev.fluxbase.ai.platform.entity.JsonFactories;
 import dev.fluxbase.ai.providers.entity.ProviderView;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -12,13 +13,15 @@ import java.util.List;
 /** Providers in the SDK's AIProvider shape (sdk-wire.md §4), with both {@code from_config} and {@code read_only}. */
 final class ProviderJson {
 
+    private static final JsonProvider JSON = JsonFactories.PROVIDER;
+
     private ProviderJson() {
     }
 
     static JsonObject list(List<ProviderView> providers) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JSON.createArrayBuilder();
         providers.forEach(p -> array.add(provider(p)));
-        return Json.createObjectBuilder().add("providers", array).add("count", providers.size()).build();
+        return JSON.createObjectBuilder().add("providers", array).add("count", providers.size()).build();
     }
 
     static JsonObject of(ProviderView p) {
@@ -26,9 +29,9 @@ final class ProviderJson {
     }
 
     private static JsonObjectBuilder provider(ProviderView p) {
-        JsonObjectBuilder config = Json.createObjectBuilder();
+        JsonObjectBuilder config = JSON.createObjectBuilder();
         p.maskedConfig().forEach(config::add);
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("id", p.id())
                 .add("name", p.name())
                 .add("display_name", p.displayName())

@@ -5,11 +5,11 @@ import dev.fluxbase.ai.providers.entity.ChatMessage;
 import dev.fluxbase.ai.providers.entity.CompletionRequest;
 import dev.fluxbase.ai.providers.entity.ToolCall;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 
 /**
  * The JSON body of Ollama's {@code /api/chat}: tool calls carry their arguments as an object and
@@ -17,7 +17,7 @@ import jakarta.json.JsonValue;
  */
 final class OllamaRequestBody {
 
-    private static final JsonBuilderFactory JSON = JsonFactories.BUILDERS;
+    private static final JsonProvider JSON = JsonFactories.PROVIDER;
 
     private OllamaRequestBody() {
     }

@@ -6,8 +6,8 @@ import dev.fluxbase.ai.providers.entity.CompletionRequest;
 import dev.fluxbase.ai.providers.entity.ToolCall;
 import dev.fluxbase.ai.providers.entity.ToolDefinition;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import java.util.List;
 import java.util.Locale;
 
@@ -18,7 +18,7 @@ import java.util.Locale;
  */
 final class OpenAiRequestBody {
 
-    private static final JsonBuilderFactory JSON = JsonFactories.BUILDERS;
+    private static final JsonProvider JSON = JsonFactories.PROVIDER;
 
     // Reasoning models refuse max_tokens and any temperature but the default.
     private static final List<String> REASONING_FAMILIES = List.of("o1", "o3", "o4", "gpt-5");

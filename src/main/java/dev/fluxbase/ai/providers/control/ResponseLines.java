@@ -43,13 +43,6 @@ final class ResponseLines {
         }
     }
 
-    /** The parser (or the listener it called) threw; the turn gets that exception as it is. */
-    static final class ParserFailure extends RuntimeException {
-        ParserFailure(RuntimeException cause) {
-            super(cause);
-        }
-    }
-
     private final StreamParser parser;
     private final CompletableFuture<CompletionResult> outcome = new CompletableFuture<>();
     private final Object handOver = new Object();
@@ -67,7 +60,10 @@ final class ResponseLines {
         return lines;
     }
 
-    /** The result, or a {@link ReadFailure}, {@link ParserFailure} or {@link TurnCancelled} as the cause. */
+    /**
+     * The result; or, as the cause, a {@link ReadFailure}, {@link TurnCancelled}, or whatever the parser
+     * (or the listener it called) threw, which the turn gets as it is.
+     */
     CompletableFuture<CompletionResult> outcome() {
         return outcome;
     }
@@ -92,7 +88,7 @@ final class ResponseLines {
                 }
             }
             if (handOver("")) {
-                outcome.completeExceptionally(new ParserFailure(StreamLines.ended()));
+                outcome.completeExceptionally(StreamLines.ended());
             }
         } catch (Exception | Error e) {
             outcome.completeExceptionally(new ReadFailure(e, opened));
@@ -115,7 +111,7 @@ final class ResponseLines {
                 lastLineNanos = System.nanoTime();
                 return true;
             } catch (RuntimeException e) {
-                outcome.completeExceptionally(new ParserFailure(e));
+                outcome.completeExceptionally(e);
                 return false;
             }
         }

@@ -70,13 +70,9 @@ final class StreamingCall {
     }
 
     private RuntimeException failure(Throwable cause, boolean tokenSeen) {
-        if (cause instanceof ResponseLines.ParserFailure parser) {
-            return (RuntimeException) parser.getCause();
+        if (!(cause instanceof ResponseLines.ReadFailure failed)) {
+            return (RuntimeException) cause;
         }
-        if (cause instanceof TurnCancelled cancelled) {
-            return cancelled;
-        }
-        ResponseLines.ReadFailure failed = (ResponseLines.ReadFailure) cause;
         Throwable error = failed.getCause();
         if (error instanceof ProviderException known) {
             return known;

@@ -1,10 +1,10 @@
 package dev.fluxbase.ai.providers.entity;
 
 import dev.fluxbase.ai.platform.entity.JsonFactories;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
+import jakarta.json.spi.JsonProvider;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -33,6 +33,8 @@ import java.util.UUID;
 @NamedQuery(name = StoredProvider.CLEAR_EMBEDDING,
         query = "UPDATE StoredProvider p SET p.useForEmbeddings = false WHERE p.useForEmbeddings = true AND p.id <> :id")
 public class StoredProvider {
+
+    private static final JsonProvider JSON = JsonFactories.PROVIDER;
 
     public static final String ALL = "StoredProvider.all";
     public static final String BY_NAME = "StoredProvider.byName";
@@ -154,7 +156,7 @@ public class StoredProvider {
         if (values.containsKey(ProviderConfig.API_KEY)) {
             throw new IllegalArgumentException("the API key is stored encrypted, never in config");
         }
-        JsonObjectBuilder json = Json.createObjectBuilder();
+        JsonObjectBuilder json = JSON.createObjectBuilder();
         values.forEach(json::add);
         this.config = json.build().toString();
     }

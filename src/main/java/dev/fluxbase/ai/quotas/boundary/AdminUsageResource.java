@@ -1,6 +1,7 @@
 package dev.fluxbase.ai.quotas.boundary;
 
 import dev.fluxbase.ai.platform.boundary.Ids;
+import dev.fluxbase.ai.platform.entity.JsonFactories;
 import dev.fluxbase.ai.platform.entity.RequestRejected;
 import dev.fluxbase.ai.quotas.control.UsageReport;
 import dev.fluxbase.ai.quotas.entity.UsageGroup;
@@ -8,10 +9,10 @@ import dev.fluxbase.ai.quotas.entity.UsageQuery;
 import dev.fluxbase.ai.quotas.entity.UsageTotals;
 import dev.fluxbase.ai.security.boundary.AdminOnly;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -33,6 +34,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Usage")
 public class AdminUsageResource {
 
+    private static final JsonProvider JSON = JsonFactories.PROVIDER;
+
     @Inject
     UsageReport report;
 
@@ -46,13 +49,13 @@ public class AdminUsageResource {
             @Parameter(description = "to this UTC day (YYYY-MM-DD, inclusive) or instant (ISO-8601, exclusive)") @QueryParam("to") String to,
             @Parameter(description = "day, chatbot or user; without it only the totals") @QueryParam("group_by") String groupBy) {
         UsageQuery query = new UsageQuery(chatbot(chatbotId), present(userId), bound(from, "from", false), bound(to, "to", true), grouping(groupBy));
-        JsonObjectBuilder answer = Json.createObjectBuilder()
+        JsonObjectBuilder answer = JSON.createObjectBuilder()
                 .add("group_by", query.groupBy().name())
                 .add("totals", totals(report.totals(query)));
         query.from().ifPresent(instant -> answer.add("from", instant.toString()));
         query.to().ifPresent(instant -> answer.add("to", instant.toString()));
         if (query.groupBy() != UsageQuery.Grouping.none) {
-            JsonArrayBuilder groups = Json.createArrayBuilder();
+            JsonArrayBuilder groups = JSON.createArrayBuilder();
             report.groups(query).forEach(group -> groups.add(group(group)));
             answer.add("groups", groups);
         }
@@ -92,7 +95,7 @@ public class AdminUsageResource {
     }
 
     private static JsonObjectBuilder totals(UsageTotals totals) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("requests", totals.requests())
                 .add("refused", totals.refused())
                 .add("prompt_tokens", totals.promptTokens())

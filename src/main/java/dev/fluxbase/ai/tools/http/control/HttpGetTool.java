@@ -1,6 +1,7 @@
 package dev.fluxbase.ai.tools.http.control;
 
 import dev.fluxbase.ai.chatbots.entity.ChatbotDefinition;
+import dev.fluxbase.ai.platform.entity.JsonFactories;
 import dev.fluxbase.ai.providers.entity.ToolCall;
 import dev.fluxbase.ai.providers.entity.ToolDefinition;
 import dev.fluxbase.ai.tools.entity.Tool;
@@ -11,8 +12,8 @@ import dev.fluxbase.ai.tools.http.entity.FetchResult;
 import dev.fluxbase.ai.tools.http.entity.HttpSecret;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
@@ -27,17 +28,19 @@ import java.util.stream.Stream;
 @ApplicationScoped
 public class HttpGetTool implements Tool {
 
+    private static final JsonProvider JSON = JsonFactories.PROVIDER;
+
     public static final String NAME = "http_get";
     private static final int BODY_CHARS_FOR_MODEL = 16_000;
 
     private static final ToolDefinition DEFINITION = new ToolDefinition(NAME,
             "Fetch a URL with an HTTP GET request. Only the domains this assistant is allowed to use can be fetched; "
                     + "https is required. Returns the status, content type and the beginning of the body.",
-            Json.createObjectBuilder()
+            JSON.createObjectBuilder()
                     .add("type", "object")
-                    .add("properties", Json.createObjectBuilder()
-                            .add("url", Json.createObjectBuilder().add("type", "string").add("description", "The absolute https URL to fetch")))
-                    .add("required", Json.createArrayBuilder().add("url"))
+                    .add("properties", JSON.createObjectBuilder()
+                            .add("url", JSON.createObjectBuilder().add("type", "string").add("description", "The absolute https URL to fetch")))
+                    .add("required", JSON.createArrayBuilder().add("url"))
                     .build());
 
     @Inject

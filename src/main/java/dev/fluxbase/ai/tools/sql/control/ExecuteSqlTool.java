@@ -1,6 +1,7 @@
 package dev.fluxbase.ai.tools.sql.control;
 
 import dev.fluxbase.ai.chatbots.entity.ChatbotSettings;
+import dev.fluxbase.ai.platform.entity.JsonFactories;
 import dev.fluxbase.ai.providers.entity.ToolCall;
 import dev.fluxbase.ai.providers.entity.ToolDefinition;
 import dev.fluxbase.ai.tools.entity.Tool;
@@ -12,8 +13,8 @@ import dev.fluxbase.ai.tools.sql.entity.SqlPolicy;
 import dev.fluxbase.ai.tools.sql.entity.SqlVerdict;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -28,18 +29,20 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class ExecuteSqlTool implements Tool {
 
+    private static final JsonProvider JSON = JsonFactories.PROVIDER;
+
     public static final String NAME = "execute_sql";
 
     private static final ToolDefinition DEFINITION = new ToolDefinition(NAME,
             "Run one PostgreSQL query against the database with the current user's permissions. "
                     + "Returns a summary and sample rows; the user sees the full result.",
-            Json.createObjectBuilder()
+            JSON.createObjectBuilder()
                     .add("type", "object")
-                    .add("properties", Json.createObjectBuilder()
-                            .add("sql", Json.createObjectBuilder().add("type", "string").add("description", "One SQL statement"))
-                            .add("description", Json.createObjectBuilder().add("type", "string")
+                    .add("properties", JSON.createObjectBuilder()
+                            .add("sql", JSON.createObjectBuilder().add("type", "string").add("description", "One SQL statement"))
+                            .add("description", JSON.createObjectBuilder().add("type", "string")
                                     .add("description", "A short description of what the query finds, shown to the user")))
-                    .add("required", Json.createArrayBuilder().add("sql"))
+                    .add("required", JSON.createArrayBuilder().add("sql"))
                     .build());
 
     @Inject

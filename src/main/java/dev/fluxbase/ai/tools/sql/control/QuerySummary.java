@@ -1,10 +1,11 @@
 package dev.fluxbase.ai.tools.sql.control;
 
+import dev.fluxbase.ai.platform.entity.JsonFactories;
 import dev.fluxbase.ai.tools.sql.entity.QueryOutcome;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -13,6 +14,8 @@ import java.util.stream.Collectors;
  * the summary plus a bounded sample of rows, explicitly framed as data.
  */
 public final class QuerySummary {
+
+    private static final JsonProvider JSON = JsonFactories.PROVIDER;
 
     private static final int SAMPLE_VALUES = 3;
     private static final int LLM_SAMPLE_ROWS = 20;
@@ -47,7 +50,7 @@ public final class QuerySummary {
         if (outcome.rows().isEmpty()) {
             return "Query executed successfully. " + summary;
         }
-        JsonArrayBuilder sample = Json.createArrayBuilder();
+        JsonArrayBuilder sample = JSON.createArrayBuilder();
         int rows = 0;
         int chars = 0;
         for (JsonObject row : outcome.rows()) {

@@ -1,11 +1,11 @@
 package dev.fluxbase.ai.tools.sql.control;
 
 import dev.fluxbase.ai.platform.entity.JsonFactories;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -22,6 +22,8 @@ import org.postgresql.util.PGobject;
  * json/jsonb (and pgvector values) as JSON, arrays as arrays, bytea as base64.
  */
 final class RowJson {
+
+    private static final JsonProvider JSON = JsonFactories.PROVIDER;
 
     private RowJson() {
     }
@@ -57,26 +59,26 @@ final class RowJson {
             return b ? JsonValue.TRUE : JsonValue.FALSE;
         }
         if (value instanceof Integer || value instanceof Long || value instanceof Short) {
-            return Json.createValue(((Number) value).longValue());
+            return JSON.createValue(((Number) value).longValue());
         }
         if (value instanceof BigDecimal d) {
-            return Json.createValue(d);
+            return JSON.createValue(d);
         }
         if (value instanceof Double || value instanceof Float) {
             double d = ((Number) value).doubleValue();
-            return Double.isFinite(d) ? Json.createValue(d) : Json.createValue(String.valueOf(d));
+            return Double.isFinite(d) ? JSON.createValue(d) : JSON.createValue(String.valueOf(d));
         }
         if (value instanceof java.time.OffsetDateTime t) {
-            return Json.createValue(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t));
+            return JSON.createValue(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t));
         }
         if (value instanceof java.time.temporal.TemporalAccessor t) {
-            return Json.createValue(t.toString());
+            return JSON.createValue(t.toString());
         }
         if (value instanceof UUID || value instanceof String) {
-            return Json.createValue(value.toString());
+            return JSON.createValue(value.toString());
         }
         if (value instanceof byte[] bytes) {
-            return Json.createValue(Base64.getEncoder().encodeToString(bytes));
+            return JSON.createValue(Base64.getEncoder().encodeToString(bytes));
         }
         if (value instanceof Array array) {
             return array(array);
@@ -84,11 +86,11 @@ final class RowJson {
         if (value instanceof PGobject object) {
             return pgObject(object, typeName);
         }
-        return Json.createValue(value.toString());
+        return JSON.createValue(value.toString());
     }
 
     private static JsonValue array(Array array) throws SQLException {
-        JsonArrayBuilder json = Json.createArrayBuilder();
+        JsonArrayBuilder json = JSON.createArrayBuilder();
         Object[] elements = (Object[]) array.getArray();
         for (Object element : elements) {
             json.add(toJson(element, array.getBaseTypeName()));
@@ -106,9 +108,9 @@ final class RowJson {
             try {
                 return JsonFactories.read(text);
             } catch (JsonException e) {
-                return Json.createValue(text);
+                return JSON.createValue(text);
             }
         }
-        return Json.createValue(text);
+        return JSON.createValue(text);
     }
 }

@@ -1,15 +1,16 @@
 package dev.fluxbase.ai.tools.sql.control;
 
 import dev.fluxbase.ai.platform.control.Database;
+import dev.fluxbase.ai.platform.entity.JsonFactories;
 import dev.fluxbase.ai.providers.entity.CancelSignal;
 import dev.fluxbase.ai.tools.sql.entity.DatabaseIdentity;
 import dev.fluxbase.ai.tools.sql.entity.QueryOutcome;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -32,6 +33,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class SqlExecutor {
+
+    private static final JsonProvider JSON = JsonFactories.PROVIDER;
 
     private static final String CLAIMS = "SELECT set_config('request.jwt.claims', ?, true), "
             + "set_config('request.jwt.claim.sub', ?, true), set_config('request.jwt.claim.role', ?, true)";
@@ -114,7 +117,7 @@ public class SqlExecutor {
                 truncated = true;
                 break;
             }
-            JsonObjectBuilder row = Json.createObjectBuilder();
+            JsonObjectBuilder row = JSON.createObjectBuilder();
             for (int i = 1; i <= columns.size(); i++) {
                 RowJson.addColumn(row, columns.get(i - 1), rows, i, meta);
             }
