@@ -121,6 +121,7 @@ java ${FLUXBASE_JAVA_OPTS:--Xmx512m} -jar "$FB_REPO/target/payara-micro.jar" \
     --rootDir "$FB_HOME/payara-root" \
     --logProperties "$FB_REPO/payara/logging.properties" \
     --prebootcommandfile "$FB_REPO/payara/pre-boot-commands.asadmin" \
+    --systemProperties "$FB_REPO/payara/system.properties" \
     > >(tee -a "$LOG") 2>&1 &
 JAVA_PID=$!
 watch_startup &

@@ -24,7 +24,7 @@ javac -d "$OUT/classes" "$FB_REPO/payara/tools/DevTokens.java" $(find "$BENCH/sr
 
 fb_log "load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
 # The client side holds up to 5,000 sockets and the fake provider's streams.
-java -Xmx2g -XX:+UseParallelGC -Dbench.repo="$FB_REPO" -cp "$OUT/classes" dev.fluxbase.bench.load.LoadBench \
+java -Xmx2g -XX:+UseParallelGC -Dsun.net.httpserver.maxIdleConnections=100000 -Dbench.repo="$FB_REPO" -cp "$OUT/classes" dev.fluxbase.bench.load.LoadBench \
     --out "$OUT/last-run.md" "$@"
 fb_log "load average after the run: $(cut -d' ' -f1-3 /proc/loadavg)"
 fb_log "results: $OUT/last-run.md"

@@ -50,7 +50,8 @@ final class ServerProcess implements AutoCloseable {
                 "--rootDir", rootDir.toString(),
                 "--logProperties", repo.resolve("payara/logging.properties").toString()));
         if (preBoot != null) {
-            command.addAll(List.of("--prebootcommandfile", preBoot.toString()));
+            command.addAll(List.of("--prebootcommandfile", preBoot.toString(),
+                    "--systemProperties", repo.resolve("payara/system.properties").toString()));
         }
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)

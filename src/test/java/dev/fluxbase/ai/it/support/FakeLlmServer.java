@@ -376,7 +376,7 @@ public final class FakeLlmServer implements AutoCloseable {
         byte[] body = exchange.getRequestBody().readAllBytes();
         URI uri = exchange.getRequestURI();
         RecordedRequest request = new RecordedRequest(exchange.getRequestMethod(), uri.getPath(), uri.getRawQuery(),
-                exchange.getRequestHeaders(), new String(body, StandardCharsets.UTF_8), Instant.now());
+                exchange.getRequestHeaders(), new String(body, StandardCharsets.UTF_8), Instant.now(), exchange.getRemoteAddress().getPort());
         synchronized (monitor) {
             recorded.add(request);
             monitor.notifyAll();

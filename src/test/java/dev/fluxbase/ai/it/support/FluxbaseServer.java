@@ -268,8 +268,9 @@ public final class FluxbaseServer implements BeforeAllCallback, ParameterResolve
                 "--port", String.valueOf(port),
                 "--rootDir", rootDir.toString(),
                 "--logProperties", projectDir.resolve("payara/logging.properties").toString(),
-                // The production settings of payara/run.sh (thread pools), so tests run with them.
-                "--prebootcommandfile", projectDir.resolve("payara/pre-boot-commands.asadmin").toString()));
+                // The production settings of payara/run.sh (thread pools, JVM properties), so tests run with them.
+                "--prebootcommandfile", projectDir.resolve("payara/pre-boot-commands.asadmin").toString(),
+                "--systemProperties", projectDir.resolve("payara/system.properties").toString()));
         command.addAll(clusterArguments);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)

@@ -16,10 +16,10 @@ import java.util.Map;
 
 /**
  * A request as the {@link FakeLlmServer} received it. {@code path} is decoded, {@code query} is raw
- * (null if absent), header names are lowercase.
+ * (null if absent), header names are lowercase; {@code clientPort} tells the connections apart.
  */
 public record RecordedRequest(String method, String path, String query, Map<String, List<String>> headers,
-                              String body, Instant receivedAt) {
+                              String body, Instant receivedAt, int clientPort) {
 
     public RecordedRequest {
         headers = lowercaseKeys(headers);

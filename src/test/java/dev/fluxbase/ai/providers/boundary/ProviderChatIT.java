@@ -10,8 +10,15 @@ import dev.fluxbase.ai.it.support.Reply;
 import dev.fluxbase.ai.it.support.ServerUnderTest;
 import jakarta.json.JsonObject;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -96,6 +103,53 @@ class ProviderChatIT {
         assertThat(request.path()).isEqualTo(kind.path());
         kind.assertDialect(request);
         assertThat(messages(request)).extracting(m -> m.getString("role")).containsExactly("system", "user");
+    }
+
+    /**
+     * More turns stream at once than the JDK keeps idle connections by default (5): the next turns
+     * still find every connection open, none is made anew.
+     */
+    @ParameterizedTest
+    @EnumSource(ProviderKind.class)
+    void theNextTurnsReuseTheProvidersConnections(ProviderKind kind) throws Exception {
+        store(kind);
+        int atOnce = 8;
+        Set<Integer> first = portsOfTurnsAtOnce(kind, atOnce);
+        Set<Integer> next = portsOfTurnsAtOnce(kind, atOnce);
+
+        assertThat(first).hasSize(atOnce);
+        assertThat(next).isEqualTo(first);
+    }
+
+    /** {@code n} turns streaming at the same time, each as a user of its own: the client ports they came from. */
+    private Set<Integer> portsOfTurnsAtOnce(ProviderKind kind, int n) throws Exception {
+        int before = llm.requests().size();
+        for (int i = 0; i < n; i++) {
+            llm.enqueue(Reply.text("one", "two").chunkDelay(Duration.ofMillis(500)));
+        }
+        ExecutorService users = Executors.newFixedThreadPool(n);
+        try {
+            List<Future<List<JsonObject>>> turns = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                String someone = "reuse-user-" + UUID.randomUUID();
+                turns.add(users.submit(() -> {
+                    try (ChatClient chat = server.chatAs(someone)) {
+                        String id = chat.startChat(kind.chatbot(), ProviderBots.NAMESPACE);
+                        chat.message(id, "Count to two");
+                        return chat.turn(id);
+                    }
+                }));
+            }
+            llm.awaitOpenStreams(n, WAIT);
+            for (Future<List<JsonObject>> turn : turns) {
+                assertThat(deltas(turn.get(WAIT.toSeconds(), TimeUnit.SECONDS))).containsExactly("one", "two");
+            }
+        } finally {
+            users.shutdownNow();
+        }
+        llm.awaitOpenStreams(0, WAIT);
+        List<RecordedRequest> all = llm.requests();
+        return all.subList(before, all.size()).stream().map(RecordedRequest::clientPort).collect(Collectors.toSet());
     }
 
     @ParameterizedTest
