@@ -20,6 +20,10 @@ import java.util.concurrent.Executor;
  * worker hands nothing more to the parser (a line being handed over when that happens is finished
  * first), stops at its next line, or when the socket read timeout ends a silent connection, and closes
  * the response itself.
+ *
+ * <p>The parser's end marker gives the {@linkplain #answered() answer}; the outcome follows once the
+ * response has ended and is closed, by then with its connection back in the pool for the next turn (a
+ * response closed before its end closes its connection).
  */
 final class ResponseLines {
 
@@ -44,7 +48,11 @@ final class ResponseLines {
     }
 
     private final StreamParser parser;
+    /** A provider that goes on after its end marker is not read further than this: its connection is closed. */
+    private static final int MAX_AFTER_END = 16 * 1024;
+
     private final CompletableFuture<CompletionResult> outcome = new CompletableFuture<>();
+    private final CompletableFuture<CompletionResult> answered = new CompletableFuture<>();
     private final Object handOver = new Object();
     private boolean abandoned; // guarded by handOver
     private volatile boolean tokenSeen;
@@ -68,6 +76,11 @@ final class ResponseLines {
         return outcome;
     }
 
+    /** The parser's result, as soon as the end marker came. */
+    CompletableFuture<CompletionResult> answered() {
+        return answered;
+    }
+
     boolean tokenSeen() {
         return tokenSeen;
     }
@@ -81,17 +94,33 @@ final class ResponseLines {
         try (InputStream body = opener.open()) {
             opened = true;
             BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
+            boolean more = true;
             String line;
-            while ((line = reader.readLine()) != null) {
-                if (!handOver(line)) {
-                    return;
-                }
+            while (more && (line = reader.readLine()) != null) {
+                more = handOver(line);
             }
-            if (handOver("")) {
+            if (more && handOver("")) {
                 outcome.completeExceptionally(StreamLines.ended());
+            } else if (answered.isDone()) {
+                readToTheEnd(reader);
             }
         } catch (Exception | Error e) {
-            outcome.completeExceptionally(new ReadFailure(e, opened));
+            if (!answered.isDone()) {
+                outcome.completeExceptionally(new ReadFailure(e, opened));
+            }
+        }
+        if (answered.isDone()) {
+            outcome.complete(answered.join());
+        }
+    }
+
+    /** What follows the end marker: the end of the body, rarely more. */
+    private static void readToTheEnd(BufferedReader reader) throws java.io.IOException {
+        char[] rest = new char[1024];
+        int left = MAX_AFTER_END;
+        int read;
+        while (left > 0 && (read = reader.read(rest, 0, Math.min(rest.length, left))) != -1) {
+            left -= read;
         }
     }
 
@@ -104,7 +133,7 @@ final class ResponseLines {
             try {
                 StreamParser.Progress progress = parser.accept(line);
                 if (progress == StreamParser.Progress.FINISHED) {
-                    outcome.complete(parser.result());
+                    answered.complete(parser.result());
                     return false;
                 }
                 tokenSeen |= progress == StreamParser.Progress.TOKEN;
