@@ -83,16 +83,22 @@ public class ChatTurn {
         metrics.turnStarted();
         TurnState turn = new TurnState(clock.now());
         Span span = tracing.startTurn(conversation.chatbot().name(), conversation.id());
+        String ending = null;
         try (Scope scope = span.makeCurrent()) {
-            run(connection, conversation, content, cancel, turn);
+            ending = run(connection, conversation, content, cancel, turn);
         } finally {
-            shutdown.leave(cancel);
+            // counted and traced before the client hears the end: what it reads next includes this turn
             tracing.endTurn(span, turn.outcome().name(), turn.errorCode());
             metrics.turnEnded(turn.outcome());
+            if (ending != null) {
+                sendQuietly(connection, ending);
+            }
+            shutdown.leave(cancel);
         }
     }
 
-    private void run(ChatConnection connection, Conversation conversation, String content, CancelSignal cancel, TurnState turn) {
+    /** @return the frame that ends the turn, or null when the client is gone */
+    private String run(ChatConnection connection, Conversation conversation, String content, CancelSignal cancel, TurnState turn) {
         String id = conversation.id();
         QuotaSubject subject = QuotaSubject.of(conversation.identity().userId(), connection.clientAddress());
         String ending;
@@ -129,9 +135,7 @@ public class ChatTurn {
             ending = ServerFrames.error(id, ChatException.STREAM_ERROR, "The answer could not be completed");
         }
         complete(conversation, subject, turn);
-        if (ending != null) {
-            sendQuietly(connection, ending);
-        }
+        return ending;
     }
 
     /** A limit's refusal says when trying again can help. */
