@@ -21,9 +21,8 @@ import java.util.concurrent.Executor;
  * first), stops at its next line, or when the socket read timeout ends a silent connection, and closes
  * the response itself.
  *
- * <p>The parser's end marker gives the {@linkplain #answered() answer}; the outcome follows once the
- * response has ended and is closed, by then with its connection back in the pool for the next turn (a
- * response closed before its end closes its connection).
+ * <p>At the end marker the response is closed before the result is handed over, so that its connection,
+ * when the provider had already ended the response, is back in the pool before the turn goes on.
  */
 final class ResponseLines {
 
@@ -48,13 +47,10 @@ final class ResponseLines {
     }
 
     private final StreamParser parser;
-    /** A provider that goes on after its end marker is not read further than this: its connection is closed. */
-    private static final int MAX_AFTER_END = 16 * 1024;
-
     private final CompletableFuture<CompletionResult> outcome = new CompletableFuture<>();
-    private final CompletableFuture<CompletionResult> answered = new CompletableFuture<>();
     private final Object handOver = new Object();
     private boolean abandoned; // guarded by handOver
+    private CompletionResult answer; // guarded by handOver
     private volatile boolean tokenSeen;
     private volatile long lastLineNanos;
 
@@ -74,11 +70,6 @@ final class ResponseLines {
      */
     CompletableFuture<CompletionResult> outcome() {
         return outcome;
-    }
-
-    /** The parser's result, as soon as the end marker came. */
-    CompletableFuture<CompletionResult> answered() {
-        return answered;
     }
 
     boolean tokenSeen() {
@@ -101,26 +92,21 @@ final class ResponseLines {
             }
             if (more && handOver("")) {
                 outcome.completeExceptionally(StreamLines.ended());
-            } else if (answered.isDone()) {
-                readToTheEnd(reader);
             }
         } catch (Exception | Error e) {
-            if (!answered.isDone()) {
+            if (answer() == null) {
                 outcome.completeExceptionally(new ReadFailure(e, opened));
             }
         }
-        if (answered.isDone()) {
-            outcome.complete(answered.join());
+        CompletionResult result = answer();
+        if (result != null) {
+            outcome.complete(result);
         }
     }
 
-    /** What follows the end marker: the end of the body, rarely more. */
-    private static void readToTheEnd(BufferedReader reader) throws java.io.IOException {
-        char[] rest = new char[1024];
-        int left = MAX_AFTER_END;
-        int read;
-        while (left > 0 && (read = reader.read(rest, 0, Math.min(rest.length, left))) != -1) {
-            left -= read;
+    private CompletionResult answer() {
+        synchronized (handOver) {
+            return answer;
         }
     }
 
@@ -133,7 +119,7 @@ final class ResponseLines {
             try {
                 StreamParser.Progress progress = parser.accept(line);
                 if (progress == StreamParser.Progress.FINISHED) {
-                    answered.complete(parser.result());
+                    answer = parser.result(); // handed over once the response is closed
                     return false;
                 }
                 tokenSeen |= progress == StreamParser.Progress.TOKEN;

@@ -8,7 +8,6 @@ import dev.fluxbase.ai.providers.entity.TurnCancelled;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -47,8 +46,7 @@ final class StreamingCall {
     }
 
     private CompletionResult await(ResponseLines lines, long firstTokenDeadline) throws InterruptedException {
-        CompletableFuture<Object> answerOrFailure = CompletableFuture.anyOf(lines.answered(), lines.outcome());
-        while (!lines.answered().isDone()) {
+        while (true) {
             boolean tokenSeen = lines.tokenSeen();
             long deadline = tokenSeen ? lines.lastLineNanos() + timeouts.idle().toNanos() : firstTokenDeadline;
             long left = deadline - System.nanoTime();
@@ -56,27 +54,13 @@ final class StreamingCall {
                 throw timeout(tokenSeen);
             }
             try {
-                answerOrFailure.get(left, TimeUnit.NANOSECONDS);
+                return lines.outcome().get(left, TimeUnit.NANOSECONDS);
             } catch (TimeoutException e) {
                 // a line may have come in the meantime and moved the deadline: look again
             } catch (ExecutionException e) {
                 throw failure(e.getCause(), lines.tokenSeen());
             }
         }
-        return awaitTheEnd(lines);
-    }
-
-    /**
-     * The answer is complete; the response's end is waited for a moment, so that its connection is back
-     * in the pool when the turn goes on. A provider that does not end it only loses its connection.
-     */
-    private CompletionResult awaitTheEnd(ResponseLines lines) throws InterruptedException {
-        try {
-            lines.outcome().get(timeouts.endOfResponse().toNanos(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException | ExecutionException e) {
-            // the answer stands, whatever happens to the rest of the response
-        }
-        return lines.answered().join();
     }
 
     private ProviderException timeout(boolean tokenSeen) {
