@@ -319,9 +319,11 @@ public final class FakeLlmServer implements AutoCloseable {
         exchange.getResponseHeaders().set("Cache-Control", "no-cache");
         changeOpenStreams(+1);
         try {
-            exchange.sendResponseHeaders(200, 0); // 0: chunked, length unknown
+            boolean whole = reply.interruption() == Reply.Interruption.NONE;
+            // 0: chunked, length unknown
+            exchange.sendResponseHeaders(200, whole && reply.knownLength() ? length(frames.complete()) : 0);
             OutputStream body = exchange.getResponseBody();
-            if (reply.interruption() == Reply.Interruption.NONE) {
+            if (whole) {
                 writeFrames(body, frames.complete(), reply.chunkDelay());
                 exchange.close(); // sends the terminating chunk
                 return;
@@ -334,6 +336,10 @@ public final class FakeLlmServer implements AutoCloseable {
         } finally {
             changeOpenStreams(-1);
         }
+    }
+
+    private static long length(List<String> frames) {
+        return frames.stream().mapToLong(frame -> frame.getBytes(StandardCharsets.UTF_8).length).sum();
     }
 
     private static void writeFrames(OutputStream body, List<String> frames, Duration delay) throws IOException {

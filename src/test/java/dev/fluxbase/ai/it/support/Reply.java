@@ -35,6 +35,7 @@ public final class Reply {
     private Integer promptTokens;
     private Integer completionTokens;
     private Duration chunkDelay = Duration.ZERO;
+    private boolean knownLength;
     private Interruption interruption = Interruption.NONE;
     private int interruptAfter;
 
@@ -110,6 +111,15 @@ public final class Reply {
     }
 
     /** Adds a response header, e.g. {@code Retry-After}. */
+    /**
+     * Sends the stream with a {@code Content-Length} instead of chunked: the response has ended when
+     * its last event is read, where a chunked one still has its terminating chunk to come.
+     */
+    public Reply withKnownLength() {
+        this.knownLength = true;
+        return this;
+    }
+
     public Reply header(String name, String value) {
         headers.add(Map.entry(name, value));
         return this;
@@ -163,6 +173,10 @@ public final class Reply {
 
     int completionTokens() {
         return completionTokens != null ? completionTokens : textDeltas.size() + toolCalls.size();
+    }
+
+    boolean knownLength() {
+        return knownLength;
     }
 
     Duration chunkDelay() {
