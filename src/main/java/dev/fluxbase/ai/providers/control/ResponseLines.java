@@ -50,7 +50,7 @@ final class ResponseLines {
     private final CompletableFuture<CompletionResult> outcome = new CompletableFuture<>();
     private final Object handOver = new Object();
     private boolean abandoned; // guarded by handOver
-    private CompletionResult answer; // guarded by handOver
+    private CompletionResult answer; // the worker's own: set at the end marker, handed over after the close
     private volatile boolean tokenSeen;
     private volatile long lastLineNanos;
 
@@ -94,19 +94,12 @@ final class ResponseLines {
                 outcome.completeExceptionally(StreamLines.ended());
             }
         } catch (Exception | Error e) {
-            if (answer() == null) {
+            if (answer == null) {
                 outcome.completeExceptionally(new ReadFailure(e, opened));
             }
         }
-        CompletionResult result = answer();
-        if (result != null) {
-            outcome.complete(result);
-        }
-    }
-
-    private CompletionResult answer() {
-        synchronized (handOver) {
-            return answer;
+        if (answer != null) {
+            outcome.complete(answer);
         }
     }
 
@@ -119,7 +112,7 @@ final class ResponseLines {
             try {
                 StreamParser.Progress progress = parser.accept(line);
                 if (progress == StreamParser.Progress.FINISHED) {
-                    answer = parser.result(); // handed over once the response is closed
+                    answer = parser.result();
                     return false;
                 }
                 tokenSeen |= progress == StreamParser.Progress.TOKEN;

@@ -319,15 +319,15 @@ public final class FakeLlmServer implements AutoCloseable {
         exchange.getResponseHeaders().set("Cache-Control", "no-cache");
         changeOpenStreams(+1);
         try {
-            boolean whole = reply.interruption() == Reply.Interruption.NONE;
-            // 0: chunked, length unknown
-            exchange.sendResponseHeaders(200, whole && reply.knownLength() ? length(frames.complete()) : 0);
-            OutputStream body = exchange.getResponseBody();
-            if (whole) {
-                writeFrames(body, frames.complete(), reply.chunkDelay());
-                exchange.close(); // sends the terminating chunk
+            if (reply.interruption() == Reply.Interruption.NONE) {
+                List<String> complete = frames.complete();
+                exchange.sendResponseHeaders(200, reply.knownLength() ? length(complete) : 0); // 0: chunked
+                writeFrames(exchange.getResponseBody(), complete, reply.chunkDelay());
+                exchange.close(); // ends the response (a chunked one with its terminating chunk)
                 return;
             }
+            exchange.sendResponseHeaders(200, 0); // chunked, length unknown
+            OutputStream body = exchange.getResponseBody();
             writeFrames(body, frames.cutAfter(reply.interruptAfter()), reply.chunkDelay());
             if (reply.interruption() == Reply.Interruption.STALL) {
                 awaitStallReleaseThenDrop();

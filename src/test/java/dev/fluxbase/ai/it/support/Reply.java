@@ -110,7 +110,6 @@ public final class Reply {
         return interrupt(Interruption.STALL, chunks);
     }
 
-    /** Adds a response header, e.g. {@code Retry-After}. */
     /**
      * Sends the stream with a {@code Content-Length} instead of chunked: the response has ended when
      * its last event is read, where a chunked one still has its terminating chunk to come.
@@ -120,6 +119,7 @@ public final class Reply {
         return this;
     }
 
+    /** Adds a response header, e.g. {@code Retry-After}. */
     public Reply header(String name, String value) {
         headers.add(Map.entry(name, value));
         return this;
