@@ -79,6 +79,10 @@ public class ChatTurn {
     @ConfigProperty(name = "fluxbase.usage.booking-patience-ms", defaultValue = "30000")
     long bookingPatienceMs;
 
+    @Inject
+    @ConfigProperty(name = "fluxbase.tools.max-result-bytes", defaultValue = "16384")
+    int maxToolResultBytes;
+
     public void run(ChatConnection connection, Conversation conversation, String content, CancelSignal cancel) {
         metrics.turnStarted();
         TurnState turn = new TurnState(clock.now());
@@ -236,9 +240,14 @@ public class ChatTurn {
         private String runTool(ToolCall call) {
             return toolBox.find(tools, call.name())
                     .map(tool -> tool.run(call, new ToolContext(conversation.chatbot(), conversation.id(),
-                            conversation.identity().database(), cancel, this)))
+                            conversation.identity().database(), cancel, this, toolResultBytes())))
                     .orElse("Error: unknown tool '" + call.name() + "'. Available tools: "
                             + String.join(", ", tools.stream().map(t -> t.definition().name()).toList()));
+        }
+
+        private int toolResultBytes() {
+            Integer chatbotCap = conversation.chatbot().settings().maxToolResultBytes();
+            return chatbotCap == null ? maxToolResultBytes : chatbotCap;
         }
 
         private CompletionRequest request(List<ChatMessage> messages) {

@@ -38,6 +38,7 @@ final class ChatbotJson {
                 .add("allowed_tables", strings(c.allowedTables()))
                 .add("allowed_operations", strings(c.allowedOperations()))
                 .add("allowed_schemas", strings(c.allowedSchemas()))
+                .add("allowed_functions", strings(c.allowedFunctions()))
                 .add("version", c.version())
                 .add("source", c.source())
                 .add("created_at", timestamp(c.createdAt()))
@@ -64,6 +65,9 @@ final class ChatbotJson {
                 .add("rag_max_chunks", c.ragMaxChunks())
                 .add("rag_similarity_threshold", c.ragSimilarityThreshold())
                 .add("max_tool_iterations", c.maxIterations());
+        if (c.maxToolResultBytes() != null) {
+            json.add("max_tool_result_bytes", c.maxToolResultBytes());
+        }
         addIfPresent(json, "provider_id", c.providerId() == null ? null : c.providerId().toString());
         addIfPresent(json, "provider", c.providerName());
         return json.build();

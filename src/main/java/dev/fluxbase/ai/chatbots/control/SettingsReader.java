@@ -28,6 +28,9 @@ final class SettingsReader {
     private static final Map<String, String> RATE_UNITS = Map.of("/min", "per minute", "/minute", "per minute");
     private static final Map<String, String> DAY_UNITS = Map.of("/day", "per day", "/d", "per day");
 
+    /** Below this a tool result could not even say why it was cut. */
+    private static final int MIN_TOOL_RESULT_BYTES = 256;
+
     private final String file;
     private final Map<String, List<Annotation>> byKey;
 
@@ -44,6 +47,8 @@ final class SettingsReader {
                 tables(),
                 operations(),
                 csv("allowed-schemas", List.of("public")),
+                csv("allowed-functions", List.of()),
+                optionalInteger("max-tool-result-bytes", MIN_TOOL_RESULT_BYTES),
                 integer("max-tokens", 4096, 1, Map.of()),
                 decimal("temperature", "0.7", BigDecimal.ZERO, BigDecimal.valueOf(2)),
                 bool("persist-conversations", false),
@@ -102,6 +107,10 @@ final class SettingsReader {
             throw error(annotation, "expected a whole number" + unitHint(units) + ", got '" + annotation.value() + "'");
         }
         return checkedInt(annotation, matcher.group(1), min);
+    }
+
+    private Integer optionalInteger(String key, int min) throws ChatbotFileException {
+        return first(key) == null ? null : integer(key, 0, min, Map.of());
     }
 
     private int ttlHours() throws ChatbotFileException {

@@ -60,6 +60,11 @@ public class Chatbot {
     @Column(name = "allowed_schemas")
     private List<String> allowedSchemas;
     @Convert(converter = TextArrayConverter.class)
+    @Column(name = "allowed_functions")
+    private List<String> allowedFunctions;
+    @Column(name = "max_tool_result_bytes")
+    private Integer maxToolResultBytes;
+    @Convert(converter = TextArrayConverter.class)
     @Column(name = "http_allowed_domains")
     private List<String> httpAllowedDomains;
     @Convert(converter = TextArrayConverter.class)
@@ -127,6 +132,8 @@ public class Chatbot {
         this.allowedTables = s.allowedTables();
         this.allowedOperations = s.allowedOperations();
         this.allowedSchemas = s.allowedSchemas();
+        this.allowedFunctions = s.allowedFunctions();
+        this.maxToolResultBytes = s.maxToolResultBytes();
         this.httpAllowedDomains = s.httpAllowedDomains();
         this.tools = s.tools().stream().map(ChatbotTool::toolName).toList();
         this.knowledgeBases = s.knowledgeBases();
@@ -149,7 +156,7 @@ public class Chatbot {
     /** The chatbot as a chat turn uses it, with admin overrides applied. */
     public ChatbotDefinition definition() {
         ChatbotSettings settings = new ChatbotSettings(description, allowedTables, allowedOperations, allowedSchemas,
-                maxTokens, temperature, persistConversations, conversationTtlHours, maxConversationTurns,
+                allowedFunctions == null ? List.of() : allowedFunctions, maxToolResultBytes, maxTokens, temperature, persistConversations, conversationTtlHours, maxConversationTurns,
                 rateLimitPerMinute, dailyRequestLimit, dailyTokenBudget, allowUnauthenticated, isPublic,
                 httpAllowedDomains, knowledgeBases, ragMaxChunks, ragSimilarityThreshold, maxIterations, providerName, model,
                 tools.stream().map(t -> ChatbotTool.byName(t).orElseThrow()).toList());
@@ -221,6 +228,14 @@ public class Chatbot {
 
     public List<String> allowedSchemas() {
         return allowedSchemas;
+    }
+
+    public List<String> allowedFunctions() {
+        return allowedFunctions;
+    }
+
+    public Integer maxToolResultBytes() {
+        return maxToolResultBytes;
     }
 
     public List<String> httpAllowedDomains() {

@@ -74,6 +74,8 @@ class ChatbotFileParserTest {
         assertThat(s.ragSimilarityThreshold()).isEqualByComparingTo("0.7");
         assertThat(s.maxIterations()).isEqualTo(5);
         assertThat(s.tools()).containsExactly(ChatbotTool.EXECUTE_SQL);
+        assertThat(s.allowedFunctions()).isEmpty();
+        assertThat(s.maxToolResultBytes()).isNull();
     }
 
     @ParameterizedTest
@@ -182,6 +184,15 @@ class ChatbotFileParserTest {
         assertThat(s.allowedSchemas()).containsExactly("public", "sales");
         assertThat(s.allowedOperations()).containsExactly("SELECT", "INSERT");
         assertThat(s.conversationTtlHours()).isEqualTo(168);
+    }
+
+    @Test
+    void theSqlToolsBoundsAreRead() throws ChatbotFileException {
+        ChatbotSettings s = settings("allowed-functions public.order_total, reporting.top_customers", "max-tool-result-bytes 4096");
+        assertThat(s.allowedFunctions()).containsExactly("public.order_total", "reporting.top_customers");
+        assertThat(s.maxToolResultBytes()).isEqualTo(4096);
+        assertThatThrownBy(() -> settings("max-tool-result-bytes 10")).isInstanceOf(ChatbotFileException.class)
+                .hasMessageContaining("max-tool-result-bytes must be at least 256");
     }
 
     @Test
