@@ -77,16 +77,20 @@ public class ExecuteSqlTool implements Tool {
         String description = ToolArguments.text(arguments, "description").orElse("");
         context.events().progress("querying", description.isBlank() ? "Querying the database..." : "Querying: " + description);
         ChatbotSettings settings = context.chatbot().settings();
-        SqlPolicy policy = new SqlPolicy(Set.copyOf(settings.allowedOperations()), settings.allowedTables(), settings.allowedSchemas());
+        SqlPolicy policy = new SqlPolicy(Set.copyOf(settings.allowedOperations()), settings.allowedTables(), settings.allowedSchemas(),
+                settings.allowedFunctions());
         SqlVerdict verdict = guard.check(sql, policy);
         if (!verdict.allowed()) {
-            metrics.refused();
-            audit.record(entry(context, sql, false, verdict.reason(), null, null, null));
-            context.events().queryResult(sql, verdict.reason(), 0, List.of());
-            return "Query refused: " + verdict.reason();
+            return refused(context, sql, verdict.reason());
         }
         context.events().progress("executing", "Executing query...");
-        QueryOutcome outcome = executor.execute(sql, context.identity(), settings.allowedSchemas(), policy.readOnly(), context.cancel());
+        QueryOutcome outcome;
+        try {
+            outcome = executor.execute(sql, context.identity(), settings.allowedSchemas(), policy.readOnly(), context.cancel(),
+                    connection -> FunctionCatalog.refusal(connection, verdict.functions(), policy));
+        } catch (QueryRefused refusal) {
+            return refused(context, sql, refusal.reason());
+        }
         metrics.ran(outcome.succeeded(), outcome.durationMillis());
         context.cancel().throwIfCancelled();
         audit.record(entry(context, sql, true, null, outcome.succeeded() ? outcome.rowCount() : null, (int) outcome.durationMillis(),
@@ -96,6 +100,13 @@ public class ExecuteSqlTool implements Tool {
         return QuerySummary.forModel(outcome, summary);
     }
 
+    /** A refused query does not end the turn: the LLM is told why, and the client sees the same reason. */
+    private String refused(ToolContext context, String sql, String reason) {
+        metrics.refused();
+        audit.record(entry(context, sql, false, reason, null, null, null));
+        context.events().queryResult(sql, reason, 0, List.of());
+        return "Query refused: " + reason;
+    }
 
     private static Entry entry(ToolContext context, String sql, boolean allowed, String reason, Integer rows, Integer millis, String error) {
         return new Entry(context.chatbot().id(), uuid(context.conversationId()), context.identity().userId(), context.identity().role(),

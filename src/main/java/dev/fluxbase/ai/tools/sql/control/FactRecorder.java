@@ -1,14 +1,21 @@
 package dev.fluxbase.ai.tools.sql.control;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import net.sf.jsqlparser.expression.Alias;
 import net.sf.jsqlparser.expression.AnalyticExpression;
 import net.sf.jsqlparser.expression.Function;
+import net.sf.jsqlparser.expression.JsonTableFunction;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.schema.Table;
+import net.sf.jsqlparser.statement.create.table.ColDataType;
 import net.sf.jsqlparser.statement.delete.Delete;
 import net.sf.jsqlparser.statement.insert.Insert;
+import net.sf.jsqlparser.statement.select.GroupByElement;
 import net.sf.jsqlparser.statement.select.PlainSelect;
 import net.sf.jsqlparser.statement.select.Select;
 import net.sf.jsqlparser.statement.select.TableStatement;
@@ -16,12 +23,20 @@ import net.sf.jsqlparser.statement.update.Update;
 
 /**
  * Notes what one node contributes: an operation (a DELETE inside a CTE counts as much as one at the top), a
- * relation that is not a CTE in scope, a function call, SELECT INTO or a row lock. Also refuses names that show
- * JSqlParser misread PostgreSQL syntax ({@link ReservedWords}).
+ * relation that is not a CTE in scope, a function call, a type a value is cast to, SELECT INTO or a row lock. Also
+ * refuses names that show JSqlParser misread PostgreSQL syntax ({@link ReservedWords}), and the key words that read
+ * the server's identity.
  */
 final class FactRecorder {
 
+    /** Values PostgreSQL computes from the session: the database's name, the login role, how it authenticated. */
+    private static final Set<String> SERVER_IDENTITY = Set.of("current_catalog", "current_schema", "session_user", "system_user");
+
+    /** ROLLUP and CUBE are grouping syntax directly in GROUP BY, and function calls anywhere else. */
+    private static final Set<String> GROUPING_SYNTAX = Set.of("rollup", "cube");
+
     private final StatementFacts facts;
+    private final Set<Object> groupingConstructs = Collections.newSetFromMap(new IdentityHashMap<>());
 
     FactRecorder(StatementFacts facts) {
         this.facts = facts;
@@ -39,6 +54,8 @@ final class FactRecorder {
             recordDelete(delete);
         } else if (node instanceof Table table) {
             relation(table, scope);
+        } else if (node instanceof GroupByElement groupBy) {
+            noteGroupingConstructs(groupBy);
         } else if (node instanceof Function function) {
             recordFunction(function);
         } else if (node instanceof AnalyticExpression analytic) {
@@ -46,9 +63,42 @@ final class FactRecorder {
             facts.function(SqlNames.parse(analytic.getName()));
         } else if (node instanceof Column column) {
             checkColumn(column);
-        } else if (node instanceof Alias alias && !alias.isUseAs()) {
+        } else if (node instanceof ColDataType type) {
+            facts.castType(type.getDataType());
+        } else if (node instanceof Alias alias) {
+            checkAlias(alias);
+        }
+    }
+
+    /**
+     * PostgreSQL has no string aliases: JSqlParser reads {@code regclass 'pg_authid'} as a column aliased with a
+     * string, PostgreSQL as a constant of type regclass, which is a catalog look-up.
+     */
+    private static void checkAlias(Alias alias) {
+        if (alias.getName() != null && alias.getName().startsWith("'")) {
+            throw Refusal.unparseable("a type name before a string literal (type 'value') is not supported; use CAST");
+        }
+        if (!alias.isUseAs()) {
             ReservedWords.requireAlias(alias.getName());
         }
+    }
+
+    /** Visited before its expressions, so that their ROLLUP (...) is known as grammar when they are recorded. */
+    private void noteGroupingConstructs(GroupByElement groupBy) {
+        if (groupBy.getGroupByExpressionList() != null) {
+            for (Object expression : groupBy.getGroupByExpressionList()) {
+                if (expression instanceof Function f && f.getMultipartName() != null && f.getMultipartName().size() == 1
+                        && GROUPING_SYNTAX.contains(SqlNames.foldAscii(f.getMultipartName().get(0)))) {
+                    groupingConstructs.add(f);
+                }
+            }
+        }
+    }
+
+    /** Function calls the grammar makes: ROLLUP in GROUP BY, JSON_TABLE, and the key words of {@link BuiltinFunctions#isSyntax}. */
+    private boolean isGrammar(Function function, List<String> parts) {
+        return function instanceof JsonTableFunction || groupingConstructs.contains(function)
+                || parts.size() == 1 && BuiltinFunctions.isSyntax(parts.get(0));
     }
 
     private void recordFunction(Function function) {
@@ -58,12 +108,17 @@ final class FactRecorder {
         List<String> parts = function.getMultipartName();
         if (parts != null) { // null for the wrapper of a function in FROM
             ReservedWords.requireFunctionName(parts.get(parts.size() - 1));
-            facts.function(parts.stream().map(FactRecorder::normalize).toList());
+            if (!isGrammar(function, parts)) {
+                facts.function(parts.stream().map(FactRecorder::normalize).toList());
+            }
         }
     }
 
     private static void checkColumn(Column column) {
         ReservedWords.requireColumnName(column.getColumnName());
+        if (column.getTable() == null && SERVER_IDENTITY.contains(column.getColumnName().toLowerCase(Locale.ROOT))) {
+            throw Refusal.function(column.getColumnName().toLowerCase(Locale.ROOT));
+        }
         if (column.getTable() != null) {
             column.getTable().getNameParts().forEach(ReservedWords::requireRelationName);
         }

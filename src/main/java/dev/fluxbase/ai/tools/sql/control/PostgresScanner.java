@@ -188,22 +188,24 @@ final class PostgresScanner {
         }
     }
 
-    /** Never swallows a '-' or '/' that PostgreSQL would read as the start of a comment. */
+    /**
+     * Never swallows a '-' or '/' that PostgreSQL would read as the start of a comment. Refuses the forms that
+     * PostgreSQL versions read differently: {@code 0x1F}, {@code 0o17}, {@code 0b101} and {@code 1_000} are numbers
+     * from version 16 on but a number and a name (an alias) before it, and a number with letters right after it
+     * ({@code 1from}, {@code 1e}) is a number and a key word to version 14 and an error from version 15 on.
+     */
     private void number() {
-        boolean prefixed = text[pos] == '0' && pos + 1 < text.length && "xXoObB".indexOf(text[pos + 1]) >= 0;
-        if (prefixed) {
-            pos += 2;
-        }
-        while (pos < text.length && isNumberPart(text[pos], prefixed)) {
+        int start = pos;
+        while (pos < text.length && (isDigit(text[pos]) || text[pos] == '.')) {
             pos++;
         }
-        if (!prefixed && pos < text.length && (text[pos] == 'e' || text[pos] == 'E')) {
+        if (pos < text.length && (text[pos] == 'e' || text[pos] == 'E')) {
             exponent();
         }
-    }
-
-    private static boolean isNumberPart(char c, boolean prefixed) {
-        return isDigit(c) || c == '.' || c == '_' || prefixed && isHexDigit(c);
+        if (pos < text.length && isIdentifierPart(text[pos])) {
+            throw Refusal.unparseable("a number directly followed by '" + text[pos] + "' at position " + (start + 1)
+                    + " is read differently by PostgreSQL versions; put a space after the number");
+        }
     }
 
     private void exponent() {
@@ -267,9 +269,5 @@ final class PostgresScanner {
 
     private static boolean isDigit(char c) {
         return c >= '0' && c <= '9';
-    }
-
-    private static boolean isHexDigit(char c) {
-        return isDigit(c) || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
     }
 }

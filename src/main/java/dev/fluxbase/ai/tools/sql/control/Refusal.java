@@ -61,6 +61,10 @@ final class Refusal extends RuntimeException {
         return new Refusal("Function not allowed: " + name, null);
     }
 
+    static Refusal cast(String type) {
+        return new Refusal("Cast not allowed: " + type, null);
+    }
+
     static Refusal schema(String name) {
         return new Refusal("Schema not allowed: " + name, null);
     }

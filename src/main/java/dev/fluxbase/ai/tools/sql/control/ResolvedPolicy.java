@@ -16,6 +16,7 @@ final class ResolvedPolicy {
     private final SqlPolicy policy;
     private final Set<String> schemas = new LinkedHashSet<>();
     private final List<TableRef> tables = new ArrayList<>();
+    private final List<TableRef> functions = new ArrayList<>();
 
     ResolvedPolicy(SqlPolicy policy) {
         this.policy = policy;
@@ -30,6 +31,7 @@ final class ResolvedPolicy {
                 tables.add(new TableRef(SqlNames.parse(table)));
             }
         }
+        policy.allowedFunctions().forEach(function -> functions.add(new TableRef(SqlNames.parse(function.strip()))));
     }
 
     boolean readOnly() {
@@ -47,6 +49,17 @@ final class ResolvedPolicy {
     /** The schemas an unqualified name may resolve to, in search-path order. */
     Set<String> schemas() {
         return schemas;
+    }
+
+    /** Whether the chatbot names a function {@code name} that the search path (its allowed schemas) can reach. */
+    boolean listsFunction(String name) {
+        return functions.stream().anyMatch(f -> f.name().equals(name) && (!f.qualified() || schemas.contains(f.schema())));
+    }
+
+    /** Whether the chatbot names the function {@code schema.name}: qualified so, or unqualified in an allowed schema. */
+    boolean listsFunction(String schema, String name) {
+        return functions.stream().anyMatch(f -> f.name().equals(name)
+                && (f.qualified() ? f.schema().equals(schema) : schemas.contains(schema)));
     }
 
     boolean allowsTable(String schema, String name) {

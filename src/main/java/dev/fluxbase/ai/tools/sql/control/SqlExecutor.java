@@ -20,6 +20,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
@@ -50,12 +51,25 @@ public class SqlExecutor {
     @ConfigProperty(name = "fluxbase.sql.max-rows", defaultValue = "1000")
     int maxRows;
 
-    public QueryOutcome execute(String sql, DatabaseIdentity identity, List<String> schemas, boolean readOnly, CancelSignal cancel) {
+    /** A last check on the prepared connection (its role and search path set), before the query runs. */
+    @FunctionalInterface
+    interface BeforeQuery {
+        /** @return why the query may not run, or empty */
+        Optional<String> refusal(Connection connection) throws SQLException;
+    }
+
+    /** @throws QueryRefused when {@code check} refuses the query; nothing ran then */
+    QueryOutcome execute(String sql, DatabaseIdentity identity, List<String> schemas, boolean readOnly, CancelSignal cancel,
+            BeforeQuery check) {
         long started = System.nanoTime();
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
                 prepare(connection, identity, schemas, readOnly);
+                Optional<String> refusal = check.refusal(connection);
+                if (refusal.isPresent()) {
+                    throw new QueryRefused(refusal.get());
+                }
                 QueryOutcome outcome = run(connection, sql, cancel, started);
                 connection.commit();
                 return outcome;

@@ -70,7 +70,8 @@ public class SqlGuard {
         try {
             StatementFacts facts = TreeWalker.walk(statement, fields);
             facts.operation(operation);
-            return SqlVerdict.allow(operation, PolicyCheck.enforce(facts, new ResolvedPolicy(policy)));
+            PolicyCheck.Permitted permitted = PolicyCheck.enforce(facts, new ResolvedPolicy(policy));
+            return SqlVerdict.allow(operation, permitted.tables(), permitted.functions());
         } catch (Refusal refusal) {
             throw refusal.withOperation(operation);
         }

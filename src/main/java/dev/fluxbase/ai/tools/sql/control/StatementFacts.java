@@ -5,12 +5,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** What a walk over one statement found: every operation, relation and function, wherever it was nested. */
+/** What a walk over one statement found: every operation, relation, function and cast, wherever it was nested. */
 final class StatementFacts {
 
     private final Set<String> operations = new LinkedHashSet<>();
     private final List<TableRef> tables = new ArrayList<>();
     private final List<List<String>> functions = new ArrayList<>();
+    private final List<String> castTypes = new ArrayList<>();
     private boolean selectInto;
     private boolean locking;
 
@@ -24,6 +25,10 @@ final class StatementFacts {
 
     void function(List<String> nameParts) {
         functions.add(List.copyOf(nameParts));
+    }
+
+    void castType(String dataType) {
+        castTypes.add(dataType);
     }
 
     void selectInto() {
@@ -44,6 +49,10 @@ final class StatementFacts {
 
     List<List<String>> functions() {
         return functions;
+    }
+
+    List<String> castTypes() {
+        return castTypes;
     }
 
     boolean hasSelectInto() {

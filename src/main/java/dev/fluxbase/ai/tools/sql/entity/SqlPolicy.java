@@ -14,8 +14,11 @@ import java.util.stream.Collectors;
  *        An empty list allows no table.
  * @param allowedSchemas schemas that tables may live in, in search-path order; unqualified table names resolve
  *        against them. System schemas stay forbidden even when listed.
+ * @param allowedFunctions functions beyond the built-in allow-list, {@code schema.name} or {@code name} (in any allowed
+ *        schema), written like table entries
  */
-public record SqlPolicy(Set<String> allowedOperations, List<String> allowedTables, List<String> allowedSchemas) {
+public record SqlPolicy(Set<String> allowedOperations, List<String> allowedTables, List<String> allowedSchemas,
+        List<String> allowedFunctions) {
 
     public static final String EVERY_TABLE = "*";
     private static final Set<String> SELECT_ONLY = Set.of("SELECT");
@@ -26,6 +29,12 @@ public record SqlPolicy(Set<String> allowedOperations, List<String> allowedTable
                 .collect(Collectors.toUnmodifiableSet());
         allowedTables = allowedTables == null ? List.of() : List.copyOf(allowedTables);
         allowedSchemas = allowedSchemas == null ? List.of() : List.copyOf(allowedSchemas);
+        allowedFunctions = allowedFunctions == null ? List.of() : List.copyOf(allowedFunctions);
+    }
+
+    /** A policy that names no functions of its own. */
+    public SqlPolicy(Set<String> allowedOperations, List<String> allowedTables, List<String> allowedSchemas) {
+        this(allowedOperations, allowedTables, allowedSchemas, List.of());
     }
 
     /** The policy of a chatbot that may only read. */

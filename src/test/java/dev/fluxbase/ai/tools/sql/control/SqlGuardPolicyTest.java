@@ -229,8 +229,9 @@ class SqlGuardPolicyTest {
 
         @Test
         void schemaQualifiedFunctions() {
-            SqlPolicy all = SqlPolicy.selectOnly(List.of("*"), List.of("public", "sales"));
+            SqlPolicy all = new SqlPolicy(Set.of("SELECT"), List.of("*"), List.of("public", "sales"), List.of("sales.score", "f"));
             assertAllowed("SELECT sales.score(id), public.f(), pg_catalog.upper('a') FROM leads", all, "SELECT", "public.leads", "sales.leads");
+            assertRefused("SELECT public.score(id)", all, "Function not allowed: public.score");
             assertRefused("SELECT hr.salary(1)", all, "Function not allowed: hr.salary");
         }
 
@@ -243,9 +244,10 @@ class SqlGuardPolicyTest {
         }
 
         @Test
-        void theServersOwnSchemaOnlyWhenListed() {
+        void theServersOwnSchemaStaysClosedWhenListed() {
             assertRefused("SELECT * FROM ai.chatbots", SqlPolicy.selectOnly(List.of("*"), List.of("public")), "Schema not allowed: ai");
-            assertAllowed("SELECT * FROM ai.chatbots", SqlPolicy.selectOnly(List.of("*"), List.of("ai")), "SELECT", "ai.chatbots");
+            assertRefused("SELECT * FROM ai.providers", SqlPolicy.selectOnly(List.of("*"), List.of("public", "ai")), "Schema not allowed: ai");
+            assertAllowed("SELECT * FROM \"AI\".x", SqlPolicy.selectOnly(List.of("*"), List.of("\"AI\"")), "SELECT", "\"AI\".x");
         }
 
         @Test

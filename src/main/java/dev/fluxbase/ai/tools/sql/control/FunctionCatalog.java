@@ -1,0 +1,85 @@
+package dev.fluxbase.ai.tools.sql.control;
+
+import dev.fluxbase.ai.tools.sql.entity.FunctionRef;
+import dev.fluxbase.ai.tools.sql.entity.SqlPolicy;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Confirms with the database that every function a statement calls is one the chatbot may call. A name on the
+ * built-in allow-list is only the built-in when nothing else on the search path answers to it: PostgreSQL picks the
+ * best match among all same-named functions of {@code pg_catalog} and the allowed schemas, so {@code lower(5)} would
+ * run a {@code public.lower(integer)}. Every function the name can reach must therefore be a built-in of
+ * {@code pg_catalog} or of the pgvector extension, or be named by the chatbot. Runs on the query's own connection,
+ * after its search path is set, so it sees exactly the functions the query will.
+ */
+final class FunctionCatalog {
+
+    private static final String CANDIDATES = "SELECT n.nspname, p.proname, p.prosecdef, EXISTS (SELECT 1 FROM pg_catalog.pg_depend d "
+            + "JOIN pg_catalog.pg_extension e ON e.oid = d.refobjid WHERE d.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass "
+            + "AND d.objid = p.oid AND d.deptype = 'e' AND e.extname = 'vector') "
+            + "FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace "
+            + "WHERE p.proname = ANY (?) AND n.nspname = ANY (pg_catalog.current_schemas(true))";
+
+    private record Candidate(String schema, String name, boolean securityDefiner, boolean vector) {
+    }
+
+    private FunctionCatalog() {
+    }
+
+    /** @return why a call may not run, or empty when every function each call can reach is allowed */
+    static Optional<String> refusal(Connection connection, List<FunctionRef> calls, SqlPolicy policy) throws SQLException {
+        if (calls.isEmpty()) {
+            return Optional.empty();
+        }
+        ResolvedPolicy resolved = new ResolvedPolicy(policy);
+        List<Candidate> candidates = candidates(connection, calls);
+        for (FunctionRef call : calls) {
+            for (Candidate candidate : candidates) {
+                if (reaches(call, candidate) && !allowed(candidate, resolved)) {
+                    return Optional.of(Refusal.function(describe(candidate)).reason());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean reaches(FunctionRef call, Candidate candidate) {
+        return candidate.name().equals(call.name()) && (!call.qualified() || candidate.schema().equals(call.schema()));
+    }
+
+    private static boolean allowed(Candidate candidate, ResolvedPolicy policy) {
+        boolean builtin = (FunctionRules.CATALOG.equals(candidate.schema()) || candidate.vector())
+                && BuiltinFunctions.allows(candidate.name(), policy.readOnly());
+        return builtin || policy.listsFunction(candidate.schema(), candidate.name());
+    }
+
+    private static String describe(Candidate candidate) {
+        return SqlNames.display(List.of(candidate.schema(), candidate.name()))
+                + (candidate.securityDefiner() ? " (SECURITY DEFINER, not on the chatbot's allowed functions)" : "");
+    }
+
+    private static List<Candidate> candidates(Connection connection, List<FunctionRef> calls) throws SQLException {
+        Set<String> names = new LinkedHashSet<>();
+        calls.forEach(call -> names.add(call.name()));
+        List<Candidate> candidates = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement(CANDIDATES)) {
+            Array array = connection.createArrayOf("text", names.toArray());
+            query.setArray(1, array);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    candidates.add(new Candidate(rows.getString(1), rows.getString(2), rows.getBoolean(3), rows.getBoolean(4)));
+                }
+            }
+        }
+        return candidates;
+    }
+}
