@@ -49,3 +49,15 @@ INSERT INTO public.orders (id, user_id, customer_id, item, amount, placed_at, de
 ON CONFLICT DO NOTHING;
 INSERT INTO public.secrets VALUES (1, 'the launch code') ON CONFLICT DO NOTHING;
 INSERT INTO private.salaries SELECT 'ceo', 1000000 WHERE NOT EXISTS (SELECT FROM private.salaries);
+
+-- Functions for the SQL tool's allow-list: a SECURITY DEFINER function reading a table no end user may read, a
+-- listed RPC function (security invoker, so row-level security applies), and a function that shadows a built-in's
+-- name in another schema.
+CREATE OR REPLACE FUNCTION public.some_rpc() RETURNS SETOF public.secrets LANGUAGE sql STABLE SECURITY DEFINER
+    AS 'SELECT * FROM public.secrets';
+CREATE OR REPLACE FUNCTION public.order_total(p_user text) RETURNS numeric LANGUAGE sql STABLE
+    AS 'SELECT coalesce(sum(amount), 0) FROM public.orders WHERE user_id = p_user';
+CREATE SCHEMA IF NOT EXISTS reporting;
+GRANT USAGE ON SCHEMA reporting TO authenticated;
+CREATE OR REPLACE FUNCTION reporting.lower(integer) RETURNS text LANGUAGE sql STABLE SECURITY DEFINER
+    AS 'SELECT secret FROM public.secrets LIMIT 1';

@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -90,6 +91,8 @@ public final class FakeLlmServer implements AutoCloseable {
     private volatile String requiredApiKey;
     private volatile CountDownLatch stallRelease = new CountDownLatch(1);
 
+    private volatile Function<JsonObject, Reply> responder;
+
     private FakeLlmServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         // Unbounded, so that stalled or slow streams never hold up other requests.
@@ -127,6 +130,14 @@ public final class FakeLlmServer implements AutoCloseable {
         return baseUrl() + "/v1";
     }
 
+    /**
+     * Answers chat requests that find the queue empty with {@code responder}'s reply for the request body: for turns
+     * running in parallel, whose requests arrive in no fixed order. Null turns it off.
+     */
+    public void respondWith(Function<JsonObject, Reply> responder) {
+        this.responder = responder;
+    }
+
     /** Appends replies to the FIFO queue shared by chat requests of all dialects. */
     public void enqueue(Reply... replies) {
         this.replies.addAll(List.of(replies));
@@ -143,6 +154,7 @@ public final class FakeLlmServer implements AutoCloseable {
      */
     public void reset() {
         replies.clear();
+        responder = null;
         requiredApiKey = null;
         synchronized (monitor) {
             recorded.clear();
@@ -264,6 +276,10 @@ public final class FakeLlmServer implements AutoCloseable {
 
     private void chat(HttpExchange exchange, Dialect dialect, JsonObject request) throws IOException {
         Reply reply = replies.poll();
+        Function<JsonObject, Reply> fallback = responder;
+        if (reply == null && fallback != null) {
+            reply = fallback.apply(request);
+        }
         if (reply == null) {
             sendJson(exchange, 500, error(dialect, NO_REPLY, "server_error"));
             return;

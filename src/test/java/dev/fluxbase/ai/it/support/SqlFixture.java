@@ -29,7 +29,10 @@ public final class SqlFixture {
         }
     }
 
-    /** A fingerprint of every row of every application table, and of the schema objects themselves. */
+    /**
+     * A fingerprint of every row of every application table, of the schema objects themselves and of every grant on
+     * relations, functions and schemas (this server's own {@code ai} schema aside, whose ledger every turn writes).
+     */
     public static String checksum(ServerUnderTest server) {
         StringBuilder all = new StringBuilder();
         for (String table : server.column("SELECT quote_ident(schemaname) || '.' || quote_ident(tablename) FROM pg_tables "
@@ -42,6 +45,17 @@ public final class SqlFixture {
         all.append(server.column("SELECT string_agg(proname, ',' ORDER BY proname) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
                 + "WHERE n.nspname NOT IN ('pg_catalog', 'information_schema')"));
         all.append(server.column("SELECT string_agg(rolname || ':' || rolsuper::text || rolcreaterole::text, ',' ORDER BY rolname) FROM pg_roles"));
+        all.append(server.column("SELECT string_agg(n.nspname || '.' || c.relname || '=' || coalesce(c.relacl::text, '-'), ',' ORDER BY 1) "
+                + "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast', 'ai')"));
+        all.append(server.column("SELECT string_agg(p.oid::regprocedure::text || '=' || coalesce(p.proacl::text, '-') || p.prosecdef::text, ',' "
+                + "ORDER BY 1) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname NOT IN ('pg_catalog', 'information_schema')"));
+        all.append(server.column("SELECT string_agg(nspname || '=' || coalesce(nspacl::text, '-'), ',' ORDER BY 1) FROM pg_namespace"));
         return all.toString();
+    }
+
+    /** Where every application sequence stands (an insert that fails still moves its sequence). */
+    public static String sequences(ServerUnderTest server) {
+        return server.column("SELECT coalesce(string_agg(schemaname || '.' || sequencename || '=' || coalesce(last_value::text, '-'), ',' "
+                + "ORDER BY 1), '') FROM pg_sequences WHERE schemaname <> 'ai'").get(0);
     }
 }
