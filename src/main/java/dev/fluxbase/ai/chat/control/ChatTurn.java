@@ -109,11 +109,7 @@ public class ChatTurn {
         try {
             cancel.throwIfCancelled();
             shutdown.enter(cancel);
-            tracing.step(TurnTracing.LIMITS, () -> {
-                admission.admit(conversation, subject, content, clock.now());
-                return null;
-            });
-            turn.admitted();
+            turn.admitted(tracing.step(TurnTracing.LIMITS, () -> admission.admit(conversation, subject, content, clock.now())));
             conversation.recordQuestion(ChatMessage.user(content));
             connection.send(ServerFrames.progress(id, "thinking", "Thinking..."));
             answer(connection, conversation, content, turn, cancel);
@@ -152,11 +148,11 @@ public class ChatTurn {
 
     /**
      * Usage is booked before the client hears the turn ended, so that what it was told is what was booked.
-     * A turn that reached the provider is booked persistently ({@link BookingAttempts}); one refused before
-     * it (the database may be what refused it) is tried once.
+     * An admitted turn is booked persistently ({@link BookingAttempts}): it holds a reservation of the
+     * budget and may have used tokens. One refused (the database may be what refused it) is tried once.
      */
     private void complete(Conversation conversation, QuotaSubject subject, TurnState turn) {
-        Duration patience = turn.providerName() == null ? Duration.ZERO : Duration.ofMillis(bookingPatienceMs);
+        Duration patience = turn.isAdmitted() ? Duration.ofMillis(bookingPatienceMs) : Duration.ZERO;
         try {
             BookingAttempts.book(() -> completion.complete(conversation, subject, turn, clock.now()), patience, BookingAttempts.SLEEP);
         } catch (RuntimeException e) {

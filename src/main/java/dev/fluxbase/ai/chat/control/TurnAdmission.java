@@ -8,6 +8,7 @@ import dev.fluxbase.ai.quotas.control.QuotaGate;
 import dev.fluxbase.ai.quotas.entity.Limits;
 import dev.fluxbase.ai.quotas.entity.QuotaExceeded;
 import dev.fluxbase.ai.quotas.entity.QuotaSubject;
+import dev.fluxbase.ai.quotas.entity.TokenReservation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -31,9 +32,10 @@ public class TurnAdmission {
     @Inject
     ChatMetrics metrics;
 
-    public void admit(Conversation conversation, QuotaSubject subject, String question, Instant now) {
+    /** @return the tokens the turn now holds of its user's budget, until it is booked */
+    public TokenReservation admit(Conversation conversation, QuotaSubject subject, String question, Instant now) {
         try {
-            check(conversation, subject, question, now);
+            return check(conversation, subject, question, now);
         } catch (QuotaExceeded e) {
             metrics.refused(e.code());
             throw e;
@@ -45,13 +47,13 @@ public class TurnAdmission {
         }
     }
 
-    private void check(Conversation conversation, QuotaSubject subject, String question, Instant now) {
+    private TokenReservation check(Conversation conversation, QuotaSubject subject, String question, Instant now) {
         ChatbotSettings settings = conversation.chatbot().settings();
         if (conversation.persisted()) {
             conversations.beginTurn(UUID.fromString(conversation.id()), question, settings.maxTurns(), now);
         } else if (conversation.turns() >= settings.maxTurns()) {
             throw ConversationRefused.turnLimit();
         }
-        quotas.admit(subject, conversation.chatbot().id(), Limits.of(settings), now);
+        return quotas.admit(subject, conversation.chatbot().id(), Limits.of(settings), now);
     }
 }

@@ -13,8 +13,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Books a finished turn before the client hears that it finished: its usage (whatever the outcome) and,
- * for stored conversations, its answer.
+ * Books a finished turn before the client hears that it finished: its usage (whatever the outcome, and
+ * releasing what it reserved at admission) and, for stored conversations, its answer.
  */
 @ApplicationScoped
 @Transactional
@@ -34,6 +34,6 @@ public class TurnCompletion {
         }
         usage.book(new TurnUsage(subject, conversation.chatbot().id(), conversation.chatbot().name(), conversationId, turn.providerName(),
                 turn.model(), turn.usage().promptTokens(), turn.usage().completionTokens(), turn.millisUntil(now), turn.outcome(),
-                turn.errorCode(), now));
+                turn.errorCode(), now), turn.reservation());
     }
 }

@@ -3,6 +3,7 @@ package dev.fluxbase.ai.chat.control;
 import dev.fluxbase.ai.platform.entity.JsonFactories;
 import dev.fluxbase.ai.providers.entity.TokenUsage;
 import dev.fluxbase.ai.quotas.entity.Outcome;
+import dev.fluxbase.ai.quotas.entity.TokenReservation;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.spi.JsonProvider;
@@ -14,14 +15,14 @@ import java.util.List;
 /**
  * What a turn did so far, kept outside its tool loop so that a turn that fails or is cancelled still
  * knows what it spent: the usage of every provider call that finished (a broken stream reports none),
- * the provider, the answer and the query results the client saw.
+ * the tokens it reserved at admission, the provider, the answer and the query results the client saw.
  */
 final class TurnState {
 
     private static final JsonProvider JSON = JsonFactories.PROVIDER;
 
     private final Instant started;
-    private boolean admitted;
+    private TokenReservation reservation = TokenReservation.NONE;
     private String providerName;
     private String model;
     private TokenUsage usage = TokenUsage.NONE;
@@ -34,12 +35,17 @@ final class TurnState {
         this.started = started;
     }
 
-    void admitted() {
-        admitted = true;
+    void admitted(TokenReservation held) {
+        reservation = held;
     }
 
     boolean isAdmitted() {
-        return admitted;
+        return reservation.isHeld();
+    }
+
+    /** What the booking releases: {@link TokenReservation#NONE} until the turn is admitted. */
+    TokenReservation reservation() {
+        return reservation;
     }
 
     void provider(String name, String model) {
@@ -68,7 +74,7 @@ final class TurnState {
 
     /** A failure before admission is a refusal: nothing was counted or spent. */
     void failed(String code) {
-        outcome = admitted ? Outcome.error : Outcome.refused;
+        outcome = isAdmitted() ? Outcome.error : Outcome.refused;
         errorCode = code;
     }
 

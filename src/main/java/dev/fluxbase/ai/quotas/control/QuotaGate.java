@@ -5,6 +5,7 @@ import dev.fluxbase.ai.platform.entity.CodedException;
 import dev.fluxbase.ai.quotas.entity.Limits;
 import dev.fluxbase.ai.quotas.entity.QuotaExceeded;
 import dev.fluxbase.ai.quotas.entity.QuotaSubject;
+import dev.fluxbase.ai.quotas.entity.TokenReservation;
 import dev.fluxbase.ai.quotas.entity.Window;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,39 +24,49 @@ import javax.sql.DataSource;
  * Admits a message against its subject's counters before the provider is called. Each window is one
  * conditional upsert: PostgreSQL locks the counter row, so concurrent messages on any number of
  * instances are counted exactly, and a refusal rolls the whole transaction back, so a refused message
- * counts nowhere. The token budget is checked against the tokens booked so far today; turns still
- * running may overshoot it by what they use.
+ * counts nowhere.
+ *
+ * <p>The token budget: an admitted turn reserves the chatbot's {@code max-tokens} on the day row, in the
+ * same upsert, and a message is admitted while the day's booked plus reserved tokens are below the
+ * budget. {@link UsageBook} releases the reservation when it books the turn's real tokens, so turns
+ * running at once overshoot the budget by at most one reservation, plus what a turn uses beyond its own
+ * (each tool round may generate up to {@code max-tokens} and has its prompt). A turn whose server dies
+ * is never booked: its reservation stays on the day's row until the day ends (the next day is a new row).
  */
 @ApplicationScoped
 @Transactional
 public class QuotaGate {
 
-    private static final String COUNT = "INSERT INTO ai.usage_counters AS c (subject, chatbot_id, window_kind, window_start, requests) "
-            + "VALUES (?, ?, ?, ?, 1) ON CONFLICT (subject, chatbot_id, window_kind, window_start) "
-            + "DO UPDATE SET requests = c.requests + 1 WHERE c.requests < ? AND c.tokens < ? RETURNING c.requests";
-    private static final String TOKENS = "SELECT tokens FROM ai.usage_counters "
+    private static final String COUNT = "INSERT INTO ai.usage_counters AS c (subject, chatbot_id, window_kind, window_start, requests, reserved) "
+            + "VALUES (?, ?, ?, ?, 1, ?) ON CONFLICT (subject, chatbot_id, window_kind, window_start) "
+            + "DO UPDATE SET requests = c.requests + 1, reserved = c.reserved + EXCLUDED.reserved "
+            + "WHERE c.requests < ? AND c.tokens + c.reserved < ? RETURNING c.requests";
+    private static final String TOKENS = "SELECT tokens + reserved FROM ai.usage_counters "
             + "WHERE subject = ? AND chatbot_id = ? AND window_kind = ? AND window_start = ?";
 
     @Resource(lookup = Database.JNDI_NAME)
     DataSource dataSource;
 
     /**
-     * Counts the message in today's and this minute's windows, or refuses it. The day is checked first:
-     * "try again in 20 s" would be wrong when the day is used up.
+     * Counts the message in today's and this minute's windows and reserves its tokens on today's, or
+     * refuses it. The day is checked first: "try again in 20 s" would be wrong when the day is used up.
      *
+     * @return what the turn now holds, for {@link UsageBook#book} to release
      * @throws QuotaExceeded when a limit is reached; the caller's transaction then rolls back
      */
-    public void admit(QuotaSubject subject, UUID chatbotId, Limits limits, Instant now) {
+    public TokenReservation admit(QuotaSubject subject, UUID chatbotId, Limits limits, Instant now) {
         refuseZeroLimits(limits, now);
+        TokenReservation reservation = TokenReservation.of(limits.tokensPerTurn(), now);
         try (Connection connection = dataSource.getConnection()) {
-            if (!count(connection, subject, chatbotId, Window.DAY, limits.perDay(), limits.tokensPerDay(), now)) {
+            if (!count(connection, subject, chatbotId, Window.DAY, limits.perDay(), limits.tokensPerDay(), reservation.tokens(), now)) {
                 throw tokensUsedUp(connection, subject, chatbotId, limits, now)
                         ? QuotaExceeded.tokenBudget(Window.DAY.secondsLeft(now))
                         : QuotaExceeded.daily(Window.DAY.secondsLeft(now));
             }
-            if (!count(connection, subject, chatbotId, Window.MINUTE, limits.perMinute(), Long.MAX_VALUE, now)) {
+            if (!count(connection, subject, chatbotId, Window.MINUTE, limits.perMinute(), Long.MAX_VALUE, 0, now)) {
                 throw QuotaExceeded.rate(Window.MINUTE.secondsLeft(now));
             }
+            return reservation;
         } catch (SQLException e) {
             throw new CodedException("DATABASE_UNAVAILABLE", "Database unavailable, try again later", e);
         }
@@ -73,22 +84,24 @@ public class QuotaGate {
         }
     }
 
-    /** @return false when the window is full (or its tokens are used up) */
+    /** @return false when the window is full (or its tokens are used up or reserved) */
     private static boolean count(Connection connection, QuotaSubject subject, UUID chatbotId, Window window, int maxRequests, long maxTokens,
-            Instant now) throws SQLException {
+            long reserve, Instant now) throws SQLException {
         try (PreparedStatement upsert = connection.prepareStatement(COUNT)) {
             upsert.setString(1, subject.key());
             upsert.setObject(2, chatbotId);
             upsert.setString(3, window.kind());
             upsert.setObject(4, OffsetDateTime.ofInstant(window.start(now), ZoneOffset.UTC));
-            upsert.setInt(5, maxRequests);
-            upsert.setLong(6, maxTokens);
+            upsert.setLong(5, reserve);
+            upsert.setInt(6, maxRequests);
+            upsert.setLong(7, maxTokens);
             try (ResultSet counted = upsert.executeQuery()) {
                 return counted.next();
             }
         }
     }
 
+    /** Reserved tokens count too: waiting for the running turns may help, waiting until midnight surely does. */
     private static boolean tokensUsedUp(Connection connection, QuotaSubject subject, UUID chatbotId, Limits limits, Instant now)
             throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(TOKENS)) {

@@ -1,6 +1,7 @@
 package dev.fluxbase.ai.quotas.control;
 
 import dev.fluxbase.ai.platform.control.Database;
+import dev.fluxbase.ai.quotas.entity.TokenReservation;
 import dev.fluxbase.ai.quotas.entity.TurnUsage;
 import dev.fluxbase.ai.quotas.entity.UsageRecord;
 import dev.fluxbase.ai.quotas.entity.Window;
@@ -18,15 +19,18 @@ import javax.sql.DataSource;
 
 /**
  * Books a finished turn: its tokens go to the day's counter of its subject (what the token budget is
- * checked against), and the turn becomes one row of the usage ledger.
+ * checked against), releasing the turn's reservation in the same statement, and the turn becomes one row
+ * of the usage ledger. One transaction: a booking that fails and is tried again releases only once.
  */
 @ApplicationScoped
 @Transactional
 public class UsageBook {
 
-    private static final String ADD_TOKENS = "INSERT INTO ai.usage_counters AS c (subject, chatbot_id, window_kind, window_start, requests, tokens) "
+    // The row is gone when the rollover removed an ended day under a turn that crossed midnight; the row
+    // it then inserts holds no reservation, hence greatest() for a second turn that crossed with it.
+    private static final String SETTLE = "INSERT INTO ai.usage_counters AS c (subject, chatbot_id, window_kind, window_start, requests, tokens) "
             + "VALUES (?, ?, ?, ?, 0, ?) ON CONFLICT (subject, chatbot_id, window_kind, window_start) "
-            + "DO UPDATE SET tokens = c.tokens + EXCLUDED.tokens";
+            + "DO UPDATE SET tokens = c.tokens + EXCLUDED.tokens, reserved = greatest(c.reserved - ?, 0)";
 
     @PersistenceContext(unitName = "fluxbase")
     EntityManager em;
@@ -34,21 +38,26 @@ public class UsageBook {
     @Resource(lookup = Database.JNDI_NAME)
     DataSource dataSource;
 
-    public void book(TurnUsage usage) {
-        if (usage.totalTokens() > 0 && usage.chatbotId() != null) {
-            addTokens(usage);
+    /** @param reservation what the turn holds since its admission; {@link TokenReservation#NONE} when it was refused */
+    public void book(TurnUsage usage, TokenReservation reservation) {
+        if ((usage.totalTokens() > 0 || reservation.isHeld()) && usage.chatbotId() != null) {
+            settle(usage, reservation);
         }
         em.persist(new UsageRecord(usage));
     }
 
-    /** Tokens count on the day the turn ended: that is when the provider spent them. */
-    private void addTokens(TurnUsage usage) {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement upsert = connection.prepareStatement(ADD_TOKENS)) {
+    /**
+     * Tokens count on the day the turn was admitted, where its reservation is: a turn that crosses
+     * midnight was checked against that day's budget, and its tokens were never reserved on the next.
+     */
+    private void settle(TurnUsage usage, TokenReservation reservation) {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement upsert = connection.prepareStatement(SETTLE)) {
             upsert.setString(1, usage.subject().key());
             upsert.setObject(2, usage.chatbotId());
             upsert.setString(3, Window.DAY.kind());
-            upsert.setObject(4, OffsetDateTime.ofInstant(Window.DAY.start(usage.endedAt()), ZoneOffset.UTC));
+            upsert.setObject(4, OffsetDateTime.ofInstant(reservation.bookingDay(usage.endedAt()), ZoneOffset.UTC));
             upsert.setLong(5, usage.totalTokens());
+            upsert.setLong(6, reservation.tokens());
             upsert.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("Could not book the tokens of a turn: " + e.getMessage(), e);

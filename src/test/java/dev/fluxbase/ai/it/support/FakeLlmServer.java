@@ -88,8 +88,10 @@ public final class FakeLlmServer implements AutoCloseable {
     private final List<RecordedRequest> recorded = new ArrayList<>(); // guarded by monitor
     private int awaitCursor; // guarded by monitor
     private int openStreams; // guarded by monitor
+    private int heldReplies; // guarded by monitor
     private volatile String requiredApiKey;
     private volatile CountDownLatch stallRelease = new CountDownLatch(1);
+    private volatile CountDownLatch heldRelease = new CountDownLatch(1);
 
     private volatile Function<JsonObject, Reply> responder;
 
@@ -163,6 +165,32 @@ public final class FakeLlmServer implements AutoCloseable {
         CountDownLatch released = stallRelease;
         stallRelease = new CountDownLatch(1);
         released.countDown();
+        releaseHeld();
+    }
+
+    /** Requests waiting for {@link #releaseHeld()} with a {@link Reply#held() held} reply. */
+    public int heldReplies() {
+        synchronized (monitor) {
+            return heldReplies;
+        }
+    }
+
+    /**
+     * Waits until exactly {@code expected} requests wait with a held reply.
+     *
+     * @throws AssertionError on timeout
+     */
+    public void awaitHeldReplies(int expected, Duration timeout) {
+        synchronized (monitor) {
+            awaitCondition(() -> heldReplies == expected, timeout, () -> heldReplies + " held replies instead of " + expected + " after " + timeout);
+        }
+    }
+
+    /** Lets every held reply that is waiting now go on; replies held later wait for the next call. */
+    public void releaseHeld() {
+        CountDownLatch released = heldRelease;
+        heldRelease = new CountDownLatch(1);
+        released.countDown();
     }
 
     /**
@@ -222,6 +250,7 @@ public final class FakeLlmServer implements AutoCloseable {
             return;
         }
         stallRelease.countDown();
+        heldRelease.countDown();
         server.stop(0);
         executor.shutdownNow();
         try {
@@ -283,6 +312,9 @@ public final class FakeLlmServer implements AutoCloseable {
         if (reply == null) {
             sendJson(exchange, 500, error(dialect, NO_REPLY, "server_error"));
             return;
+        }
+        if (reply.isHeld()) {
+            awaitHeldRelease();
         }
         reply.headers().forEach(header -> exchange.getResponseHeaders().add(header.getKey(), header.getValue()));
         if (reply.isHttpError()) {
@@ -392,6 +424,26 @@ public final class FakeLlmServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         throw new ConnectionDropped();
+    }
+
+    private void awaitHeldRelease() throws ConnectionDropped {
+        CountDownLatch release = heldRelease;
+        changeHeldReplies(+1);
+        try {
+            release.await();
+        } catch (InterruptedException e) { // close() is shutting the threads down
+            Thread.currentThread().interrupt();
+            throw new ConnectionDropped();
+        } finally {
+            changeHeldReplies(-1);
+        }
+    }
+
+    private void changeHeldReplies(int delta) {
+        synchronized (monitor) {
+            heldReplies += delta;
+            monitor.notifyAll();
+        }
     }
 
     private RecordedRequest record(HttpExchange exchange) throws IOException {

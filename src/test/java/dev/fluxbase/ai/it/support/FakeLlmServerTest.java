@@ -372,6 +372,22 @@ class FakeLlmServerTest {
     }
 
     @Test
+    void heldRepliesWaitUntilReleasedThenAnswerAsScripted() throws Exception {
+        server.enqueue(Reply.text("first").held(), Reply.text("second").held());
+        CompletableFuture<HttpResponse<String>> first = http.sendAsync(request(OPENAI_CHAT, STREAMING_REQUEST), BodyHandlers.ofString());
+        CompletableFuture<HttpResponse<String>> second = http.sendAsync(request(OPENAI_CHAT, STREAMING_REQUEST), BodyHandlers.ofString());
+        server.awaitHeldReplies(2, TIMEOUT);
+        assertThat(first).isNotDone();
+        assertThat(second).isNotDone();
+
+        server.releaseHeld();
+
+        // Either request may have taken either reply.
+        assertThat(first.get().body() + second.get().body()).contains("\"first\"", "\"second\"");
+        assertThat(server.heldReplies()).isZero();
+    }
+
+    @Test
     void openStreamsDropsToZeroWhenTheClientAbandonsAStream() throws Exception {
         String[] deltas = new String[100];
         Arrays.fill(deltas, "x");

@@ -36,6 +36,7 @@ public final class Reply {
     private Integer completionTokens;
     private Duration chunkDelay = Duration.ZERO;
     private boolean knownLength;
+    private boolean held;
     private Interruption interruption = Interruption.NONE;
     private int interruptAfter;
 
@@ -111,6 +112,15 @@ public final class Reply {
     }
 
     /**
+     * Sends nothing until {@link FakeLlmServer#releaseHeld()} (or {@code reset()}, {@code close()}), then
+     * the reply as scripted: for tests that need many requests in flight at once, without sleeps.
+     */
+    public Reply held() {
+        this.held = true;
+        return this;
+    }
+
+    /**
      * Sends the stream with a {@code Content-Length} instead of chunked: the response has ended when
      * its last event is read, where a chunked one still has its terminating chunk to come.
      */
@@ -177,6 +187,10 @@ public final class Reply {
 
     boolean knownLength() {
         return knownLength;
+    }
+
+    boolean isHeld() {
+        return held;
     }
 
     Duration chunkDelay() {

@@ -57,19 +57,31 @@ public final class ServerUnderTest {
 
     /** Moves the clock of every running instance to the system clock plus {@code offset} (whole seconds). */
     public void moveClock(Duration offset) {
-        String body = "{\"offset_seconds\":" + offset.toSeconds() + "}";
         for (ServerUnderTest instance : instances.running()) {
-            ApiResponse moved = instance.call("PUT", "/api/v1/admin/ai/testing/clock", serviceKey(), body);
-            if (moved.status() != 200) {
-                throw new AssertionError("could not move the clock: " + moved);
-            }
+            instance.moveOwnClock(offset);
         }
     }
 
     /** Moves the clocks so that they read {@code instant} now, or at most a second later (offsets are whole seconds). */
     public void moveClockTo(java.time.Instant instant) {
+        moveClock(offsetTo(instant));
+    }
+
+    /** Moves this instance's clock only, as {@link #moveClockTo}: for a disposable instance, which that leaves alone. */
+    public void moveOwnClockTo(java.time.Instant instant) {
+        moveOwnClock(offsetTo(instant));
+    }
+
+    private void moveOwnClock(Duration offset) {
+        ApiResponse moved = call("PUT", "/api/v1/admin/ai/testing/clock", serviceKey(), "{\"offset_seconds\":" + offset.toSeconds() + "}");
+        if (moved.status() != 200) {
+            throw new AssertionError("could not move the clock: " + moved);
+        }
+    }
+
+    private static Duration offsetTo(java.time.Instant instant) {
         long millis = Duration.between(java.time.Instant.now(), instant).toMillis();
-        moveClock(Duration.ofSeconds(Math.floorDiv(millis, 1000) + (Math.floorMod(millis, 1000) == 0 ? 0 : 1)));
+        return Duration.ofSeconds(Math.floorDiv(millis, 1000) + (Math.floorMod(millis, 1000) == 0 ? 0 : 1));
     }
 
     public void resetClock() {

@@ -24,6 +24,12 @@ final class Burst {
     /** @return the terminal frame (done or error) of every message */
     static List<JsonObject> send(List<ServerUnderTest> instances, String userId, String chatbot, int sockets, int conversationsPerSocket)
             throws Exception {
+        return send(instances, userId, chatbot, sockets, conversationsPerSocket, () -> { });
+    }
+
+    /** @param whileRunning runs after every message was sent, before any answer is read */
+    static List<JsonObject> send(List<ServerUnderTest> instances, String userId, String chatbot, int sockets, int conversationsPerSocket,
+            Runnable whileRunning) throws Exception {
         List<ChatClient> clients = new ArrayList<>();
         List<List<String>> conversations = new ArrayList<>();
         try {
@@ -37,6 +43,7 @@ final class Burst {
                 conversations.add(ids);
             }
             fire(clients, conversations);
+            whileRunning.run();
             List<JsonObject> endings = new ArrayList<>();
             for (int s = 0; s < sockets; s++) {
                 endings.addAll(endings(clients.get(s), conversationsPerSocket));
