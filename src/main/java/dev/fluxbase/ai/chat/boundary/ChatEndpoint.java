@@ -2,6 +2,9 @@ package dev.fluxbase.ai.chat.boundary;
 
 import dev.fluxbase.ai.chat.control.ChatConnection;
 import dev.fluxbase.ai.chat.control.ChatDispatcher;
+import dev.fluxbase.ai.chat.control.MessageParts;
+import dev.fluxbase.ai.chat.entity.ChatException;
+import dev.fluxbase.ai.chat.entity.ServerFrames;
 import dev.fluxbase.ai.platform.control.ContextLoaders;
 import dev.fluxbase.ai.platform.entity.CodedException;
 import dev.fluxbase.ai.quotas.control.ClientAddresses;
@@ -13,25 +16,36 @@ import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
+import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The chat socket at {@code /ai/ws}. Frames of one socket are written one at a time, so they never
- * interleave; a client that goes away cancels everything it started.
+ * interleave; a client that goes away cancels everything it started. Text messages arrive in parts (one
+ * per frame), so that a message over the limit is refused without being held: up to the socket's limit
+ * the socket stays open, past it the socket closes with 1009. Binary frames close it with 1003.
  */
 @ServerEndpoint(value = "/ai/ws", configurator = ChatHandshake.class)
 public class ChatEndpoint {
 
     private static final Logger LOG = Logger.getLogger(ChatEndpoint.class.getName());
     private static final String CONNECTION = ChatConnection.class.getName();
+    private static final String PARTS = MessageParts.class.getName();
+    private static final String REMOTE = RemoteEndpoint.Basic.class.getName();
     private static final String REMOTE_ADDRESS = "jakarta.websocket.endpoint.remoteAddress";
-    // Large enough to read an oversized frame and answer MESSAGE_TOO_LARGE instead of closing the socket.
-    private static final int MAX_FRAME_BYTES = 4 * 1024 * 1024;
+    /**
+     * Up to here a message over {@code fluxbase.chat.max-message-bytes} is refused and the socket stays open.
+     * Tyrus' incoming buffer holds one frame of this size (and its header), see {@link OversizeFrames}.
+     */
+    static final int MAX_SOCKET_MESSAGE_BYTES = 4 * 1024 * 1024;
+    private static final CloseReason TOO_BIG = new CloseReason(CloseReason.CloseCodes.TOO_BIG, "Message too large");
 
     @Inject
     ChatDispatcher dispatcher;
@@ -45,6 +59,13 @@ public class ChatEndpoint {
     @Inject
     ChatSockets sockets;
 
+    @Inject
+    OversizeFrames oversize;
+
+    @Inject
+    @ConfigProperty(name = "fluxbase.chat.max-message-bytes", defaultValue = "65536")
+    int maxMessageBytes;
+
     @OnOpen
     public void open(Session session) {
         String token = (String) session.getUserProperties().get(ChatHandshake.TOKEN);
@@ -57,6 +78,9 @@ public class ChatEndpoint {
         }
         String client = addresses.resolve(peerAddress(session), (String) session.getUserProperties().get(ChatHandshake.FORWARDED_FOR));
         session.getUserProperties().put(CONNECTION, new ChatConnection(frame -> send(session, frame), caller, tokenProblem, client));
+        session.getUserProperties().put(PARTS, new MessageParts(maxMessageBytes, MAX_SOCKET_MESSAGE_BYTES));
+        // Kept for OversizeFrames: once Tyrus counts the session closed, the session no longer hands it out.
+        session.getUserProperties().put(REMOTE, session.getBasicRemote());
         sockets.opened(session);
     }
 
@@ -77,13 +101,51 @@ public class ChatEndpoint {
         return address == null ? null : address.toString();
     }
 
-    @OnMessage(maxMessageSize = MAX_FRAME_BYTES)
-    public void message(Session session, String text) {
-        dispatcher.handle(connection(session), text);
+    @OnMessage
+    public void message(Session session, String part, boolean last) {
+        MessageParts parts = (MessageParts) session.getUserProperties().get(PARTS);
+        switch (parts.add(part, last)) {
+            case COMPLETE -> dispatcher.handle(connection(session), parts.take());
+            case TOO_LARGE -> connection(session).send(tooLarge());
+            case OVER_SOCKET_LIMIT -> refuse(session, tooLarge(), TOO_BIG);
+            case PARTIAL -> {
+                // more to come
+            }
+        }
+    }
+
+    @OnMessage
+    public void binary(Session session, ByteBuffer part, boolean last) {
+        refuse(session, ServerFrames.error(null, ChatException.INVALID_MESSAGE, "Binary frames are not supported; send JSON text frames"),
+                new CloseReason(CloseReason.CloseCodes.CANNOT_ACCEPT, "Binary frames are not supported"));
+    }
+
+    private String tooLarge() {
+        return ServerFrames.error(null, ChatException.MESSAGE_TOO_LARGE, "Message too large: the limit is " + maxMessageBytes + " bytes");
+    }
+
+    /** Sends the reason, then closes the socket; what is running on it stops (see {@link #close}). */
+    private static void refuse(Session session, String errorFrame, CloseReason reason) {
+        synchronized (session) {
+            try {
+                send(session, errorFrame);
+                session.close(reason);
+            } catch (IOException | UncheckedIOException | IllegalStateException e) {
+                LOG.log(Level.FINE, "Refusing a frame: the socket closed first", e);
+            }
+        }
     }
 
     @OnClose
     public void close(Session session, CloseReason reason) {
+        if (OversizeFrames.isOverflow(reason)) {
+            RemoteEndpoint.Basic remote = (RemoteEndpoint.Basic) session.getUserProperties().get(REMOTE);
+            ContextLoaders.withPlatformLoader(() -> {
+                synchronized (session) {
+                    oversize.refuse(remote, tooLarge(), TOO_BIG);
+                }
+            });
+        }
         ChatConnection connection = connection(session);
         if (connection != null) {
             connection.close();

@@ -50,6 +50,10 @@ public final class ChatConnection {
         conversations.put(conversation.id(), conversation);
     }
 
+    int conversationCount() {
+        return conversations.size();
+    }
+
     /** A conversation of this socket, when it is the same chatbot's and the same user's. */
     java.util.Optional<Conversation> resumable(String id, dev.fluxbase.ai.chatbots.entity.ChatbotDefinition chatbot,
             dev.fluxbase.ai.chat.entity.ChatIdentity identity) {

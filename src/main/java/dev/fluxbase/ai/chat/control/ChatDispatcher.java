@@ -16,10 +16,8 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.Executor;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Handles each client frame. Frames are answered on the socket's read thread, but turns run on the
@@ -46,10 +44,6 @@ public class ChatDispatcher {
     @Inject
     ChatShutdown shutdown;
 
-    @Inject
-    @ConfigProperty(name = "fluxbase.chat.max-message-bytes", defaultValue = "65536")
-    int maxMessageBytes;
-
     @Resource
     ManagedExecutorService executor;
 
@@ -60,12 +54,10 @@ public class ChatDispatcher {
         turns = ContextLoaders.handingOverLightly(executor, ChatDispatcher.class.getClassLoader());
     }
 
+    /** Handles a complete text message (the socket boundary refused those over the size limit). */
     public void handle(ChatConnection connection, String text) {
         String conversationId = null;
         try {
-            if (text.length() > maxMessageBytes / 4 && text.getBytes(StandardCharsets.UTF_8).length > maxMessageBytes) {
-                throw new ChatException(ChatException.MESSAGE_TOO_LARGE, "Message too large: the limit is " + maxMessageBytes + " bytes");
-            }
             ClientFrame frame = ClientFrame.parse(text);
             conversationId = frame.text("conversation_id").orElse(null);
             switch (frame.type()) {
@@ -81,7 +73,7 @@ public class ChatDispatcher {
                 default -> throw new ChatException(ChatException.UNKNOWN_TYPE, "Unknown message type: " + frame.type());
             }
         } catch (CodedException e) {
-            connection.send(ServerFrames.error(conversationId, e.code(), e.getMessage()));
+            connection.send(ChatTurn.errorFrame(conversationId, e));
         }
     }
 

@@ -139,7 +139,7 @@ public class ChatTurn {
     }
 
     /** A limit's refusal says when trying again can help. */
-    private static String errorFrame(String conversationId, CodedException e) {
+    static String errorFrame(String conversationId, CodedException e) {
         if (e instanceof QuotaExceeded limit && limit.retryAfterSeconds().isPresent()) {
             return ServerFrames.error(conversationId, e.code(), e.getMessage(), limit.retryAfterSeconds().getAsLong());
         }

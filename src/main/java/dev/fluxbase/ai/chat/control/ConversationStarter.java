@@ -18,9 +18,11 @@ import java.util.UUID;
 
 /**
  * The conversation a {@code start_chat} gets. Chatbots that persist conversations store them for users
- * with an id (anonymous callers have nobody to resume them for); a stored conversation resumes on any
- * socket, but only for its owner and chatbot, and never once it expired. Conversations that are not
- * stored live as long as their socket: an id this socket does not know starts a new one, as in Fluxbase.
+ * with an id (anonymous callers have nobody to resume them for), from their first admitted question on;
+ * a stored conversation resumes on any socket, but only for its owner and chatbot, and never once it
+ * expired. Conversations that are not stored live as long as their socket: an id this socket does not
+ * know starts a new one, as in Fluxbase. New conversations and ones a socket takes up count against
+ * {@link StartChatLimits}.
  */
 @ApplicationScoped
 public class ConversationStarter {
@@ -29,11 +31,14 @@ public class ConversationStarter {
     ConversationStore store;
 
     @Inject
+    StartChatLimits limits;
+
+    @Inject
     ServerClock clock;
 
     Conversation start(ChatConnection connection, ChatbotDefinition chatbot, ChatIdentity identity, Optional<String> requestedId) {
         if (requestedId.isEmpty()) {
-            return fresh(chatbot, identity);
+            return fresh(connection, chatbot, identity);
         }
         String id = requestedId.get();
         if (stores(chatbot, identity)) {
@@ -43,28 +48,37 @@ public class ConversationStarter {
             // Asked to resume a stored conversation, but there is nobody to own one: never start another silently.
             return connection.resumable(id, chatbot, identity).orElseThrow(ConversationRefused::notFound);
         }
-        return connection.resumable(id, chatbot, identity).orElseGet(() -> fresh(chatbot, identity));
+        return connection.resumable(id, chatbot, identity).orElseGet(() -> fresh(connection, chatbot, identity));
     }
 
-    private Conversation fresh(ChatbotDefinition chatbot, ChatIdentity identity) {
-        if (!stores(chatbot, identity)) {
-            return new Conversation(UUID.randomUUID().toString(), chatbot, identity);
-        }
-        UUID id = store.create(chatbot.id(), identity.userId(), clock.now());
-        return new Conversation(id.toString(), chatbot, identity, true, 0, List.of());
+    /** Nothing is stored yet: {@link TurnAdmission} stores it with its first question, under this id. */
+    private Conversation fresh(ChatConnection connection, ChatbotDefinition chatbot, ChatIdentity identity) {
+        limits.checkRoom(connection);
+        limits.countNew(connection);
+        return Conversation.start(UUID.randomUUID().toString(), chatbot, identity, stores(chatbot, identity));
     }
 
-    /** The database decides even when this socket holds the conversation: it may have expired or been deleted. */
+    /**
+     * The database decides even when this socket holds the conversation: it may have expired or been deleted.
+     * One that is not stored yet (no question admitted) exists only on the socket that started it.
+     */
     private Optional<Conversation> resumeStored(ChatConnection connection, String id, ChatbotDefinition chatbot, ChatIdentity identity) {
+        Optional<Conversation> held = connection.resumable(id, chatbot, identity);
+        if (held.isPresent() && !held.get().stored()) {
+            return held;
+        }
+        if (held.isEmpty()) {
+            limits.checkRoom(connection);
+        }
         return Ids.parse(id).flatMap(uuid -> store.resume(uuid, chatbot.id(), identity.userId(), clock.now()))
-                .map(resumed -> connection.resumable(id, chatbot, identity).orElseGet(() -> conversation(resumed, chatbot, identity)));
+                .map(resumed -> held.orElseGet(() -> conversation(resumed, chatbot, identity)));
     }
 
     private static Conversation conversation(ResumedConversation resumed, ChatbotDefinition chatbot, ChatIdentity identity) {
         List<ChatMessage> history = resumed.messages().stream()
                 .map(m -> StoredMessage.USER.equals(m.role()) ? ChatMessage.user(m.content()) : ChatMessage.assistant(m.content()))
                 .toList();
-        return new Conversation(resumed.id().toString(), chatbot, identity, true, resumed.turnCount(), history);
+        return Conversation.resume(resumed.id().toString(), chatbot, identity, resumed.turnCount(), history);
     }
 
     private static boolean stores(ChatbotDefinition chatbot, ChatIdentity identity) {

@@ -17,7 +17,8 @@ import java.util.UUID;
 
 /**
  * Lets a question through, or refuses it before the provider is called: the conversation's turn
- * limit, then the user's limits. One transaction, so a refusal by either counts nowhere.
+ * limit, then the user's limits. One transaction, so a refusal by either counts nowhere; that includes
+ * storing a persisted conversation with its first question, so that one refused at once leaves no row.
  */
 @ApplicationScoped
 @Transactional
@@ -50,7 +51,11 @@ public class TurnAdmission {
     private TokenReservation check(Conversation conversation, QuotaSubject subject, String question, Instant now) {
         ChatbotSettings settings = conversation.chatbot().settings();
         if (conversation.persisted()) {
-            conversations.beginTurn(UUID.fromString(conversation.id()), question, settings.maxTurns(), now);
+            UUID id = UUID.fromString(conversation.id());
+            if (!conversation.stored()) {
+                conversations.store(id, conversation.chatbot().id(), conversation.identity().userId(), now);
+            }
+            conversations.beginTurn(id, question, settings.maxTurns(), now);
         } else if (conversation.turns() >= settings.maxTurns()) {
             throw ConversationRefused.turnLimit();
         }

@@ -15,6 +15,7 @@ public class ChatException extends CodedException {
     public static final String AUTH_REQUIRED = "AUTH_REQUIRED";
     public static final String FORBIDDEN = "FORBIDDEN";
     public static final String SHUTTING_DOWN = "SHUTTING_DOWN";
+    public static final String TOO_MANY_CONVERSATIONS = "TOO_MANY_CONVERSATIONS";
 
     public ChatException(String code, String message) {
         super(code, message);

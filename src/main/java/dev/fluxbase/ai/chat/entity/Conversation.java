@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A conversation: its chatbot, who it speaks for, whether it is stored, how many questions it has
- * taken, and the user and assistant messages so far. Tool calls and their results live only inside
- * the turn that made them.
+ * A conversation: its chatbot, who it speaks for, whether it is persisted (and already stored), how many
+ * questions it has taken, and the user and assistant messages so far. Tool calls and their results live
+ * only inside the turn that made them.
  */
 public final class Conversation {
 
@@ -18,19 +18,27 @@ public final class Conversation {
     private final boolean persisted;
     private final List<ChatMessage> history;
     private int turns;
+    private boolean stored;
 
-    public Conversation(String id, ChatbotDefinition chatbot, ChatIdentity identity) {
-        this(id, chatbot, identity, false, 0, List.of());
-    }
-
-    /** @param turns the questions it took before (a resumed conversation) */
-    public Conversation(String id, ChatbotDefinition chatbot, ChatIdentity identity, boolean persisted, int turns, List<ChatMessage> history) {
+    private Conversation(String id, ChatbotDefinition chatbot, ChatIdentity identity, boolean persisted, boolean stored, int turns,
+            List<ChatMessage> history) {
         this.id = id;
         this.chatbot = chatbot;
         this.identity = identity;
         this.persisted = persisted;
+        this.stored = stored;
         this.turns = turns;
         this.history = new ArrayList<>(history);
+    }
+
+    /** A new conversation; a persisted one is stored together with its first admitted question. */
+    public static Conversation start(String id, ChatbotDefinition chatbot, ChatIdentity identity, boolean persisted) {
+        return new Conversation(id, chatbot, identity, persisted, false, 0, List.of());
+    }
+
+    /** A stored conversation taken up again, with the questions it took and its messages. */
+    public static Conversation resume(String id, ChatbotDefinition chatbot, ChatIdentity identity, int turns, List<ChatMessage> history) {
+        return new Conversation(id, chatbot, identity, true, true, turns, history);
     }
 
     public String id() {
@@ -45,9 +53,14 @@ public final class Conversation {
         return identity;
     }
 
-    /** Stored in the database: its turns are counted and kept there. */
+    /** Kept in the database: its turns are counted and stored there. */
     public boolean persisted() {
         return persisted;
+    }
+
+    /** Persisted and already in the database, which it is from its first admitted question on. */
+    public synchronized boolean stored() {
+        return stored;
     }
 
     public synchronized int turns() {
@@ -58,10 +71,14 @@ public final class Conversation {
         return List.copyOf(history);
     }
 
-    /** An admitted question: it counts as a turn and stays in the history even if its answer fails. */
+    /**
+     * An admitted question: it counts as a turn and stays in the history even if its answer fails. A persisted
+     * conversation is stored from now on: the question's admission stored it.
+     */
     public synchronized void recordQuestion(ChatMessage user) {
         history.add(user);
         turns++;
+        stored = persisted;
     }
 
     public synchronized void recordAnswer(ChatMessage assistant) {

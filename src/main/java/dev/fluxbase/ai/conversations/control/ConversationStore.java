@@ -2,7 +2,6 @@ package dev.fluxbase.ai.conversations.control;
 
 import dev.fluxbase.ai.conversations.entity.ConversationRefused;
 import dev.fluxbase.ai.conversations.entity.ResumedConversation;
-import dev.fluxbase.ai.conversations.entity.StoredConversation;
 import dev.fluxbase.ai.conversations.entity.StoredMessage;
 import dev.fluxbase.ai.platform.control.Database;
 import jakarta.annotation.Resource;
@@ -34,6 +33,8 @@ public class ConversationStore {
     private static final String BEGIN_TURN = "UPDATE ai.conversations c SET turn_count = c.turn_count + 1, last_activity_at = ?, updated_at = ?, "
             + "title = coalesce(nullif(c.title, ''), ?) FROM ai.chatbots b WHERE b.id = c.chatbot_id AND c.id = ? AND c.turn_count < ? AND " + ALIVE;
     private static final String ALIVE_BY_ID = "SELECT 1 FROM ai.conversations c JOIN ai.chatbots b ON b.id = c.chatbot_id WHERE c.id = ? AND " + ALIVE;
+    private static final String STORE = "INSERT INTO ai.conversations (id, chatbot_id, user_id, created_at, updated_at, last_activity_at) "
+            + "SELECT ?, b.id, ?, ?, ?, ? FROM ai.chatbots b WHERE b.id = ?";
     private static final String TOUCH = "UPDATE ai.conversations SET last_activity_at = ?, updated_at = ? WHERE id = ?";
 
     @PersistenceContext(unitName = "fluxbase")
@@ -42,10 +43,27 @@ public class ConversationStore {
     @Resource(lookup = Database.JNDI_NAME)
     DataSource dataSource;
 
-    public UUID create(UUID chatbotId, String userId, Instant now) {
-        StoredConversation conversation = new StoredConversation(chatbotId, userId, now);
-        em.persist(conversation);
-        return conversation.id();
+    /**
+     * Stores a conversation under the id its socket gave it, when its first question is admitted (in that
+     * transaction, so that a refused question leaves nothing behind).
+     *
+     * @throws ConversationRefused {@code CONVERSATION_NOT_FOUND} when its chatbot was deleted meanwhile
+     */
+    public void store(UUID id, UUID chatbotId, String userId, Instant now) {
+        boolean stored = Jdbc.run(dataSource, connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(STORE)) {
+                insert.setObject(1, id);
+                insert.setString(2, userId);
+                insert.setObject(3, Jdbc.utc(now));
+                insert.setObject(4, Jdbc.utc(now));
+                insert.setObject(5, Jdbc.utc(now));
+                insert.setObject(6, chatbotId);
+                return insert.executeUpdate() == 1;
+            }
+        });
+        if (!stored) {
+            throw ConversationRefused.notFound();
+        }
     }
 
     /** The conversation, when it is alive and this user's, for this chatbot; empty tells nothing more. */

@@ -6,7 +6,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 /**
@@ -35,15 +34,6 @@ public class StoredConversation {
 
     protected StoredConversation() {
         // for JPA
-    }
-
-    public StoredConversation(UUID chatbotId, String userId, Instant now) {
-        this.id = UUID.randomUUID();
-        this.chatbotId = chatbotId;
-        this.userId = userId;
-        this.createdAt = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
-        this.updatedAt = createdAt;
-        this.lastActivityAt = createdAt;
     }
 
     public UUID id() {

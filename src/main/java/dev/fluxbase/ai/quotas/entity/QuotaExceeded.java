@@ -3,7 +3,7 @@ package dev.fluxbase.ai.quotas.entity;
 import dev.fluxbase.ai.platform.entity.CodedException;
 import java.util.OptionalLong;
 
-/** A message refused by a limit, with the guide's wording and when trying again can help. */
+/** A message or a new conversation refused by a limit, with the guide's wording and when trying again can help. */
 public class QuotaExceeded extends CodedException {
 
     public static final String RATE_LIMIT_EXCEEDED = "RATE_LIMIT_EXCEEDED";
@@ -22,6 +22,11 @@ public class QuotaExceeded extends CodedException {
         return retryAfterSeconds < 0
                 ? new QuotaExceeded(RATE_LIMIT_EXCEEDED, "Rate limit exceeded: this chatbot allows no messages", -1)
                 : new QuotaExceeded(RATE_LIMIT_EXCEEDED, "Rate limit exceeded, try again in " + retryAfterSeconds + " s", retryAfterSeconds);
+    }
+
+    /** A {@code start_chat} over the per-minute limit of new conversations. */
+    public static QuotaExceeded newConversations(long retryAfterSeconds) {
+        return new QuotaExceeded(RATE_LIMIT_EXCEEDED, "Too many new conversations, try again in " + retryAfterSeconds + " s", retryAfterSeconds);
     }
 
     public static QuotaExceeded daily(long retryAfterSeconds) {

@@ -49,6 +49,23 @@ public final class ChatClient implements AutoCloseable {
         send(frame.toString());
     }
 
+    /**
+     * Sends a message the server may close the socket in the middle of (this client sends text in frames of
+     * 16 KB); a send cut short is no failure.
+     */
+    public void sendCutShort(String text) {
+        socket.sendText(text, true).exceptionally(e -> null).join();
+    }
+
+    public void sendBinary(byte[] data) {
+        socket.sendBinary(java.nio.ByteBuffer.wrap(data), true).exceptionally(e -> null).join();
+    }
+
+    /** The close code the server sent, waiting for it. */
+    public int awaitCloseCode() {
+        return closed.orTimeout(TIMEOUT.toSeconds(), TimeUnit.SECONDS).join();
+    }
+
     /** Sends start_chat and returns the conversation id of the chat_started answer. */
     public String startChat(String chatbot, String namespace) {
         send(Json.createObjectBuilder().add("type", "start_chat").add("chatbot", chatbot).add("namespace", namespace).build());

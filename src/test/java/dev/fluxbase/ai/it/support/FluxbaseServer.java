@@ -122,6 +122,8 @@ public final class FluxbaseServer implements BeforeAllCallback, ParameterResolve
                             + "\"query\":{\"appid\":\"" + HTTP_SECRET + "-query\"},\"headers\":{\"X-Api-Key\":\"" + HTTP_SECRET + "-header\"}}]"),
                     // The tests connect from here, and may play a proxy that forwards for other addresses.
                     Map.entry("FLUXBASE_LIMITS_TRUSTED_PROXIES", "127.0.0.1"),
+                    // Anonymous tests all start chats from this address; SocketBoundsIT tests the limit on an instance of its own.
+                    Map.entry("FLUXBASE_CHAT_START_CHAT_PER_MINUTE", "100000"),
                     // Lets tests move the server's clock and run its jobs; never set in production.
                     Map.entry("FLUXBASE_TESTING_CLOCK_CONTROL", "true"));
             long started = System.nanoTime();
