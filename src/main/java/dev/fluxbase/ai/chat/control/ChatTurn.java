@@ -33,7 +33,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * One question and its answer: admitted against the turn and usage limits, then the tool loop between
  * the provider and the chatbot's tools, then booked. Every turn ends with exactly one {@code done},
- * {@code error} or (when cancelled) {@code cancelled}.
+ * {@code error} or (when cancelled) {@code cancelled}, whatever fails inside it, an {@link Error} included.
  */
 @ApplicationScoped
 public class ChatTurn {
@@ -83,18 +83,31 @@ public class ChatTurn {
 
     public void run(ChatConnection connection, Conversation conversation, String content, CancelSignal cancel) {
         metrics.turnStarted();
-        TurnState turn = new TurnState(clock.now());
-        Span span = tracing.startTurn(conversation.chatbot().name(), conversation.id());
+        TurnState turn = new TurnState(TurnState.newId(), clock.now());
+        Span span = tracing.startTurn(conversation.chatbot().name(), conversation.id(), turn.id());
         String ending = null;
         try (Scope scope = span.makeCurrent()) {
             ending = run(connection, conversation, content, cancel, turn);
+        } catch (Throwable e) {
+            // the turn handles its own failures: this is one in the handling, and the client still hears the end
+            ending = failed(conversation.id(), turn, e);
         } finally {
-            // counted and traced before the client hears the end: what it reads next includes this turn
-            tracing.endTurn(span, turn.outcome().name(), turn.errorCode());
-            metrics.turnEnded(turn.outcome());
-            if (ending != null) {
-                sendQuietly(connection, ending);
+            try {
+                // counted and traced before the client hears the end: what it reads next includes this turn
+                tracing.endTurn(span, turn.outcome().name(), turn.errorCode());
+                metrics.turnEnded(turn.outcome());
+            } finally {
+                end(connection, ending, cancel);
             }
+        }
+    }
+
+    private void end(ChatConnection connection, String ending, CancelSignal cancel) {
+        try {
+            if (ending != null) {
+                connection.sendQuietly(ending);
+            }
+        } finally {
             shutdown.leave(cancel);
         }
     }
@@ -132,13 +145,31 @@ public class ChatTurn {
             cancel.cancel(); // the client is gone: nothing left to tell it
             turn.cancelled();
             ending = null;
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Chat turn failed", e);
-            turn.failed(ChatException.STREAM_ERROR);
-            ending = ServerFrames.error(id, ChatException.STREAM_ERROR, "The answer could not be completed");
+        } catch (Throwable e) {
+            // an Error too (StackOverflowError, OutOfMemoryError): the turn must end, and its usage be booked
+            ending = failed(id, turn, e);
         }
         complete(conversation, subject, turn);
         return ending;
+    }
+
+    /**
+     * Ends a turn that failed unexpectedly. The frame is made before the failure is logged: after an
+     * OutOfMemoryError the turn's own memory is free again (its messages and answer were the loop's), logging may not be.
+     */
+    private static String failed(String conversationId, TurnState turn, Throwable e) {
+        turn.failed(ChatException.STREAM_ERROR);
+        String ending = ServerFrames.error(conversationId, ChatException.STREAM_ERROR, "The answer could not be completed");
+        log(e instanceof Error ? Level.SEVERE : Level.WARNING, "Chat turn " + turn.id() + " of conversation " + conversationId + " failed", e);
+        return ending;
+    }
+
+    private static void log(Level level, String message, Throwable e) {
+        try {
+            LOG.log(level, message, e);
+        } catch (Throwable logging) {
+            // nothing left to tell it to; the turn still ends
+        }
     }
 
     /** A limit's refusal says when trying again can help. */
@@ -158,8 +189,9 @@ public class ChatTurn {
         Duration patience = turn.providerName() == null ? Duration.ZERO : Duration.ofMillis(bookingPatienceMs);
         try {
             BookingAttempts.book(() -> completion.complete(conversation, subject, turn, clock.now()), patience, BookingAttempts.SLEEP);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Could not book the usage of a turn of conversation " + conversation.id(), e);
+        } catch (Throwable e) {
+            log(e instanceof Error ? Level.SEVERE : Level.WARNING,
+                    "Could not book the usage of turn " + turn.id() + " of conversation " + conversation.id(), e);
         }
     }
 
@@ -191,13 +223,5 @@ public class ChatTurn {
         }
         events.progress("retrieving", "Searching the knowledge base...");
         return tracing.step(TurnTracing.RETRIEVAL, () -> retriever.context(question, requests).orElse(""));
-    }
-
-    private static void sendQuietly(ChatConnection connection, String frame) {
-        try {
-            connection.send(frame);
-        } catch (UncheckedIOException e) {
-            // the client is gone
-        }
     }
 }

@@ -36,10 +36,11 @@ public class TurnTracing implements TurnSteps {
     }
 
     /** The span of a turn; the caller makes it current and ends it with {@link #endTurn}. */
-    Span startTurn(String chatbot, String conversationId) {
+    Span startTurn(String chatbot, String conversationId, String turnId) {
         return tracer.spanBuilder(TURN).setSpanKind(SpanKind.SERVER)
                 .setAttribute("fluxbase.chatbot", chatbot)
                 .setAttribute("fluxbase.conversation_id", conversationId)
+                .setAttribute("fluxbase.turn_id", turnId)
                 .startSpan();
     }
 
@@ -63,7 +64,7 @@ public class TurnTracing implements TurnSteps {
         Span span = builder.startSpan();
         try (Scope scope = span.makeCurrent()) {
             return work.get();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName());
             throw e;
         } finally {

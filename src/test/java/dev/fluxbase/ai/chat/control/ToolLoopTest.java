@@ -19,6 +19,7 @@ import dev.fluxbase.ai.providers.entity.TurnCancelled;
 import dev.fluxbase.ai.tools.entity.Tool;
 import dev.fluxbase.ai.tools.entity.ToolContext;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -34,16 +35,18 @@ class ToolLoopTest {
     private final RecordingEvents events = new RecordingEvents();
     private final FakeTool lookup = FakeTool.echo("lookup");
     private final List<String> steps = new ArrayList<>();
-    private final ToolLoop loop = new ToolLoop(new TurnSteps() {
+    private final TurnSteps recordingSteps = new TurnSteps() {
         @Override
         public <T> T step(String name, Supplier<T> work, String... attributes) {
             steps.add(name + " " + String.join(" ", attributes));
             return work.get();
         }
-    });
+    };
+    private ToolLoop loop = new ToolLoop(recordingSteps, 8, 20);
+    private int maxResultBytes = 16384;
 
     private String run(ScriptedProvider provider, int maxRounds, Tool... tools) {
-        ToolContext context = new ToolContext(null, "c-1", null, cancel, events, 16384);
+        ToolContext context = new ToolContext(null, "c-1", null, cancel, events, maxResultBytes);
         List<ChatMessage> messages = new ArrayList<>(List.of(ChatMessage.system("be brief"), ChatMessage.user("how many?")));
         return loop.run(new LoopTurn(provider, List.of(tools), context, 512, new BigDecimal("0.2"), maxRounds), messages, events);
     }
@@ -205,5 +208,63 @@ class ToolLoopTest {
         run(provider, 5, querying);
 
         assertThat(events.events).containsSubsequence("progress querying", "query SELECT 1", "tool c1=1 row");
+    }
+
+    @Test
+    void callsBeyondTheMostPerRoundAreNotRunAndTheModelIsToldForEach() {
+        loop = new ToolLoop(recordingSteps, 2, 20);
+        ScriptedProvider provider = new ScriptedProvider(calls(ROUND, IntStream.rangeClosed(1, 4)
+                .mapToObj(n -> call("c" + n, "{\"n\":" + n + "}")).toArray(ToolCall[]::new)), text(ROUND, "Two of four."));
+
+        assertThat(run(provider, 5, lookup)).isEqualTo("Two of four.");
+
+        assertThat(lookup.calls).extracting(ToolCall::id).containsExactly("c1", "c2");
+        List<ChatMessage> second = provider.requests.get(1).messages();
+        assertThat(second.subList(3, 7)).extracting(ChatMessage::toolCallId, ChatMessage::content).containsExactly(
+                tuple("c1", "result of {\"n\":1}"), tuple("c2", "result of {\"n\":2}"),
+                tuple("c3", "Tool call not run: at most 2 tool calls per round."), tuple("c4", "Tool call not run: at most 2 tool calls per round."));
+        assertThat(events.toolResults()).hasSize(4);
+    }
+
+    @Test
+    void callsBeyondTheMostPerAnswerAreNotRunAndTheModelIsTold() {
+        loop = new ToolLoop(recordingSteps, 8, 3);
+        ScriptedProvider provider = new ScriptedProvider(calls(ROUND, call("c1", "{\"n\":1}"), call("c2", "{\"n\":2}")),
+                calls(ROUND, call("c3", "{\"n\":3}"), call("c4", "{\"n\":4}")), calls(ROUND, call("c5", "{\"n\":5}")), text(ROUND, "Enough."));
+
+        assertThat(run(provider, 5, lookup)).isEqualTo("Enough.");
+
+        assertThat(lookup.calls).extracting(ToolCall::id).containsExactly("c1", "c2", "c3");
+        assertThat(events.toolResults()).containsExactly("tool c1=result of {\"n\":1}", "tool c2=result of {\"n\":2}", "tool c3=result of {\"n\":3}",
+                "tool c4=Tool call not run: at most 3 tool calls per answer.", "tool c5=Tool call not run: at most 3 tool calls per answer.");
+        assertThat(provider.requests).hasSize(4);
+        assertThat(provider.requests.get(3).messages()).last().extracting(ChatMessage::toolCallId).isEqualTo("c5");
+    }
+
+    @Test
+    void aToolResultOverTheCapIsCutAndTheModelIsToldSo() {
+        maxResultBytes = 300;
+        FakeTool big = new FakeTool("lookup", (call, context) -> "row\n".repeat(1000));
+        ScriptedProvider provider = new ScriptedProvider(calls(ROUND, call("c1", "{}")), text(ROUND, "Many rows."));
+
+        run(provider, 5, big);
+
+        String read = provider.requests.get(1).messages().get(3).content();
+        assertThat(read.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(300);
+        assertThat(read).startsWith("row\nrow\n").containsPattern("\n…\\[tool result truncated: 3,[0-9]{3} more bytes not shown]$");
+        assertThat(events.toolResults()).containsExactly("tool c1=" + read);
+    }
+
+    @Test
+    void errorsOfTheProviderAndOfToolsAreNotSwallowed() {
+        ScriptedProvider deep = new ScriptedProvider(failing(new StackOverflowError("deep")));
+        assertThatThrownBy(() -> run(deep, 5, lookup)).isInstanceOf(StackOverflowError.class);
+
+        FakeTool hungry = new FakeTool("lookup", (call, context) -> {
+            throw new OutOfMemoryError("Java heap space");
+        });
+        ScriptedProvider provider = new ScriptedProvider(calls(ROUND, call("c1", "{}")), text(ROUND, "never"));
+        assertThatThrownBy(() -> run(provider, 5, hungry)).isInstanceOf(OutOfMemoryError.class);
+        assertThat(events.totalUsage()).isEqualTo(ROUND);
     }
 }
