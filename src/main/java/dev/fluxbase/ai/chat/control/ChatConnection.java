@@ -2,8 +2,10 @@ package dev.fluxbase.ai.chat.control;
 
 import dev.fluxbase.ai.chat.entity.ChatException;
 import dev.fluxbase.ai.chat.entity.Conversation;
+import dev.fluxbase.ai.chat.entity.ServerFrames;
 import dev.fluxbase.ai.platform.entity.CodedException;
 import dev.fluxbase.ai.security.entity.Caller;
+import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -32,6 +34,15 @@ public final class ChatConnection {
 
     public void send(String frame) {
         sink.send(frame);
+    }
+
+    /** Sends a frame unless the client is gone. */
+    void sendQuietly(String frame) {
+        try {
+            sink.send(frame);
+        } catch (UncheckedIOException e) {
+            // the client is gone
+        }
     }
 
     /** The verified caller; a bad token is reported when the client first asks for something. */
@@ -71,7 +82,12 @@ public final class ChatConnection {
     }
 
     void submit(Conversation conversation, Executor executor, Consumer<CancelSignal> turn) {
-        queues.computeIfAbsent(conversation.id(), id -> new TurnQueue(executor)).submit(turn);
+        queues.computeIfAbsent(conversation.id(), id -> new TurnQueue(executor)).submit(turn, () -> refused(conversation.id()));
+    }
+
+    /** A turn the executor refused still ends, so that its client does not wait for it. */
+    private void refused(String conversationId) {
+        sendQuietly(ServerFrames.error(conversationId, ChatException.STREAM_ERROR, "The answer could not be started; try again"));
     }
 
     boolean cancel(String conversationId) {

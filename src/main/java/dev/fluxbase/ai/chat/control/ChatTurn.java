@@ -4,6 +4,7 @@ import dev.fluxbase.ai.chat.entity.ChatException;
 import dev.fluxbase.ai.chat.entity.Conversation;
 import dev.fluxbase.ai.chat.entity.ServerFrames;
 import dev.fluxbase.ai.chatbots.entity.ChatbotDefinition;
+import dev.fluxbase.ai.chatbots.entity.ChatbotSettings;
 import dev.fluxbase.ai.knowledge.control.Retriever;
 import dev.fluxbase.ai.knowledge.entity.SearchRequest;
 import dev.fluxbase.ai.platform.control.ServerClock;
@@ -12,21 +13,15 @@ import dev.fluxbase.ai.providers.control.ProviderSelector;
 import dev.fluxbase.ai.providers.entity.CancelSignal;
 import dev.fluxbase.ai.providers.entity.ChatMessage;
 import dev.fluxbase.ai.providers.entity.ChatProvider;
-import dev.fluxbase.ai.providers.entity.CompletionRequest;
-import dev.fluxbase.ai.providers.entity.CompletionResult;
-import dev.fluxbase.ai.providers.entity.ToolCall;
 import dev.fluxbase.ai.providers.entity.TurnCancelled;
 import dev.fluxbase.ai.quotas.entity.QuotaExceeded;
 import dev.fluxbase.ai.quotas.entity.QuotaSubject;
 import dev.fluxbase.ai.tools.control.ToolBox;
-import dev.fluxbase.ai.tools.entity.Tool;
 import dev.fluxbase.ai.tools.entity.ToolContext;
-import dev.fluxbase.ai.tools.entity.ToolEvents;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,7 +33,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * One question and its answer: admitted against the turn and usage limits, then the tool loop between
  * the provider and the chatbot's tools, then booked. Every turn ends with exactly one {@code done},
- * {@code error} or (when cancelled) {@code cancelled}.
+ * {@code error} or (when cancelled) {@code cancelled}, whatever fails inside it, an {@link Error} included.
  */
 @ApplicationScoped
 public class ChatTurn {
@@ -76,6 +71,9 @@ public class ChatTurn {
     TurnTracing tracing;
 
     @Inject
+    ToolLoop toolLoop;
+
+    @Inject
     @ConfigProperty(name = "fluxbase.usage.booking-patience-ms", defaultValue = "30000")
     long bookingPatienceMs;
 
@@ -85,18 +83,31 @@ public class ChatTurn {
 
     public void run(ChatConnection connection, Conversation conversation, String content, CancelSignal cancel) {
         metrics.turnStarted();
-        TurnState turn = new TurnState(clock.now());
-        Span span = tracing.startTurn(conversation.chatbot().name(), conversation.id());
+        TurnState turn = new TurnState(TurnState.newId(), clock.now());
+        Span span = tracing.startTurn(conversation.chatbot().name(), conversation.id(), turn.id());
         String ending = null;
         try (Scope scope = span.makeCurrent()) {
             ending = run(connection, conversation, content, cancel, turn);
+        } catch (Throwable e) {
+            // the turn handles its own failures: this is one in the handling, and the client still hears the end
+            ending = failed(conversation.id(), turn, e);
         } finally {
-            // counted and traced before the client hears the end: what it reads next includes this turn
-            tracing.endTurn(span, turn.outcome().name(), turn.errorCode());
-            metrics.turnEnded(turn.outcome());
-            if (ending != null) {
-                sendQuietly(connection, ending);
+            try {
+                // counted and traced before the client hears the end: what it reads next includes this turn
+                tracing.endTurn(span, turn.outcome().name(), turn.errorCode());
+                metrics.turnEnded(turn.outcome());
+            } finally {
+                end(connection, ending, cancel);
             }
+        }
+    }
+
+    private void end(ChatConnection connection, String ending, CancelSignal cancel) {
+        try {
+            if (ending != null) {
+                connection.sendQuietly(ending);
+            }
+        } finally {
             shutdown.leave(cancel);
         }
     }
@@ -111,8 +122,9 @@ public class ChatTurn {
             shutdown.enter(cancel);
             turn.admitted(tracing.step(TurnTracing.LIMITS, () -> admission.admit(conversation, subject, content, clock.now())));
             conversation.recordQuestion(ChatMessage.user(content));
-            connection.send(ServerFrames.progress(id, "thinking", "Thinking..."));
-            answer(connection, conversation, content, turn, cancel);
+            TurnFrames events = new TurnFrames(connection, id, turn);
+            events.progress("thinking", "Thinking...");
+            answer(events, conversation, content, turn, cancel);
             ending = ServerFrames.done(id, turn.usage());
         } catch (TurnCancelled e) {
             if (shutdown.endedByShutdown(cancel)) {
@@ -129,13 +141,31 @@ public class ChatTurn {
             cancel.cancel(); // the client is gone: nothing left to tell it
             turn.cancelled();
             ending = null;
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Chat turn failed", e);
-            turn.failed(ChatException.STREAM_ERROR);
-            ending = ServerFrames.error(id, ChatException.STREAM_ERROR, "The answer could not be completed");
+        } catch (Throwable e) {
+            // an Error too (StackOverflowError, OutOfMemoryError): the turn must end, and its usage be booked
+            ending = failed(id, turn, e);
         }
         complete(conversation, subject, turn);
         return ending;
+    }
+
+    /**
+     * Ends a turn that failed unexpectedly. The frame is made before the failure is logged: after an
+     * OutOfMemoryError the turn's own memory is free again (its messages and answer were the loop's), logging may not be.
+     */
+    private static String failed(String conversationId, TurnState turn, Throwable e) {
+        turn.failed(ChatException.STREAM_ERROR);
+        String ending = ServerFrames.error(conversationId, ChatException.STREAM_ERROR, "The answer could not be completed");
+        log(e instanceof Error ? Level.SEVERE : Level.WARNING, "Chat turn " + turn.id() + " of conversation " + conversationId + " failed", e);
+        return ending;
+    }
+
+    private static void log(Level level, String message, Throwable e) {
+        try {
+            LOG.log(level, message, e);
+        } catch (Throwable logging) {
+            // nothing left to tell it to; the turn still ends
+        }
     }
 
     /** A limit's refusal says when trying again can help. */
@@ -155,130 +185,39 @@ public class ChatTurn {
         Duration patience = turn.isAdmitted() ? Duration.ofMillis(bookingPatienceMs) : Duration.ZERO;
         try {
             BookingAttempts.book(() -> completion.complete(conversation, subject, turn, clock.now()), patience, BookingAttempts.SLEEP);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Could not book the usage of a turn of conversation " + conversation.id(), e);
+        } catch (Throwable e) {
+            log(e instanceof Error ? Level.SEVERE : Level.WARNING,
+                    "Could not book the usage of turn " + turn.id() + " of conversation " + conversation.id(), e);
         }
     }
 
-    private void answer(ChatConnection connection, Conversation conversation, String content, TurnState turn, CancelSignal cancel) {
+    private void answer(TurnFrames events, Conversation conversation, String content, TurnState turn, CancelSignal cancel) {
         ChatbotDefinition chatbot = conversation.chatbot();
         ChatProvider provider = providers.providerFor(chatbot);
         turn.provider(provider.name(), provider.model());
-        List<Tool> tools = toolBox.toolsFor(chatbot);
         List<ChatMessage> messages = new ArrayList<>();
-        messages.add(ChatMessage.system(prompts.systemPrompt(chatbot, conversation.identity(), knowledge(connection, conversation, content))));
+        messages.add(ChatMessage.system(prompts.systemPrompt(chatbot, conversation.identity(), knowledge(events, conversation, content))));
         messages.addAll(conversation.history());
-        ToolLoop loop = new ToolLoop(connection, conversation, tools, turn, cancel);
-        String answer = loop.run(provider, messages, chatbot.settings().maxIterations());
+        ToolContext tools = new ToolContext(chatbot, conversation.id(), conversation.identity().database(), cancel, events, toolResultBytes(chatbot));
+        ChatbotSettings settings = chatbot.settings();
+        String answer = toolLoop.run(new LoopTurn(provider, toolBox.toolsFor(chatbot), tools, settings.maxTokens(), settings.temperature(),
+                settings.maxIterations()), messages, events);
         conversation.recordAnswer(ChatMessage.assistant(answer));
         turn.answered(answer);
     }
 
+    private int toolResultBytes(ChatbotDefinition chatbot) {
+        Integer chatbotCap = chatbot.settings().maxToolResultBytes();
+        return chatbotCap == null ? maxToolResultBytes : chatbotCap;
+    }
+
     /** Retrieved context for the question, announced with a {@code retrieving} frame when the chatbot has knowledge bases. */
-    private String knowledge(ChatConnection connection, Conversation conversation, String question) {
+    private String knowledge(TurnFrames events, Conversation conversation, String question) {
         List<SearchRequest> requests = retriever.requestsFor(conversation.chatbot().id());
         if (requests.isEmpty()) {
             return "";
         }
-        connection.send(ServerFrames.progress(conversation.id(), "retrieving", "Searching the knowledge base..."));
+        events.progress("retrieving", "Searching the knowledge base...");
         return tracing.step(TurnTracing.RETRIEVAL, () -> retriever.context(question, requests).orElse(""));
-    }
-
-    /** The rounds of one turn: call the model, run the tools it asks for, repeat until it answers. */
-    private final class ToolLoop implements ToolEvents {
-        private final ChatConnection connection;
-        private final Conversation conversation;
-        private final List<Tool> tools;
-        private final TurnState turn;
-        private final CancelSignal cancel;
-        private final StringBuilder answer = new StringBuilder();
-        private String previousCall;
-
-        ToolLoop(ChatConnection connection, Conversation conversation, List<Tool> tools, TurnState turn, CancelSignal cancel) {
-            this.connection = connection;
-            this.conversation = conversation;
-            this.tools = tools;
-            this.turn = turn;
-            this.cancel = cancel;
-        }
-
-        String run(ChatProvider provider, List<ChatMessage> messages, int maxIterations) {
-            for (int round = 1; round <= maxIterations; round++) {
-                progress("generating", "Generating response...");
-                CompletionResult result = tracing.step(TurnTracing.PROVIDER, () -> provider.stream(request(messages), this::content, cancel),
-                        "fluxbase.provider", provider.name(), "fluxbase.model", provider.model());
-                turn.add(result.usage());
-                if (result.toolCalls().isEmpty()) {
-                    return answer.toString();
-                }
-                messages.add(ChatMessage.assistant(result.content(), result.toolCalls()));
-                if (!runTools(result.toolCalls(), messages)) {
-                    return stop("The assistant repeated the same tool call, so the answer was stopped here.");
-                }
-            }
-            return stop("The assistant used its " + maxIterations + " tool rounds without a final answer.");
-        }
-
-        /** @return false when the model repeated its previous call with the same arguments */
-        private boolean runTools(List<ToolCall> calls, List<ChatMessage> messages) {
-            for (ToolCall call : calls) {
-                String signature = call.name() + " " + call.arguments().strip();
-                if (signature.equals(previousCall)) {
-                    return false;
-                }
-                previousCall = signature;
-                cancel.throwIfCancelled();
-                messages.add(ChatMessage.tool(call, tracing.step(TurnTracing.TOOL, () -> runTool(call), "fluxbase.tool", call.name())));
-            }
-            return true;
-        }
-
-        private String runTool(ToolCall call) {
-            return toolBox.find(tools, call.name())
-                    .map(tool -> tool.run(call, new ToolContext(conversation.chatbot(), conversation.id(),
-                            conversation.identity().database(), cancel, this, toolResultBytes())))
-                    .orElse("Error: unknown tool '" + call.name() + "'. Available tools: "
-                            + String.join(", ", tools.stream().map(t -> t.definition().name()).toList()));
-        }
-
-        private int toolResultBytes() {
-            Integer chatbotCap = conversation.chatbot().settings().maxToolResultBytes();
-            return chatbotCap == null ? maxToolResultBytes : chatbotCap;
-        }
-
-        private CompletionRequest request(List<ChatMessage> messages) {
-            ChatbotDefinition chatbot = conversation.chatbot();
-            return new CompletionRequest(messages, tools.stream().map(Tool::definition).toList(),
-                    chatbot.settings().maxTokens(), chatbot.settings().temperature());
-        }
-
-        private String stop(String reason) {
-            content((answer.length() == 0 ? "" : "\n\n") + reason);
-            return answer.toString();
-        }
-
-        private void content(String delta) {
-            answer.append(delta);
-            connection.send(ServerFrames.content(conversation.id(), delta));
-        }
-
-        @Override
-        public void progress(String step, String message) {
-            connection.send(ServerFrames.progress(conversation.id(), step, message));
-        }
-
-        @Override
-        public void queryResult(String query, String summary, int rowCount, List<JsonObject> data) {
-            turn.queryResult(query, summary, rowCount, data);
-            connection.send(ServerFrames.queryResult(conversation.id(), query, summary, rowCount, data));
-        }
-    }
-
-    private static void sendQuietly(ChatConnection connection, String frame) {
-        try {
-            connection.send(frame);
-        } catch (UncheckedIOException e) {
-            // the client is gone
-        }
     }
 }

@@ -10,7 +10,9 @@ import jakarta.json.spi.JsonProvider;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * What a turn did so far, kept outside its tool loop so that a turn that fails or is cancelled still
@@ -21,6 +23,7 @@ final class TurnState {
 
     private static final JsonProvider JSON = JsonFactories.PROVIDER;
 
+    private final String id;
     private final Instant started;
     private TokenReservation reservation = TokenReservation.NONE;
     private String providerName;
@@ -31,8 +34,19 @@ final class TurnState {
     private Outcome outcome = Outcome.error;
     private String errorCode;
 
-    TurnState(Instant started) {
+    /** @param id a short id of the turn, for the logs and traces */
+    TurnState(String id, Instant started) {
+        this.id = id;
         this.started = started;
+    }
+
+    /** Eight hex digits: enough to find a turn in the logs of a day. */
+    static String newId() {
+        return HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+    }
+
+    String id() {
+        return id;
     }
 
     void admitted(TokenReservation held) {
@@ -72,10 +86,14 @@ final class TurnState {
         outcome = Outcome.cancelled;
     }
 
-    /** A failure before admission is a refusal: nothing was counted or spent. */
+    /**
+     * A failure before admission is a refusal: nothing was counted or spent. A failed turn stores no query
+     * results, so they are let go at once: after an OutOfMemoryError the ending needs their memory.
+     */
     void failed(String code) {
         outcome = isAdmitted() ? Outcome.error : Outcome.refused;
         errorCode = code;
+        queryResults.clear();
     }
 
     TokenUsage usage() {

@@ -17,7 +17,7 @@ import java.util.function.Supplier;
  * unless {@code otel.sdk.disabled=false} is configured (with an OTLP endpoint to export to).
  */
 @ApplicationScoped
-public class TurnTracing {
+public class TurnTracing implements TurnSteps {
 
     static final String TURN = "chat.turn";
     static final String LIMITS = "chat.limits";
@@ -36,10 +36,11 @@ public class TurnTracing {
     }
 
     /** The span of a turn; the caller makes it current and ends it with {@link #endTurn}. */
-    Span startTurn(String chatbot, String conversationId) {
+    Span startTurn(String chatbot, String conversationId, String turnId) {
         return tracer.spanBuilder(TURN).setSpanKind(SpanKind.SERVER)
                 .setAttribute("fluxbase.chatbot", chatbot)
                 .setAttribute("fluxbase.conversation_id", conversationId)
+                .setAttribute("fluxbase.turn_id", turnId)
                 .startSpan();
     }
 
@@ -53,12 +54,9 @@ public class TurnTracing {
         turn.end();
     }
 
-    /**
-     * Runs one step of the current turn in a child span.
-     *
-     * @param attributes name, value, name, value...
-     */
-    <T> T step(String name, Supplier<T> work, String... attributes) {
+    /** Runs one step of the current turn in a child span. */
+    @Override
+    public <T> T step(String name, Supplier<T> work, String... attributes) {
         var builder = tracer.spanBuilder(name);
         for (int i = 0; i + 1 < attributes.length; i += 2) {
             builder.setAttribute(attributes[i], attributes[i + 1] == null ? "" : attributes[i + 1]);
@@ -66,7 +64,7 @@ public class TurnTracing {
         Span span = builder.startSpan();
         try (Scope scope = span.makeCurrent()) {
             return work.get();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName());
             throw e;
         } finally {

@@ -10,7 +10,6 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -35,10 +34,5 @@ public class ToolBox {
                 .map(byName::get)
                 .filter(java.util.Objects::nonNull)
                 .toList();
-    }
-
-    /** A tool the chatbot offers, by the name the LLM called. */
-    public Optional<Tool> find(List<Tool> offered, String name) {
-        return offered.stream().filter(t -> t.definition().name().equals(name)).findFirst();
     }
 }

@@ -13,7 +13,7 @@ class TurnStateTest {
 
     @Test
     void aTurnRefusedAtAdmissionHoldsNothing() {
-        TurnState turn = new TurnState(NOW);
+        TurnState turn = new TurnState("t-1", NOW);
 
         turn.failed("TOKEN_BUDGET_EXCEEDED");
 
@@ -25,8 +25,8 @@ class TurnStateTest {
     @Test
     void anAdmittedTurnKeepsItsReservationWhateverItsEnd() {
         TokenReservation held = TokenReservation.of(100, NOW);
-        TurnState failed = new TurnState(NOW);
-        TurnState cancelled = new TurnState(NOW);
+        TurnState failed = new TurnState("t-1", NOW);
+        TurnState cancelled = new TurnState("t-1", NOW);
 
         failed.admitted(held);
         failed.failed("PROVIDER_ERROR");

@@ -43,7 +43,7 @@ class TurnTracingTest {
 
     @Test
     void theStepsOfATurnAreChildrenOfItsSpanWhichEndsWithItsOutcome() {
-        Span turn = tracing.startTurn("sql-bot", "c-1");
+        Span turn = tracing.startTurn("sql-bot", "c-1", "0a1b2c3d");
         try (Scope scope = turn.makeCurrent()) {
             tracing.step(TurnTracing.LIMITS, () -> null);
             tracing.step(TurnTracing.RETRIEVAL, () -> "context");
@@ -61,7 +61,7 @@ class TurnTracingTest {
             assertThat(step.getParentSpanId()).isEqualTo(root.getSpanId());
             assertThat(step.getTraceId()).isEqualTo(root.getTraceId());
         });
-        assertThat(root.getAttributes().asMap().toString()).contains("fluxbase.conversation_id=c-1", "fluxbase.outcome=done");
+        assertThat(root.getAttributes().asMap().toString()).contains("fluxbase.conversation_id=c-1", "fluxbase.turn_id=0a1b2c3d", "fluxbase.outcome=done");
         assertThat(root.getEvents()).extracting(e -> e.getName()).containsExactly("done");
         assertThat(root.getStatus().getStatusCode()).isEqualTo(StatusCode.UNSET);
         assertThat(finished.get(3).getAttributes().asMap().toString()).contains("fluxbase.tool=execute_sql");
@@ -69,7 +69,7 @@ class TurnTracingTest {
 
     @Test
     void aFailedStepAndAFailedTurnAreMarkedAsErrors() {
-        Span turn = tracing.startTurn("sql-bot", "c-2");
+        Span turn = tracing.startTurn("sql-bot", "c-2", "4e5f6a7b");
         try (Scope scope = turn.makeCurrent()) {
             assertThatThrownBy(() -> tracing.step(TurnTracing.PROVIDER, () -> {
                 throw new IllegalStateException("provider down");

@@ -34,6 +34,15 @@ class ExecuteSqlIT {
         server.llm().reset();
     }
 
+    /** The frames of alice's first turn with the chatbot. */
+    private List<JsonObject> aliceAsks(String chatbot, String question) {
+        try (ChatClient chat = server.chatAs("alice")) {
+            String id = chat.startChat(chatbot, "default");
+            chat.message(id, question);
+            return chat.turn(id);
+        }
+    }
+
     @Test
     void aQueryStreamsItsRowsToTheClientAndASummaryToTheModel() {
         try (ChatClient chat = server.chatAs("alice")) {
@@ -192,14 +201,10 @@ class ExecuteSqlIT {
     void theSameCallTwiceInARowEndsTheLoop() {
         String call = "{\"sql\":\"SELECT 1\"}";
         server.llm().enqueue(Reply.toolCall("execute_sql", call), Reply.toolCall("execute_sql", call));
-        try (ChatClient chat = server.chatAs("alice")) {
-            String id = chat.startChat("sql-all-bot", "default");
-            chat.message(id, "loop");
-            List<JsonObject> frames = chat.turn(id);
-            assertThat(last(frames).getString("type")).isEqualTo("done");
-            assertThat(frames.stream().filter(f -> f.getString("type").equals("content")).map(f -> f.getString("delta")))
-                    .containsExactly("The assistant repeated the same tool call, so the answer was stopped here.");
-        }
+        List<JsonObject> frames = aliceAsks("sql-all-bot", "loop");
+        assertThat(last(frames).getString("type")).isEqualTo("done");
+        assertThat(frames.stream().filter(f -> f.getString("type").equals("content")).map(f -> f.getString("delta")))
+                .containsExactly("The assistant repeated the same tool call, so the answer was stopped here.");
         assertThat(server.llm().pendingReplies()).isZero();
     }
 
@@ -207,12 +212,28 @@ class ExecuteSqlIT {
     void theLoopStopsAfterMaxIterations() {
         server.llm().enqueue(Reply.toolCall("execute_sql", "{\"sql\":\"SELECT 1\"}"), Reply.toolCall("execute_sql", "{\"sql\":\"SELECT 2\"}"),
                 Reply.toolCall("execute_sql", "{\"sql\":\"SELECT 3\"}"));
-        try (ChatClient chat = server.chatAs("alice")) {
-            String id = chat.startChat("sql-all-bot", "default");
-            chat.message(id, "forever");
-            List<JsonObject> frames = chat.turn(id);
-            assertThat(frames.stream().filter(f -> f.getString("type").equals("query_result"))).hasSize(3);
-            assertThat(frames.get(frames.size() - 2).getString("delta")).isEqualTo("The assistant used its 3 tool rounds without a final answer.");
+        List<JsonObject> frames = aliceAsks("sql-all-bot", "forever");
+        assertThat(frames.stream().filter(f -> f.getString("type").equals("query_result"))).hasSize(3);
+        assertThat(frames.get(frames.size() - 2).getString("delta")).isEqualTo("The assistant used its 3 tool rounds without a final answer.");
+    }
+
+    @Test
+    void callsBeyondTheMostPerRoundAreNotRunAndTheModelIsToldForEach() {
+        Reply nine = Reply.toolCall("execute_sql", "{\"sql\":\"SELECT 1\"}");
+        for (int n = 2; n <= 9; n++) {
+            nine = nine.andToolCall("execute_sql", "{\"sql\":\"SELECT " + n + "\"}");
         }
+        server.llm().enqueue(nine, Reply.text("Eight of nine."));
+        List<JsonObject> frames = aliceAsks("sql-all-bot", "all at once");
+        assertThat(last(frames).getString("type")).isEqualTo("done");
+        assertThat(frames.stream().filter(f -> f.getString("type").equals("query_result")).map(f -> f.getString("query")))
+                .containsExactly("SELECT 1", "SELECT 2", "SELECT 3", "SELECT 4", "SELECT 5", "SELECT 6", "SELECT 7", "SELECT 8");
+        server.llm().awaitRequest(WAIT);
+        List<JsonObject> messages = server.llm().awaitRequest(WAIT).json().getJsonArray("messages").getValuesAs(JsonObject.class);
+        List<JsonObject> calls = messages.get(messages.size() - 10).getJsonArray("tool_calls").getValuesAs(JsonObject.class);
+        List<JsonObject> results = messages.subList(messages.size() - 9, messages.size());
+        assertThat(results).extracting(r -> r.getString("tool_call_id")).containsExactlyElementsOf(calls.stream().map(c -> c.getString("id")).toList());
+        assertThat(results.subList(0, 8)).allSatisfy(r -> assertThat(r.getString("content")).startsWith("Query executed successfully."));
+        assertThat(results.get(8).getString("content")).isEqualTo("Tool call not run: at most 8 tool calls per round.");
     }
 }

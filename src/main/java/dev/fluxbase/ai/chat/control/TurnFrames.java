@@ -1,0 +1,51 @@
+package dev.fluxbase.ai.chat.control;
+
+import dev.fluxbase.ai.chat.entity.ServerFrames;
+import dev.fluxbase.ai.providers.entity.TokenUsage;
+import dev.fluxbase.ai.providers.entity.ToolCall;
+import jakarta.json.JsonObject;
+import java.util.List;
+
+/**
+ * A turn's events as its client hears them, in {@link ServerFrames} of its conversation, and as the turn
+ * keeps them for its booking: the usage and the query results. Tool results are the LLM's alone: the
+ * protocol has no frame for them.
+ */
+final class TurnFrames implements TurnEvents {
+
+    private final ChatConnection connection;
+    private final String conversationId;
+    private final TurnState turn;
+
+    TurnFrames(ChatConnection connection, String conversationId, TurnState turn) {
+        this.connection = connection;
+        this.conversationId = conversationId;
+        this.turn = turn;
+    }
+
+    @Override
+    public void progress(String step, String message) {
+        connection.send(ServerFrames.progress(conversationId, step, message));
+    }
+
+    @Override
+    public void content(String delta) {
+        connection.send(ServerFrames.content(conversationId, delta));
+    }
+
+    @Override
+    public void queryResult(String query, String summary, int rowCount, List<JsonObject> data) {
+        turn.queryResult(query, summary, rowCount, data);
+        connection.send(ServerFrames.queryResult(conversationId, query, summary, rowCount, data));
+    }
+
+    @Override
+    public void toolResult(ToolCall call, String result) {
+        // no frame: the client sees what the tools chose to show (query_result)
+    }
+
+    @Override
+    public void usage(TokenUsage round) {
+        turn.add(round);
+    }
+}
