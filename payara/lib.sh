@@ -167,7 +167,8 @@ fb_stop_local_db() {
     fi
 }
 
-# The server's login role: not a superuser; CREATEROLE so migrations can create the end-user roles.
+# The server's login role: not a superuser; CREATEROLE so migrations can create the end-user roles, and allowed
+# to set temp_file_limit (PostgreSQL 15+) so that execute_sql queries run with it.
 fb_ensure_app_role() {
     local password_file=$FB_HOME/db-password
     if [ ! -s "$password_file" ]; then
@@ -178,6 +179,7 @@ fb_ensure_app_role() {
     fb_psql postgres -v user="$FB_DB_USER" -v password="$FB_DB_PASSWORD" <<'SQL' || fb_die "could not create the database role"
 SELECT format('CREATE ROLE %I LOGIN CREATEROLE', :'user') WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = :'user') \gexec
 SELECT format('ALTER ROLE %I PASSWORD %L', :'user', :'password') \gexec
+SELECT format('GRANT SET ON PARAMETER temp_file_limit TO %I', :'user') WHERE current_setting('server_version_num')::int >= 150000 \gexec
 SQL
 }
 

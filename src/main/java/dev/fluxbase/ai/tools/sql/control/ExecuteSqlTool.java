@@ -9,6 +9,7 @@ import dev.fluxbase.ai.tools.entity.ToolArguments;
 import dev.fluxbase.ai.tools.entity.ToolContext;
 import dev.fluxbase.ai.tools.sql.control.SqlAuditLog.Entry;
 import dev.fluxbase.ai.tools.sql.entity.QueryOutcome;
+import dev.fluxbase.ai.tools.sql.entity.ResultLimits;
 import dev.fluxbase.ai.tools.sql.entity.SqlPolicy;
 import dev.fluxbase.ai.tools.sql.entity.SqlVerdict;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,12 +20,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The {@code execute_sql} tool: the guard decides, the database enforces (read-only transaction,
- * the user's role and row-level security, timeout, row cap), the client gets the rows and the LLM a
- * summary with a sample. A refused query does not end the turn: the LLM is told why.
+ * the user's role and row-level security, timeout), the result is bounded (rows, bytes per value, bytes per
+ * query), the client gets the rows that fit in a frame and the LLM a summary with the sample that fits in its
+ * cap. A refused query does not end the turn: the LLM is told why.
  */
 @ApplicationScoped
 public class ExecuteSqlTool implements Tool {
@@ -58,8 +59,7 @@ public class ExecuteSqlTool implements Tool {
     SqlMetrics metrics;
 
     @Inject
-    @ConfigProperty(name = "fluxbase.sql.max-rows", defaultValue = "1000")
-    int maxRows;
+    ResultBounds bounds;
 
     @Override
     public ToolDefinition definition() {
@@ -95,9 +95,11 @@ public class ExecuteSqlTool implements Tool {
         context.cancel().throwIfCancelled();
         audit.record(entry(context, sql, true, null, outcome.succeeded() ? outcome.rowCount() : null, (int) outcome.durationMillis(),
                 outcome.error()));
-        String summary = QuerySummary.of(outcome, verdict.tables(), maxRows);
-        context.events().queryResult(sql, summary, outcome.rowCount(), outcome.rows());
-        return QuerySummary.forModel(outcome, summary);
+        ResultLimits limits = bounds.limits();
+        int clientRows = QueryFrame.rowsThatFit(sql, outcome, verdict.tables(), limits);
+        String summary = QuerySummary.of(outcome, verdict.tables(), limits, clientRows);
+        context.events().queryResult(sql, summary, clientRows, outcome.rows().subList(0, clientRows));
+        return ModelText.of(outcome, summary, clientRows, context.maxResultBytes());
     }
 
     /** A refused query does not end the turn: the LLM is told why, and the client sees the same reason. */

@@ -1,5 +1,7 @@
 package dev.fluxbase.ai.tools.sql.control;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -17,6 +19,7 @@ final class PostgresScanner {
 
     private final String sql;
     private final char[] text;
+    private final List<Integer> questionMarks = new ArrayList<>();
     private int pos;
     private int depth;
     private boolean content;
@@ -34,6 +37,23 @@ final class PostgresScanner {
      */
     static String scan(String sql) {
         return new PostgresScanner(sql).scan();
+    }
+
+    /**
+     * {@link #scan}, with every {@code ?} outside literals and quoted identifiers doubled: in a JDBC prepared
+     * statement a single {@code ?} is a placeholder, and {@code ??} PgJDBC's escape for the operator character
+     * (the jsonb operators {@code ?}, {@code ?|} and {@code ?&}).
+     */
+    static String scanForPreparedStatement(String sql) {
+        PostgresScanner scanner = new PostgresScanner(sql);
+        String scanned = scanner.scan();
+        StringBuilder escaped = new StringBuilder(scanned.length() + scanner.questionMarks.size());
+        int from = 0;
+        for (int at : scanner.questionMarks) {
+            escaped.append(scanned, from, at + 1).append('?');
+            from = at + 1;
+        }
+        return escaped.append(scanned, from, scanned.length()).toString();
     }
 
     private String scan() {
@@ -225,6 +245,8 @@ final class PostgresScanner {
             }
         } else if (c == ')') {
             depth--;
+        } else if (c == '?') {
+            questionMarks.add(pos);
         } else if (isForeignSyntax(c)) {
             throw Refusal.unparseable("unexpected character '" + c + "' at position " + (pos + 1));
         } else if (c < 0x20 || c >= 0x80 && !isIdentifierStart(c)) {

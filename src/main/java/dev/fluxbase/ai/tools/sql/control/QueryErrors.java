@@ -5,6 +5,9 @@ import java.sql.SQLException;
 /** PostgreSQL errors as the LLM and the user should read them. */
 final class QueryErrors {
 
+    /** PostgreSQL quotes the offending value in some messages ({@code invalid input syntax for type integer: "..."}). */
+    private static final int MAX_MESSAGE_BYTES = 1000;
+
     private QueryErrors() {
     }
 
@@ -24,6 +27,6 @@ final class QueryErrors {
             return "unknown error";
         }
         String line = message.lines().findFirst().orElse(message);
-        return line.startsWith("ERROR: ") ? line.substring(7) : line;
+        return ByteText.fit(line.startsWith("ERROR: ") ? line.substring(7) : line, MAX_MESSAGE_BYTES);
     }
 }

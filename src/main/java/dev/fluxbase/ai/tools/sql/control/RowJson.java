@@ -3,7 +3,6 @@ package dev.fluxbase.ai.tools.sql.control;
 import dev.fluxbase.ai.platform.entity.JsonFactories;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import java.math.BigDecimal;
@@ -28,7 +27,8 @@ final class RowJson {
     private RowJson() {
     }
 
-    static void addColumn(JsonObjectBuilder row, String name, ResultSet rows, int column, ResultSetMetaData meta) throws SQLException {
+    /** The value of {@code column} in the current row. */
+    static JsonValue value(ResultSet rows, int column, ResultSetMetaData meta) throws SQLException {
         int type = meta.getColumnType(column);
         // The pool's result-set wrapper cannot do getObject(int, Class), so java.time values are made here.
         Object value = switch (type) {
@@ -40,7 +40,7 @@ final class RowJson {
             case Types.TIME -> rows.getString(column);
             default -> rows.getObject(column);
         };
-        row.add(name, toJson(value, meta.getColumnTypeName(column)));
+        return toJson(value, meta.getColumnTypeName(column));
     }
 
     private static java.time.OffsetDateTime instant(java.sql.Timestamp timestamp) {

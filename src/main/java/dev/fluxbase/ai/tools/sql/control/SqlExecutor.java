@@ -1,27 +1,27 @@
 package dev.fluxbase.ai.tools.sql.control;
 
 import dev.fluxbase.ai.platform.control.Database;
-import dev.fluxbase.ai.platform.entity.JsonFactories;
 import dev.fluxbase.ai.providers.entity.CancelSignal;
 import dev.fluxbase.ai.tools.sql.entity.DatabaseIdentity;
 import dev.fluxbase.ai.tools.sql.entity.QueryOutcome;
+import dev.fluxbase.ai.tools.sql.entity.QueryOutcome.Stop;
+import dev.fluxbase.ai.tools.sql.entity.ResultLimits;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
-import jakarta.json.spi.JsonProvider;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Logger;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -29,16 +29,23 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Runs a query the guard accepted, inside the database's own guard rails: a transaction that is
  * READ ONLY for read-only chatbots, the end user's role with their JWT claims for row-level security,
- * a search path of the allowed schemas, a statement timeout and a row cap. Writes commit only when
- * the statement succeeded; anything else rolls back.
+ * a search path of the allowed schemas, a statement timeout, {@code work_mem} and (when the login role may set
+ * it) {@code temp_file_limit}, and the result bounds: a row cap, a cap per value and a byte budget
+ * ({@link BoundedQuery}, {@link ResultReader}). Writes commit only when the statement succeeded; anything else
+ * rolls back.
  */
 @ApplicationScoped
 public class SqlExecutor {
 
-    private static final JsonProvider JSON = JsonFactories.PROVIDER;
+    private static final Logger LOG = Logger.getLogger(SqlExecutor.class.getName());
 
     private static final String CLAIMS = "SELECT set_config('request.jwt.claims', ?, true), "
             + "set_config('request.jwt.claim.sub', ?, true), set_config('request.jwt.claim.role', ?, true)";
+
+    /** PostgreSQL refuses to nest a WITH that holds a data-modifying statement. */
+    private static final String FEATURE_NOT_SUPPORTED = "0A000";
+
+    private static final Pattern LEADING_WITH = Pattern.compile("^[\\s(]*with\\b", Pattern.CASE_INSENSITIVE);
 
     @Resource(lookup = Database.JNDI_NAME)
     DataSource dataSource;
@@ -48,8 +55,17 @@ public class SqlExecutor {
     int statementTimeoutMillis;
 
     @Inject
-    @ConfigProperty(name = "fluxbase.sql.max-rows", defaultValue = "1000")
-    int maxRows;
+    @ConfigProperty(name = "fluxbase.sql.work-mem", defaultValue = "16MB")
+    String workMem;
+
+    @Inject
+    @ConfigProperty(name = "fluxbase.sql.temp-file-limit", defaultValue = "256MB")
+    String tempFileLimit;
+
+    @Inject
+    ResultBounds bounds;
+
+    private volatile Boolean mayLimitTempFiles;
 
     /** A last check on the prepared connection (its role and search path set), before the query runs. */
     @FunctionalInterface
@@ -70,7 +86,7 @@ public class SqlExecutor {
                 if (refusal.isPresent()) {
                     throw new QueryRefused(refusal.get());
                 }
-                QueryOutcome outcome = run(connection, sql, cancel, started);
+                QueryOutcome outcome = run(connection, sql, readOnly, cancel, started);
                 connection.commit();
                 return outcome;
             } catch (SQLException | RuntimeException e) {
@@ -89,6 +105,10 @@ public class SqlExecutor {
             if (readOnly) {
                 statement.execute("SET TRANSACTION READ ONLY");
             }
+            statement.execute("SET LOCAL work_mem = " + literal(workMem));
+            if (mayLimitTempFiles(connection)) {
+                statement.execute("SET LOCAL temp_file_limit = " + literal(tempFileLimit)); // as the login role: the user's may not
+            }
             statement.execute("SET LOCAL ROLE " + quote(identity.role()));
             statement.execute("SET LOCAL statement_timeout = " + statementTimeoutMillis);
             // The guard reads string literals the standard way; make PostgreSQL read them the same way.
@@ -103,17 +123,35 @@ public class SqlExecutor {
         }
     }
 
-    private QueryOutcome run(Connection connection, String sql, CancelSignal cancel, long started) throws SQLException {
+    /** temp_file_limit is for superusers, or since PostgreSQL 15 for roles granted SET on it. Asked once. */
+    private boolean mayLimitTempFiles(Connection connection) throws SQLException {
+        Boolean may = mayLimitTempFiles;
+        if (may == null) {
+            String check = connection.getMetaData().getDatabaseMajorVersion() >= 15
+                    ? "SELECT has_parameter_privilege('temp_file_limit', 'SET')"
+                    : "SELECT rolsuper FROM pg_roles WHERE rolname = current_user";
+            try (Statement statement = connection.createStatement(); ResultSet answer = statement.executeQuery(check)) {
+                may = answer.next() && answer.getBoolean(1);
+            }
+            mayLimitTempFiles = may;
+            LOG.info(may ? "execute_sql queries run with temp_file_limit = " + tempFileLimit
+                    : "execute_sql queries run without temp_file_limit: the login role may not set it (see the README)");
+        }
+        return may;
+    }
+
+    private QueryOutcome run(Connection connection, String sql, boolean readOnly, CancelSignal cancel, long started) throws SQLException {
         try (Statement statement = connection.createStatement();
                 AutoCloseable abort = cancel.onCancel(() -> cancelQuietly(statement))) {
-            statement.setMaxRows(maxRows + 1);
-            statement.setFetchSize(Math.min(maxRows + 1, 500));
-            if (!statement.execute(sql)) {
-                return new QueryOutcome(true, List.of(), List.of(), false, null, millisSince(started));
+            Description description = describe(connection, sql);
+            int cellBytes = limits().maxCellBytes();
+            String scanned = PostgresScanner.scan(sql);
+            BoundedQuery query = BoundedQuery.wrap(scanned, description.labels(), description.types(), cellBytes);
+            if (query.wrapped() && !readOnly && LEADING_WITH.matcher(scanned).find()) {
+                BoundedQuery asItIs = BoundedQuery.unwrapped(sql, description.labels(), description.types(), cellBytes);
+                return fetchOrUnwrap(connection, statement, query, asItIs, started);
             }
-            try (ResultSet rows = statement.getResultSet()) {
-                return read(rows, started);
-            }
+            return fetch(statement, query, started);
         } catch (SQLException e) {
             throw e;
         } catch (Exception e) {
@@ -121,38 +159,58 @@ public class SqlExecutor {
         }
     }
 
-    private QueryOutcome read(ResultSet rows, long started) throws SQLException {
-        ResultSetMetaData meta = rows.getMetaData();
-        List<String> columns = columnNames(meta);
-        List<JsonObject> data = new ArrayList<>();
-        boolean truncated = false;
-        while (rows.next()) {
-            if (data.size() == maxRows) {
-                truncated = true;
-                break;
+    /**
+     * The column labels and types, from PostgreSQL's description of the statement (parsed, not run). Every
+     * {@code ?} is written {@code ??} for it: the driver would take a lone one for a parameter.
+     */
+    private static Description describe(Connection connection, String sql) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(PostgresScanner.scanForPreparedStatement(sql))) {
+            ResultSetMetaData meta = statement.getMetaData();
+            List<String> labels = new ArrayList<>();
+            List<String> types = new ArrayList<>();
+            for (int i = 1; meta != null && i <= meta.getColumnCount(); i++) {
+                labels.add(meta.getColumnLabel(i));
+                types.add(meta.getColumnTypeName(i));
             }
-            JsonObjectBuilder row = JSON.createObjectBuilder();
-            for (int i = 1; i <= columns.size(); i++) {
-                RowJson.addColumn(row, columns.get(i - 1), rows, i, meta);
-            }
-            data.add(row.build());
+            return new Description(labels, types);
         }
-        return new QueryOutcome(true, columns, data, truncated, null, millisSince(started));
     }
 
-    /** Repeated column labels (two joined "id" columns) get a numeric suffix instead of overwriting each other. */
-    private static List<String> columnNames(ResultSetMetaData meta) throws SQLException {
-        List<String> names = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (int i = 1; i <= meta.getColumnCount(); i++) {
-            String label = meta.getColumnLabel(i);
-            String name = label;
-            for (int n = 2; !seen.add(name); n++) {
-                name = label + "_" + n;
+    private record Description(List<String> labels, List<String> types) {
+    }
+
+    /**
+     * A statement under a WITH may hold a data-modifying CTE, which PostgreSQL will not nest: it says so while
+     * parsing, before anything ran, and the statement then runs as it is, its values cut after they arrived.
+     */
+    private QueryOutcome fetchOrUnwrap(Connection connection, Statement statement, BoundedQuery query, BoundedQuery unwrapped,
+            long started) throws SQLException {
+        Savepoint beforeRewrite = connection.setSavepoint();
+        try {
+            return fetch(statement, query, started);
+        } catch (SQLException e) {
+            if (!FEATURE_NOT_SUPPORTED.equals(e.getSQLState())) {
+                throw e;
             }
-            names.add(name);
+            connection.rollback(beforeRewrite);
+            return fetch(statement, unwrapped, started);
         }
-        return names;
+    }
+
+    private QueryOutcome fetch(Statement statement, BoundedQuery query, long started) throws SQLException {
+        ResultLimits limits = limits();
+        statement.setMaxRows(limits.maxRows() + 1);
+        statement.setFetchSize(query.fetchSize(limits.maxResultBytes(), limits.maxRows()));
+        if (!statement.execute(query.sql())) {
+            return new QueryOutcome(true, List.of(), List.of(), Stop.NONE, 0, null, millisSince(started));
+        }
+        try (ResultSet rows = statement.getResultSet()) {
+            return ResultReader.read(rows, query, limits, started);
+        }
+    }
+
+    private ResultLimits limits() {
+        return bounds.limits();
     }
 
     private static void cancelQuietly(Statement statement) {
@@ -165,6 +223,10 @@ public class SqlExecutor {
 
     static String quote(String identifier) {
         return "\"" + identifier.replace("\"", "\"\"") + "\"";
+    }
+
+    private static String literal(String value) {
+        return "'" + value.replace("'", "''") + "'";
     }
 
     private static long millisSince(long started) {

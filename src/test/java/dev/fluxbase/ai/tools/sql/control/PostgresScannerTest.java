@@ -24,6 +24,14 @@ class PostgresScannerTest {
     }
 
     @Test
+    void forAPreparedStatementQuestionMarksOutsideLiteralsAreDoubled() {
+        String sql = "SELECT details ? 'size', tags ?| ARRAY['a?'], \"who?\" -- really?\nFROM t WHERE x ?& y, E'?\\n' /* ? */;";
+        assertThat(PostgresScanner.scanForPreparedStatement(sql)).isEqualTo("SELECT details ?? 'size', tags ??| ARRAY['a?'], \"who?\" "
+                + " ".repeat(10) + "\nFROM t WHERE x ??& y, E'?\\n' " + " ".repeat(8));
+        assertThat(PostgresScanner.scanForPreparedStatement("SELECT 1")).isEqualTo("SELECT 1");
+    }
+
+    @Test
     void literalsKeepTheirContent() {
         String sql = "SELECT ';', '--', '/*', \"a;b\", 'it''s', E'x\\\\', E'\\n', $1, a$b";
         assertThat(PostgresScanner.scan(sql)).isEqualTo(sql);
