@@ -1,5 +1,6 @@
 package dev.fluxbase.ai.tools.sql.control;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -43,6 +44,7 @@ final class BoundedQuery {
 
     /** PostgreSQL's limit on the columns of a select list. */
     private static final int MAX_SELECT_COLUMNS = 1664;
+    private static final String TOO_MANY_COLUMNS = "54011";
 
     private static final int SMALL_VALUE_BYTES = 64;
     private static final int MAX_FETCH_SIZE = 500;
@@ -62,14 +64,19 @@ final class BoundedQuery {
      * @param labels the column labels the statement's description gave
      * @param types their type names
      */
-    static BoundedQuery wrap(String statement, List<String> labels, List<String> types, int cellBytes) {
+    static BoundedQuery wrap(String statement, List<String> labels, List<String> types, int cellBytes) throws SQLException {
         List<String> names = distinctNames(labels);
         Rewrite rewrite = new Rewrite(cellBytes);
         for (int i = 0; i < names.size(); i++) {
             rewrite.add(i + 1, names.get(i), types.get(i));
         }
-        if (!rewrite.boundsAValue() || rewrite.width() > MAX_SELECT_COLUMNS) {
+        if (!rewrite.boundsAValue()) {
             return unwrapped(statement, labels, types, cellBytes);
+        }
+        if (rewrite.width() > MAX_SELECT_COLUMNS) {
+            // unbounded values in hundreds of columns are what the rewrite exists to prevent: refuse rather than read them
+            throw new SQLException("the query returns too many columns that can hold large values (" + names.size()
+                    + "); select fewer columns", TOO_MANY_COLUMNS);
         }
         return new BoundedQuery(rewrite.sql(statement, names.size()), rewrite.columns, cellBytes);
     }

@@ -4,6 +4,7 @@ import static dev.fluxbase.ai.tools.sql.boundary.SqlTurns.queryResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fluxbase.ai.it.support.ChatClient;
+import dev.fluxbase.ai.it.support.DisposableInstance;
 import dev.fluxbase.ai.it.support.FluxbaseServer;
 import dev.fluxbase.ai.it.support.Prometheus;
 import dev.fluxbase.ai.it.support.Reply;
@@ -17,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +32,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Twenty turns at once, each asking PostgreSQL for a 250 MB value, while another user chats normally: the other
  * user's turns all succeed, every heavy turn ends with its value cut to the cell cap, and the server's heap stays
  * under its limit throughout (sampled from {@code /metrics}; the peak is written to {@code target/sql-soak.txt}).
+ * On an instance of its own with a long statement timeout (and the smaller heap of extra instances), so that the
+ * values really arrive rather than the test run's short timeout ending them on a busy machine.
  */
 @ExtendWith(FluxbaseServer.class)
 class SqlSoakIT {
@@ -38,14 +42,17 @@ class SqlSoakIT {
     static final int LIGHT_TURNS = 5;
     static final String HEAVY = "Give me the huge value";
     static final String LIGHT = "How many customers?";
+    static final String HUGE_VALUE = "SELECT repeat('x', 250000000) AS boom";
 
     private ServerUnderTest server;
+    private DisposableInstance instance;
     private ScheduledExecutorService sampler;
 
     @BeforeEach
-    void setUp(ServerUnderTest server) {
-        this.server = server;
-        SqlFixture.ensure(server);
+    void setUp(ServerUnderTest runServer) {
+        SqlFixture.ensure(runServer);
+        instance = runServer.startDisposableInstance(Map.of("FLUXBASE_SQL_STATEMENT_TIMEOUT_MS", "60000"));
+        server = instance.server();
         server.llm().reset();
         // Parallel turns' requests arrive in no fixed order: each gets the reply its own conversation needs.
         server.llm().respondWith(request -> {
@@ -54,7 +61,7 @@ class SqlSoakIT {
             if ("tool".equals(last.getString("role"))) {
                 return Reply.text("Done.");
             }
-            String sql = last.getString("content").equals(HEAVY) ? "SELECT repeat('x', 250000000) AS boom" : "SELECT count(*) AS n FROM customers";
+            String sql = last.getString("content").equals(HEAVY) ? HUGE_VALUE : "SELECT count(*) AS n FROM customers";
             return Reply.toolCall("execute_sql", Json.createObjectBuilder().add("sql", sql).build().toString());
         });
     }
@@ -65,6 +72,7 @@ class SqlSoakIT {
         if (sampler != null) {
             sampler.shutdownNow();
         }
+        instance.close();
     }
 
     @Test
@@ -97,7 +105,7 @@ class SqlSoakIT {
                 List<JsonObject> frames = heavy.get(i).turn(heavyConversations.get(i));
                 assertThat(frames.get(frames.size() - 1).getString("type")).as("heavy turn %d", i).isEqualTo("done");
                 String value = queryResult(frames).getJsonArray("data").getJsonObject(0).getString("boom");
-                assertThat(value).startsWith("xxxx").contains("[truncated ").hasSizeLessThan(25_000);
+                assertThat(value).startsWith("xxxx").endsWith("…[truncated 249,980,000 bytes]").hasSizeLessThan(25_000);
             }
         } finally {
             heavy.forEach(ChatClient::close);
@@ -111,7 +119,7 @@ class SqlSoakIT {
 
     private static void report(long peak, double max) throws IOException {
         Files.writeString(Path.of(System.getProperty("it.buildDir", "target"), "sql-soak.txt"), String.format(
-                "20 parallel turns of a 250 MB value, plus another user's turns: peak used heap %.0f MB of %.0f MB%n",
-                peak / 1e6, max / 1e6));
+                "%d parallel turns of a 250 MB value, plus %d turns of another user: peak used heap %.0f MB of %.0f MB%n",
+                HEAVY_TURNS, LIGHT_TURNS, peak / 1e6, max / 1e6));
     }
 }

@@ -1,9 +1,11 @@
 package dev.fluxbase.ai.tools.sql.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fluxbase.ai.tools.sql.control.BoundedQuery.Column;
 import dev.fluxbase.ai.tools.sql.control.BoundedQuery.Transfer;
+import java.sql.SQLException;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -11,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class BoundedQueryTest {
 
     @Test
-    void largeColumnsArriveAsValueWhenSmallPrefixWhenNotAndSize() {
+    void largeColumnsArriveAsValueWhenSmallPrefixWhenNotAndSize() throws SQLException {
         BoundedQuery query = BoundedQuery.wrap("SELECT id, name, details, photo FROM t", List.of("id", "name", "details", "photo"),
                 List.of("int4", "text", "jsonb", "bytea"), 100);
 
@@ -40,14 +42,21 @@ class BoundedQueryTest {
     }
 
     @Test
-    void numericAndArraysCanBeLargeToo() {
+    void tooManyLargeColumnsToRewriteAreRefusedNotReadWhole() {
+        List<String> labels = Collections.nCopies(600, "v");
+        assertThatThrownBy(() -> BoundedQuery.wrap("SELECT ...", labels, Collections.nCopies(600, "text"), 100))
+                .isInstanceOf(SQLException.class).hasMessageContaining("too many columns").extracting("SQLState").isEqualTo("54011");
+    }
+
+    @Test
+    void numericAndArraysCanBeLargeToo() throws SQLException {
         BoundedQuery query = BoundedQuery.wrap("SELECT 1", List.of("n", "a", "v"), List.of("numeric", "_int4", "vector"), 100);
         assertThat(query.columns()).extracting(Column::transfer).containsOnly(Transfer.TEXT);
         assertThat(query.sql()).contains("fluxbase_r.c1::text AS t1, fluxbase_r.c2::text AS t2, fluxbase_r.c3::text AS t3");
     }
 
     @Test
-    void onlySmallColumnsRunAsTheyAre() {
+    void onlySmallColumnsRunAsTheyAre() throws SQLException {
         BoundedQuery query = BoundedQuery.wrap("SELECT count(*), now() FROM t", List.of("count", "now"), List.of("int8", "timestamptz"), 100);
         assertThat(query.wrapped()).isFalse();
         assertThat(query.sql()).isEqualTo("SELECT count(*), now() FROM t");
@@ -55,22 +64,14 @@ class BoundedQueryTest {
     }
 
     @Test
-    void repeatedLabelsGetASuffix() {
+    void repeatedLabelsGetASuffix() throws SQLException {
         BoundedQuery query = BoundedQuery.wrap("SELECT ...", List.of("id", "id", "id_2", "id"), List.of("text", "text", "int4", "int4"), 100);
         assertThat(query.names()).containsExactly("id", "id_2", "id_2_2", "id_3");
         assertThat(query.sql()).startsWith("WITH fluxbase_q(c1, c2, c3, c4) AS (");
     }
 
     @Test
-    void tooWideForPostgresSelectListRunsAsItIs() {
-        int columns = 600;
-        BoundedQuery query = BoundedQuery.wrap("SELECT *", Collections.nCopies(columns, "x"), Collections.nCopies(columns, "text"), 100);
-        assertThat(query.wrapped()).isFalse();
-        assertThat(query.sql()).isEqualTo("SELECT *");
-    }
-
-    @Test
-    void aFetchBatchOfTheLargestRowsStaysWithinTheBudget() {
+    void aFetchBatchOfTheLargestRowsStaysWithinTheBudget() throws SQLException {
         BoundedQuery oneText = BoundedQuery.wrap("SELECT", List.of("id", "t"), List.of("int4", "text"), 20_000);
         assertThat(oneText.fetchSize(4 * 1024 * 1024, 1000)).isEqualTo(4 * 1024 * 1024 / (64 + 4 * 20_000 + 64));
         BoundedQuery small = BoundedQuery.wrap("SELECT", List.of("id"), List.of("int4"), 20_000);
