@@ -3,6 +3,7 @@ package dev.fluxbase.ai.tools.sql.control;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The types a value may be cast to (or a column of a record be declared as): the plain data types. Every other type
@@ -28,6 +29,8 @@ final class CastTypes {
     private static final Set<String> EXTENSION_TYPES = Set.of("vector", "halfvec", "sparsevec");
 
     private static final String CATALOG = "pg_catalog";
+    private static final Pattern MODIFIERS = Pattern.compile("\\([^)]*\\)");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private CastTypes() {
     }
@@ -44,7 +47,7 @@ final class CastTypes {
 
     /** {@code numeric (10, 2)} and {@code timestamp(3) with time zone} name numeric and timestamp with time zone. */
     private static String withoutModifiers(String dataType) {
-        return dataType.replaceAll("\\([^)]*\\)", " ").strip().replaceAll("\\s+", " ");
+        return SPACES.matcher(MODIFIERS.matcher(dataType).replaceAll(" ").strip()).replaceAll(" ");
     }
 
     /** {@code interval year to month} and {@code interval(3)} are intervals; array brackets are not part of the name. */
