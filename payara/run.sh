@@ -7,6 +7,9 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 PORT=${FLUXBASE_PORT:-8080}
 export FLUXBASE_CHATBOTS_DIR=${FLUXBASE_CHATBOTS_DIR:-$FB_REPO/chatbots}
+# Payara reads the pool's size while it deploys, from the environment or a system property only (not
+# from the WAR's defaults); unset, it falls back to the same 32 with a warning.
+export FLUXBASE_DB_POOL_MAX=${FLUXBASE_DB_POOL_MAX:-32}
 READY_TIMEOUT=${FLUXBASE_READY_TIMEOUT:-240}
 LOG=$FB_HOME/payara.log
 FAILURE=$FB_HOME/startup-failure

@@ -17,14 +17,19 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
- * Admits a message against its subject's counters before the provider is called. Each window is one
- * conditional upsert: PostgreSQL locks the counter row, so concurrent messages on any number of
- * instances are counted exactly, and a refusal rolls the whole transaction back, so a refused message
- * counts nowhere.
+ * Admits a message against its subject's counters before the provider is called. Both windows are one
+ * conditional upsert of two rows, day then minute (one round trip): PostgreSQL locks each counter row, so
+ * concurrent messages on any number of instances are counted exactly, and a refusal rolls the whole
+ * transaction back, so a refused message counts nowhere. The locks hold until the admission commits,
+ * so the upsert is the last statement of that transaction: a subject's parallel turns wait for each
+ * other only for the rest of one round trip and the commit.
  *
  * <p>The token budget: an admitted turn reserves the chatbot's {@code max-tokens} on the day row, in the
  * same upsert, and a message is admitted while the day's booked plus reserved tokens are below the
@@ -37,10 +42,12 @@ import javax.sql.DataSource;
 @Transactional
 public class QuotaGate {
 
+    // Rows are locked in the order of VALUES, day before minute, in every admission: no two deadlock.
     private static final String COUNT = "INSERT INTO ai.usage_counters AS c (subject, chatbot_id, window_kind, window_start, requests, reserved) "
-            + "VALUES (?, ?, ?, ?, 1, ?) ON CONFLICT (subject, chatbot_id, window_kind, window_start) "
+            + "VALUES (?, ?, ?, ?, 1, ?), (?, ?, ?, ?, 1, 0) ON CONFLICT (subject, chatbot_id, window_kind, window_start) "
             + "DO UPDATE SET requests = c.requests + 1, reserved = c.reserved + EXCLUDED.reserved "
-            + "WHERE c.requests < ? AND c.tokens + c.reserved < ? RETURNING c.requests";
+            + "WHERE CASE WHEN c.window_kind = ? THEN c.requests < ? AND c.tokens + c.reserved < ? ELSE c.requests < ? END "
+            + "RETURNING c.window_kind";
     private static final String TOKENS = "SELECT tokens + reserved FROM ai.usage_counters "
             + "WHERE subject = ? AND chatbot_id = ? AND window_kind = ? AND window_start = ?";
 
@@ -58,12 +65,13 @@ public class QuotaGate {
         refuseZeroLimits(limits, now);
         TokenReservation reservation = TokenReservation.of(limits.tokensPerTurn(), now);
         try (Connection connection = dataSource.getConnection()) {
-            if (!count(connection, subject, chatbotId, Window.DAY, limits.perDay(), limits.tokensPerDay(), reservation.tokens(), now)) {
+            Set<String> counted = count(connection, subject, chatbotId, limits, reservation.tokens(), now);
+            if (!counted.contains(Window.DAY.kind())) {
                 throw tokensUsedUp(connection, subject, chatbotId, limits, now)
                         ? QuotaExceeded.tokenBudget(Window.DAY.secondsLeft(now))
                         : QuotaExceeded.daily(Window.DAY.secondsLeft(now));
             }
-            if (!count(connection, subject, chatbotId, Window.MINUTE, limits.perMinute(), Long.MAX_VALUE, 0, now)) {
+            if (!counted.contains(Window.MINUTE.kind())) {
                 throw QuotaExceeded.rate(Window.MINUTE.secondsLeft(now));
             }
             return reservation;
@@ -84,20 +92,31 @@ public class QuotaGate {
         }
     }
 
-    /** @return false when the window is full (or its tokens are used up or reserved) */
-    private static boolean count(Connection connection, QuotaSubject subject, UUID chatbotId, Window window, int maxRequests, long maxTokens,
-            long reserve, Instant now) throws SQLException {
+    /** @return the kinds of the windows that counted the message (a full one, or a day whose tokens are used up or reserved, did not) */
+    private static Set<String> count(Connection connection, QuotaSubject subject, UUID chatbotId, Limits limits, long reserve, Instant now)
+            throws SQLException {
         try (PreparedStatement upsert = connection.prepareStatement(COUNT)) {
-            upsert.setString(1, subject.key());
-            upsert.setObject(2, chatbotId);
-            upsert.setString(3, window.kind());
-            upsert.setObject(4, OffsetDateTime.ofInstant(window.start(now), ZoneOffset.UTC));
-            upsert.setLong(5, reserve);
-            upsert.setInt(6, maxRequests);
-            upsert.setLong(7, maxTokens);
-            try (ResultSet counted = upsert.executeQuery()) {
-                return counted.next();
+            int i = 0;
+            for (Window window : List.of(Window.DAY, Window.MINUTE)) {
+                upsert.setString(++i, subject.key());
+                upsert.setObject(++i, chatbotId);
+                upsert.setString(++i, window.kind());
+                upsert.setObject(++i, OffsetDateTime.ofInstant(window.start(now), ZoneOffset.UTC));
+                if (window == Window.DAY) {
+                    upsert.setLong(++i, reserve);
+                }
             }
+            upsert.setString(++i, Window.DAY.kind());
+            upsert.setInt(++i, limits.perDay());
+            upsert.setLong(++i, limits.tokensPerDay());
+            upsert.setInt(++i, limits.perMinute());
+            Set<String> counted = new HashSet<>();
+            try (ResultSet rows = upsert.executeQuery()) {
+                while (rows.next()) {
+                    counted.add(rows.getString(1));
+                }
+            }
+            return counted;
         }
     }
 

@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A TCP proxy between the server under test and PostgreSQL, so that tests can take the database
  * away (every open connection is cut and new ones are refused) and bring it back, as a network
- * partition or a database restart would.
+ * partition or a database restart would; and record what the server asks the database ({@link StatementLog}).
  */
 public final class DatabaseProxy implements AutoCloseable {
 
@@ -21,6 +21,7 @@ public final class DatabaseProxy implements AutoCloseable {
     private final InetSocketAddress target;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile boolean available = true;
+    private volatile StatementLog recording;
 
     private DatabaseProxy(InetSocketAddress target) throws IOException {
         this.target = target;
@@ -49,6 +50,17 @@ public final class DatabaseProxy implements AutoCloseable {
         available = true;
     }
 
+    /** Records what the server asks the database from now until {@link #stopRecording()}. */
+    public StatementLog record() {
+        StatementLog log = new StatementLog();
+        recording = log;
+        return log;
+    }
+
+    public void stopRecording() {
+        recording = null;
+    }
+
     private void acceptLoop() {
         while (!listener.isClosed()) {
             try {
@@ -61,20 +73,25 @@ public final class DatabaseProxy implements AutoCloseable {
                 server.connect(target, 5000);
                 open.add(client);
                 open.add(server);
-                pump(client, server);
-                pump(server, client);
+                StatementLog.ClientStream statements = new StatementLog.ClientStream(() -> recording);
+                pump(client, server, statements);
+                pump(server, client, null);
             } catch (IOException e) {
                 // the listener was closed, or the database refused: the client sees its connection fail
             }
         }
     }
 
-    private void pump(Socket from, Socket to) {
+    /** @param statements reads what passes, when it is the client's side */
+    private void pump(Socket from, Socket to, StatementLog.ClientStream statements) {
         Thread thread = new Thread(() -> {
             byte[] buffer = new byte[16384];
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 int n;
                 while ((n = in.read(buffer)) >= 0) {
+                    if (statements != null) {
+                        statements.accept(buffer, n);
+                    }
                     out.write(buffer, 0, n);
                     out.flush();
                 }
