@@ -9,6 +9,7 @@ import dev.fluxbase.ai.knowledge.control.Retriever;
 import dev.fluxbase.ai.knowledge.entity.SearchRequest;
 import dev.fluxbase.ai.platform.control.ServerClock;
 import dev.fluxbase.ai.platform.entity.CodedException;
+import dev.fluxbase.ai.platform.entity.ConnectionFailure;
 import dev.fluxbase.ai.providers.control.ProviderSelector;
 import dev.fluxbase.ai.providers.entity.CancelSignal;
 import dev.fluxbase.ai.providers.entity.ChatMessage;
@@ -16,6 +17,7 @@ import dev.fluxbase.ai.providers.entity.ChatProvider;
 import dev.fluxbase.ai.providers.entity.TurnCancelled;
 import dev.fluxbase.ai.quotas.entity.QuotaExceeded;
 import dev.fluxbase.ai.quotas.entity.QuotaSubject;
+import dev.fluxbase.ai.quotas.entity.TokenReservation;
 import dev.fluxbase.ai.tools.control.ToolBox;
 import dev.fluxbase.ai.tools.entity.ToolContext;
 import io.opentelemetry.api.trace.Span;
@@ -120,7 +122,7 @@ public class ChatTurn {
         try {
             cancel.throwIfCancelled();
             shutdown.enter(cancel);
-            turn.admitted(tracing.step(TurnTracing.LIMITS, () -> admission.admit(conversation, subject, content, clock.now())));
+            turn.admitted(tracing.step(TurnTracing.LIMITS, () -> admit(conversation, subject, content)));
             conversation.recordQuestion(ChatMessage.user(content));
             TurnFrames events = new TurnFrames(connection, id, turn);
             events.progress("thinking", "Thinking...");
@@ -147,6 +149,24 @@ public class ChatTurn {
         }
         complete(conversation, subject, turn);
         return ending;
+    }
+
+    /**
+     * The pool checks connections without a query, so one that a database outage broke while it was idle
+     * fails on its first use; the pool then replaces its connections, and one more try gets a working one.
+     * The admission is the first statement of most turns. Were a connection to break just as its commit
+     * is answered, the message would count twice: rare enough, and only ever one message more.
+     */
+    private TokenReservation admit(Conversation conversation, QuotaSubject subject, String content) {
+        try {
+            return admission.admit(conversation, subject, content, clock.now());
+        } catch (RuntimeException e) {
+            if (!ConnectionFailure.in(e)) {
+                throw e;
+            }
+            LOG.fine(() -> "Admission on a broken connection, trying once more: " + e);
+            return admission.admit(conversation, subject, content, clock.now());
+        }
     }
 
     /**

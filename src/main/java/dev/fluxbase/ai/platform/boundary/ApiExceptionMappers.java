@@ -1,5 +1,6 @@
 package dev.fluxbase.ai.platform.boundary;
 
+import dev.fluxbase.ai.platform.entity.ConnectionFailure;
 import dev.fluxbase.ai.platform.entity.RequestRejected;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -54,10 +55,10 @@ public final class ApiExceptionMappers {
 
     /** Connection failures (SQL state class 08) or an exhausted pool, anywhere in the cause chain. */
     static boolean isDatabaseUnavailable(Throwable e) {
+        if (ConnectionFailure.in(e)) {
+            return true;
+        }
         for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
-                return true;
-            }
             String message = String.valueOf(cause.getMessage());
             if (message.contains("Connection could not be allocated") || message.contains("Error in allocating a connection")) {
                 return true;

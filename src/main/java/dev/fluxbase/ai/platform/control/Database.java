@@ -15,8 +15,9 @@ import jakarta.enterprise.context.ApplicationScoped;
  * answers from its own state, and it marks a connection closed once an I/O error broke it). A query per
  * checkout cost about 3.4 statements per chat turn. When a check finds a broken connection, the pool
  * closes all of its connections ({@code fail-all-connections}), so it recovers by itself after a database
- * outage: the first statement on a connection that the outage broke fails (the caller reports
- * DATABASE_UNAVAILABLE), and the next checkout replaces every connection.
+ * outage: the first statement on a connection that the outage broke fails, and the next checkout replaces
+ * every connection. A chat turn's admission, its first statement, is therefore tried once more on such a
+ * failure (ChatTurn); another caller reports DATABASE_UNAVAILABLE once.
  *
  * <p>Connections are not matched against the caller's credentials (there is only one), which read the
  * credentials under a lock on every checkout and showed under load (bench/RESULTS.md).
