@@ -105,6 +105,7 @@ public class ConversationStore {
             throw isAlive(id, now) ? ConversationRefused.turnLimit() : ConversationRefused.notFound();
         }
         em.persist(StoredMessage.user(id, nextOrdinal(id), question, now));
+        em.flush(); // now, not at the commit: the caller's last statement holds row locks until then
     }
 
     /** Stores the answer of a turn; a conversation deleted meanwhile simply does not get it. */
@@ -119,6 +120,7 @@ public class ConversationStore {
         });
         if (exists) {
             em.persist(StoredMessage.assistant(id, nextOrdinal(id), answer, queryResults, promptTokens, completionTokens, now));
+            em.flush(); // as in beginTurn
         }
     }
 

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * connection validation, two transactions (the admission commits before the provider is called, the
  * booking before the client hears the end), one counter upsert in each, the ledger row without reading
  * its id back. A second turn of the same user is recorded, so that the chatbot and the pool are warm.
+ * The counter rows' locks are taken by the last statement before each commit, also when the turn stores
+ * its conversation's messages, so that a subject's parallel turns wait for each other no longer.
  */
 @ExtendWith(FluxbaseServer.class)
 class TurnStatementsIT {
@@ -57,6 +59,27 @@ class TurnStatementsIT {
 
             assertLean(log);
             assertThat(log.count("FROM orders")).as("the tool's query").isPositive();
+        }
+    }
+
+    @Test
+    void aStoredConversationsTurnTakesTheCounterLocksLast(ServerUnderTest server) {
+        server.llm().reset();
+        try (ChatClient chat = server.chatAs("lean-" + UUID.randomUUID())) {
+            String id = chat.startChat("persisted-bot", "default");
+            turn(server, chat, id, Reply.text("Warm."));
+            StatementLog log = server.databaseProxy().record();
+            turn(server, chat, id, Reply.text("Stored."));
+            server.databaseProxy().stopRecording();
+            report("a turn of a stored conversation", log);
+
+            assertLean(log);
+            List<String> statements = log.statements();
+            for (int i = 0; i < statements.size(); i++) {
+                if (statements.get(i).contains("ai.usage_counters")) {
+                    assertThat(statements.get(i + 1)).as("what follows the counter upsert").isEqualTo("COMMIT");
+                }
+            }
         }
     }
 
