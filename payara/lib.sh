@@ -170,16 +170,25 @@ fb_stop_local_db() {
 # The server's login role: not a superuser; CREATEROLE so migrations can create the end-user roles, and allowed
 # to set temp_file_limit (PostgreSQL 15+) so that execute_sql queries run with it.
 fb_ensure_app_role() {
-    local password_file=$FB_HOME/db-password
+    FB_DB_USER=fluxbase
+    fb_ensure_login_role "$FB_DB_USER" "$FB_HOME/db-password" CREATEROLE
+    FB_DB_PASSWORD=$FB_ROLE_PASSWORD
+    fb_psql postgres -v user="$FB_DB_USER" <<'SQL' || fb_die "could not grant the database role"
+SELECT format('GRANT SET ON PARAMETER temp_file_limit TO %I', :'user') WHERE current_setting('server_version_num')::int >= 150000 \gexec
+SQL
+}
+
+# Creates a login role with these attributes when missing, with a password kept in the file (made once), and
+# sets FB_ROLE_PASSWORD to it.
+fb_ensure_login_role() { # name, password file, attributes
+    local user=$1 password_file=$2 attributes=$3
     if [ ! -s "$password_file" ]; then
         (umask 077 && head -c 24 /dev/urandom | base64 | tr -d '/+=' > "$password_file")
     fi
-    FB_DB_USER=fluxbase
-    FB_DB_PASSWORD=$(cat "$password_file")
-    fb_psql postgres -v user="$FB_DB_USER" -v password="$FB_DB_PASSWORD" <<'SQL' || fb_die "could not create the database role"
-SELECT format('CREATE ROLE %I LOGIN CREATEROLE', :'user') WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = :'user') \gexec
+    FB_ROLE_PASSWORD=$(cat "$password_file")
+    fb_psql postgres -v user="$user" -v password="$FB_ROLE_PASSWORD" -v attributes="$attributes" <<'SQL' || fb_die "could not create the database role $user"
+SELECT format('CREATE ROLE %I LOGIN ' || :'attributes', :'user') WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = :'user') \gexec
 SELECT format('ALTER ROLE %I PASSWORD %L', :'user', :'password') \gexec
-SELECT format('GRANT SET ON PARAMETER temp_file_limit TO %I', :'user') WHERE current_setting('server_version_num')::int >= 150000 \gexec
 SQL
 }
 

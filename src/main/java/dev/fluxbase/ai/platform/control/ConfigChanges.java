@@ -27,11 +27,17 @@ import org.postgresql.ds.PGSimpleDataSource;
  * announcement. A change made through this instance's admin API also moves it at once, so that it applies
  * to the very next turn here. While the listening connection is down nothing may be cached, and the
  * generation moves again once it is back (announcements may have been missed).
+ *
+ * <p>DDL is announced on the same channel with the payload {@value #SCHEMA} (event triggers, see
+ * {@code SchemaEvents}); it moves a generation of its own, the schema generation, so that a DDL does not
+ * drop the configuration caches nor a configuration change the table descriptions.
  */
 @ApplicationScoped
 public class ConfigChanges {
 
     static final String CHANNEL = "fluxbase_config";
+    /** The payload that announces DDL (migration V9). */
+    static final String SCHEMA = "schema";
     /** What {@link #generation()} answers while changes cannot be heard: cache nothing. */
     public static final long UNKNOWN = -1;
 
@@ -60,6 +66,7 @@ public class ConfigChanges {
     ManagedThreadFactory threads;
 
     private final AtomicLong generation = new AtomicLong();
+    private final AtomicLong schemaGeneration = new AtomicLong();
     private final AtomicBoolean started = new AtomicBoolean();
     private final Object pause = new Object();
     private volatile boolean listening;
@@ -79,6 +86,11 @@ public class ConfigChanges {
         return listening ? generation.get() : UNKNOWN;
     }
 
+    /** The generation of the database's schema (moved by every DDL), or {@link #UNKNOWN} while DDL cannot be heard. */
+    public long schemaGeneration() {
+        return listening ? schemaGeneration.get() : UNKNOWN;
+    }
+
     /** A change made here has committed. */
     public void changedHere() {
         generation.incrementAndGet();
@@ -94,6 +106,7 @@ public class ConfigChanges {
                     statement.execute("LISTEN " + CHANNEL);
                 }
                 generation.incrementAndGet();
+                schemaGeneration.incrementAndGet();
                 listening = true;
                 retryMs = FIRST_RETRY_MS;
                 LOG.info("Listening for configuration changes: stored providers and knowledge-base links are cached between turns");
@@ -117,12 +130,30 @@ public class ConfigChanges {
         while (!stopped) {
             PGNotification[] heard = announcements.getNotifications(probeMs);
             if (heard != null && heard.length > 0) {
-                generation.incrementAndGet();
+                moveGenerations(heard);
             } else {
                 try (Statement probe = listenOn.createStatement()) {
                     probe.execute("SELECT 1");
                 }
             }
+        }
+    }
+
+    private void moveGenerations(PGNotification[] heard) {
+        boolean schema = false;
+        boolean config = false;
+        for (PGNotification notification : heard) {
+            if (SCHEMA.equals(notification.getParameter())) {
+                schema = true;
+            } else {
+                config = true;
+            }
+        }
+        if (schema) {
+            schemaGeneration.incrementAndGet();
+        }
+        if (config) {
+            generation.incrementAndGet();
         }
     }
 

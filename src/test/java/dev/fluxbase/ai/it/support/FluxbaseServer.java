@@ -117,6 +117,9 @@ public final class FluxbaseServer implements BeforeAllCallback, ParameterResolve
                     Map.entry("MP_JWT_VERIFY_ISSUER", TestTokens.ISSUER),
                     Map.entry("FLUXBASE_CORS_ORIGINS", ALLOWED_ORIGIN),
                     Map.entry("FLUXBASE_SQL_STATEMENT_TIMEOUT_MS", String.valueOf(SQL_TIMEOUT_MS)),
+                    // The login role may not create the event triggers that announce DDL, so schema changes reach
+                    // the prompt by the periodic check: on every turn here (SchemaChangesIT tests both modes).
+                    Map.entry("FLUXBASE_SQL_SCHEMA_REFRESH_SECONDS", "0"),
                     Map.entry("FLUXBASE_HTTP_RESOLVE", "api.allowed.test:127.0.0.1"),
                     Map.entry("FLUXBASE_HTTP_SECRETS", "[{\"chatbot\":\"http-bot\",\"domain\":\"localhost\","
                             + "\"query\":{\"appid\":\"" + HTTP_SECRET + "-query\"},\"headers\":{\"X-Api-Key\":\"" + HTTP_SECRET + "-header\"}}]"),

@@ -5,7 +5,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 
@@ -124,7 +123,7 @@ public final class ServerUnderTest {
 
     /** A direct connection to the test database (not through the proxy), for setup and inspection. */
     public Connection jdbc() throws SQLException {
-        return DriverManager.getConnection(database.url(), database.user(), database.password());
+        return database.connect();
     }
 
     /** The first column of every row, as text. */

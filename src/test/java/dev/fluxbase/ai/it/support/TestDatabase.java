@@ -14,6 +14,19 @@ public record TestDatabase(String url, String user, String password) {
         return new TestDatabase(url, System.getProperty("it.db.user"), System.getProperty("it.db.password"));
     }
 
+    /** The same database as a superuser of its cluster, when the test command made one (payara/test.sh does). */
+    public java.util.Optional<TestDatabase> asSuperuser() {
+        String user = System.getProperty("it.db.admin-user", "");
+        if (user.isBlank() || user.startsWith("${")) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new TestDatabase(url, user, System.getProperty("it.db.admin-password")));
+    }
+
+    public java.sql.Connection connect() throws java.sql.SQLException {
+        return java.sql.DriverManager.getConnection(url, user, password);
+    }
+
     URI hostAndPort() {
         return URI.create(url.substring("jdbc:".length()));
     }

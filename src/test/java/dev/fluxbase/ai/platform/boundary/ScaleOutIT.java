@@ -3,6 +3,7 @@ package dev.fluxbase.ai.platform.boundary;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fluxbase.ai.it.support.ChatClient;
+import dev.fluxbase.ai.it.support.DataGrid;
 import dev.fluxbase.ai.it.support.DisposableInstance;
 import dev.fluxbase.ai.it.support.Eventually;
 import dev.fluxbase.ai.it.support.FluxbaseServer;
@@ -51,9 +52,7 @@ class ScaleOutIT {
     void startTwoClusteredInstances(ServerUnderTest server) {
         this.server = server;
         run = UUID.randomUUID().toString().substring(0, 8);
-        int port = freePortPair();
-        List<String> cluster = List.of("--clusterMode", "tcpip:127.0.0.1:" + port + ",127.0.0.1:" + (port + 1),
-                "--clusterName", "fluxbase-it-" + run, "--startPort", String.valueOf(port), "--interfaces", "127.0.0.1");
+        List<String> cluster = DataGrid.ofTwo("fluxbase-it-" + run);
         first = server.startDisposableInstance(Map.of(), cluster);
         second = server.startDisposableInstance(Map.of(), cluster);
     }
@@ -187,18 +186,5 @@ class ScaleOutIT {
 
     private static JsonObject last(List<JsonObject> frames) {
         return frames.get(frames.size() - 1);
-    }
-
-    /** Payara numbers the data grid ports from the start port, so the next one must be free as well. */
-    private static int freePortPair() {
-        for (int attempt = 0; attempt < 20; attempt++) {
-            try (java.net.ServerSocket low = new java.net.ServerSocket(0);
-                    java.net.ServerSocket high = new java.net.ServerSocket(low.getLocalPort() + 1)) {
-                return low.getLocalPort();
-            } catch (java.io.IOException e) {
-                // taken: try another pair
-            }
-        }
-        throw new AssertionError("no two adjacent free ports");
     }
 }

@@ -1,25 +1,31 @@
 package dev.fluxbase.ai.tools.sql.control;
 
+import dev.fluxbase.ai.platform.control.ConfigChanges;
 import dev.fluxbase.ai.platform.control.Database;
+import dev.fluxbase.ai.tools.sql.entity.SchemaDescriptions;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * A compact description of the tables a chatbot may query (columns, types, keys, comments), read from
- * the catalog. Descriptions are cached and rebuilt when a cheap catalog fingerprint shows that the
- * schema changed, so a turn costs one small query instead of a catalog scan.
+ * the catalog. Descriptions are cached per database: when the database announces its DDL
+ * ({@link SchemaEvents}) a cached description is served without any catalog query until the next DDL
+ * (on any instance). Otherwise, and while the announcements cannot be heard, a cheap catalog fingerprint
+ * tells whether the schema changed: at most once per {@code fluxbase.sql.schema-refresh-seconds} without
+ * event triggers, on every turn while the listening connection is down (as the configuration caches do).
  */
 @ApplicationScoped
 public class SchemaDescriber {
@@ -54,25 +60,68 @@ public class SchemaDescriber {
     @Resource(lookup = Database.JNDI_NAME)
     DataSource dataSource;
 
-    private record Cached(String fingerprint, String description) {
-    }
+    @Inject
+    ConfigChanges changes;
 
-    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    @Inject
+    SchemaEvents events;
+
+    @Inject
+    SqlMetrics metrics;
+
+    @Inject
+    @ConfigProperty(name = "fluxbase.sql.schema-refresh-seconds", defaultValue = "60")
+    int refreshSeconds;
+
+    private final SchemaDescriptions<String> descriptions = new SchemaDescriptions<>(System::nanoTime);
 
     public String describe(List<String> schemas, List<String> tables) {
-        String key = schemas + "|" + tables;
-        try (Connection connection = dataSource.getConnection()) {
-            String fingerprint = fingerprint(connection);
-            Cached cached = cache.get(key);
-            if (cached != null && cached.fingerprint().equals(fingerprint)) {
-                return cached.description();
-            }
-            String description = build(connection, schemas, tables);
-            cache.put(key, new Cached(fingerprint, description));
-            return description;
+        boolean announced = events.announced();
+        long generation = announced ? changes.schemaGeneration() : ConfigChanges.UNKNOWN;
+        Duration checkEvery = announced ? Duration.ZERO : Duration.ofSeconds(Math.max(0, refreshSeconds));
+        try (Catalog catalog = new Catalog(schemas, tables)) {
+            return descriptions.get(schemas + "|" + tables, generation, checkEvery, catalog);
         } catch (SQLException e) {
             LOG.log(Level.WARNING, "Could not read the database schema: {0}", e.getMessage());
             return "## Database tables\n(The table list is unavailable right now.)";
+        }
+    }
+
+    /** The catalog on a connection taken only when a description must be checked or built. */
+    private final class Catalog implements SchemaDescriptions.Catalog, AutoCloseable {
+        private final List<String> schemas;
+        private final List<String> tables;
+        private Connection connection;
+
+        Catalog(List<String> schemas, List<String> tables) {
+            this.schemas = schemas;
+            this.tables = tables;
+        }
+
+        @Override
+        public String fingerprint() throws SQLException {
+            metrics.schemaChecked();
+            return SchemaDescriber.fingerprint(connection());
+        }
+
+        @Override
+        public String build() throws SQLException {
+            metrics.schemaDescribed();
+            return SchemaDescriber.build(connection(), schemas, tables);
+        }
+
+        private Connection connection() throws SQLException {
+            if (connection == null) {
+                connection = dataSource.getConnection();
+            }
+            return connection;
+        }
+
+        @Override
+        public void close() throws SQLException {
+            if (connection != null) {
+                connection.close();
+            }
         }
     }
 

@@ -5,7 +5,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 
-/** {@code execute_sql} queries by verdict (executed, failed, refused) and the duration of those that ran. */
+/**
+ * {@code execute_sql} queries by verdict (executed, failed, refused) and the duration of those that ran;
+ * table descriptions built and checked against the catalog.
+ */
 @ApplicationScoped
 public class SqlMetrics {
 
@@ -21,6 +24,14 @@ public class SqlMetrics {
         count(verdict);
         meters.time("fluxbase.sql.query", "Duration of the execute_sql queries that ran, by verdict (executed, failed)",
                 Duration.ofMillis(millis), "verdict", verdict);
+    }
+
+    void schemaDescribed() {
+        meters.counter("fluxbase.sql.schema.descriptions", "Descriptions of a chatbot's tables built from the catalog (a cached one serves the other turns)").inc();
+    }
+
+    void schemaChecked() {
+        meters.counter("fluxbase.sql.schema.checks", "Catalog fingerprints read to check a cached table description (none when DDL is announced)").inc();
     }
 
     private void count(String verdict) {
