@@ -1,5 +1,7 @@
 package dev.fluxbase.ai.chat.control;
 
+import dev.fluxbase.ai.platform.entity.Utf8;
+
 /**
  * Puts one socket's text messages together from the parts the WebSocket implementation hands over (one
  * per frame), keeping no more of a message than the limit allows: a longer one is only counted, and
@@ -33,7 +35,7 @@ public final class MessageParts {
     }
 
     public State add(String part, boolean last) {
-        bytes += utf8Length(part);
+        bytes += Utf8.length(part);
         if (bytes > maxSocketBytes) {
             reset();
             return State.OVER_SOCKET_LIMIT;
@@ -63,21 +65,5 @@ public final class MessageParts {
     private void reset() {
         bytes = 0;
         text.setLength(0);
-    }
-
-    /** Counted without encoding: parts run to megabytes. A surrogate pair (4 bytes) is two surrogates of 2. */
-    static long utf8Length(String text) {
-        long length = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < 0x80) {
-                length++;
-            } else if (c < 0x800 || Character.isSurrogate(c)) {
-                length += 2;
-            } else {
-                length += 3;
-            }
-        }
-        return length;
     }
 }

@@ -1,5 +1,7 @@
 package dev.fluxbase.ai.chat.control;
 
+import dev.fluxbase.ai.platform.entity.Utf8;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fluxbase.ai.chat.control.MessageParts.State;
@@ -62,6 +64,6 @@ class MessagePartsTest {
     @Test
     void utf8LengthMatchesTheEncoding() {
         String text = "a ä € 😀 \u0000 z";
-        assertThat(MessageParts.utf8Length(text)).isEqualTo(text.getBytes(StandardCharsets.UTF_8).length);
+        assertThat(Utf8.length(text)).isEqualTo(text.getBytes(StandardCharsets.UTF_8).length);
     }
 }

@@ -1,5 +1,7 @@
 package dev.fluxbase.ai.tools.sql.control;
 
+import dev.fluxbase.ai.platform.entity.Utf8;
+
 import dev.fluxbase.ai.platform.entity.JsonFactories;
 import dev.fluxbase.ai.tools.sql.entity.QueryOutcome;
 import jakarta.json.JsonArrayBuilder;
@@ -36,7 +38,7 @@ final class ModelText {
         String head = "Query executed successfully. " + summary;
         int total = outcome.rowCount();
         int fewer = Math.max(0, total - 1);
-        long room = maxBytes - ByteText.utf8Length(head) - ByteText.utf8Length(header(fewer, total, true, fewer)) - 2;
+        long room = maxBytes - Utf8.length(head) - Utf8.length(header(fewer, total, true, fewer)) - 2;
         if (outcome.rows().isEmpty() || room < 2) {
             return ByteText.fit(head, maxBytes);
         }

@@ -1,5 +1,7 @@
 package dev.fluxbase.ai.tools.sql.control;
 
+import dev.fluxbase.ai.platform.entity.Utf8;
+
 import dev.fluxbase.ai.platform.entity.JsonFactories;
 import dev.fluxbase.ai.tools.sql.control.BoundedQuery.Column;
 import dev.fluxbase.ai.tools.sql.entity.QueryOutcome;
@@ -104,7 +106,7 @@ final class ResultReader {
         if (text == null) {
             return value;
         }
-        int length = ByteText.utf8Length(text);
+        int length = Utf8.length(text);
         return length <= cellBytes() ? value : cut(ByteText.truncated(text, cellBytes(), length));
     }
 

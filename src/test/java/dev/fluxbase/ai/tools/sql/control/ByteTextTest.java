@@ -1,5 +1,7 @@
 package dev.fluxbase.ai.tools.sql.control;
 
+import dev.fluxbase.ai.platform.entity.Utf8;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -10,17 +12,17 @@ class ByteTextTest {
     @Test
     void countsUtf8Bytes() {
         for (String text : new String[] {"", "abc", "é", "€", "😀", "a😀é€\u0000"}) {
-            assertThat(ByteText.utf8Length(text)).as(text).isEqualTo(text.getBytes(StandardCharsets.UTF_8).length);
+            assertThat(Utf8.length(text)).as(text).isEqualTo(text.getBytes(StandardCharsets.UTF_8).length);
         }
     }
 
     @Test
     void aPrefixNeverSplitsACharacter() {
-        assertThat(ByteText.prefix("abc", 2)).isEqualTo("ab");
-        assertThat(ByteText.prefix("aé", 2)).isEqualTo("a");
-        assertThat(ByteText.prefix("a😀b", 4)).isEqualTo("a");
-        assertThat(ByteText.prefix("a😀b", 5)).isEqualTo("a😀");
-        assertThat(ByteText.prefix("abc", 10)).isEqualTo("abc");
+        assertThat(Utf8.prefix("abc", 2)).isEqualTo("ab");
+        assertThat(Utf8.prefix("aé", 2)).isEqualTo("a");
+        assertThat(Utf8.prefix("a😀b", 4)).isEqualTo("a");
+        assertThat(Utf8.prefix("a😀b", 5)).isEqualTo("a😀");
+        assertThat(Utf8.prefix("abc", 10)).isEqualTo("abc");
     }
 
     @Test
@@ -33,7 +35,7 @@ class ByteTextTest {
     void fitKeepsWhatFitsAndCutsTheRestWithinTheLimit() {
         assertThat(ByteText.fit("short", 10)).isEqualTo("short");
         String cut = ByteText.fit("y".repeat(1000), 100);
-        assertThat(ByteText.utf8Length(cut)).isLessThanOrEqualTo(100);
+        assertThat(Utf8.length(cut)).isLessThanOrEqualTo(100);
         assertThat(cut).startsWith("yyyy").endsWith("bytes]").contains("…[truncated ");
         int kept = cut.indexOf('…');
         assertThat(cut).endsWith("…[truncated " + String.format("%,d", 1000 - kept) + " bytes]");
