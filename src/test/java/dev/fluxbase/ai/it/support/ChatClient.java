@@ -81,10 +81,15 @@ public final class ChatClient implements AutoCloseable {
     }
 
     public JsonObject next() {
+        return next(TIMEOUT);
+    }
+
+    /** The next frame, waiting at most {@code patience} for it. */
+    public JsonObject next(Duration patience) {
         try {
-            JsonObject frame = frames.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            JsonObject frame = frames.poll(patience.toMillis(), TimeUnit.MILLISECONDS);
             if (frame == null) {
-                throw new AssertionError("no frame within " + TIMEOUT.toSeconds() + " s");
+                throw new AssertionError("no frame within " + patience.toSeconds() + " s");
             }
             return frame;
         } catch (InterruptedException e) {
@@ -95,10 +100,15 @@ public final class ChatClient implements AutoCloseable {
 
     /** Every frame up to and including the first one that matches. */
     public List<JsonObject> until(Predicate<JsonObject> last) {
+        return until(last, TIMEOUT);
+    }
+
+    /** Every frame up to and including the first one that matches, waiting at most {@code patience} for each. */
+    public List<JsonObject> until(Predicate<JsonObject> last, Duration patience) {
         List<JsonObject> received = new ArrayList<>();
         JsonObject frame;
         do {
-            frame = next();
+            frame = next(patience);
             received.add(frame);
         } while (!last.test(frame));
         return received;
@@ -106,8 +116,13 @@ public final class ChatClient implements AutoCloseable {
 
     /** Every frame of a turn: up to its done, error or cancelled. */
     public List<JsonObject> turn(String conversationId) {
+        return turn(conversationId, TIMEOUT);
+    }
+
+    /** Every frame of a turn, for turns whose steps may each take longer than {@link #TIMEOUT}. */
+    public List<JsonObject> turn(String conversationId, Duration patience) {
         return until(f -> conversationId.equals(f.getString("conversation_id", null))
-                && List.of("done", "error", "cancelled").contains(f.getString("type")));
+                && List.of("done", "error", "cancelled").contains(f.getString("type")), patience);
     }
 
     /** Sends start_chat and returns the answer, whatever it is. */
