@@ -1,33 +1,27 @@
 package dev.fluxbase.ai.chat.entity;
 
-import dev.fluxbase.ai.platform.entity.JsonFactories;
-import jakarta.json.JsonException;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
+import dev.fluxbase.ai.platform.entity.JsonFields;
 import java.util.Optional;
 
 /** A frame from the client: {@code start_chat}, {@code message} or {@code cancel}. */
-public record ClientFrame(String type, JsonObject json) {
+public record ClientFrame(String type, JsonFields fields) {
 
     /** @throws ChatException with {@code INVALID_MESSAGE} when the text is not a JSON object with a type */
     public static ClientFrame parse(String text) {
-        try {
-            JsonValue value = JsonFactories.read(text);
-            if (!(value instanceof JsonObject object) || !(object.get("type") instanceof JsonString type)) {
-                throw new ChatException(ChatException.INVALID_MESSAGE, "Invalid message format: expected a JSON object with a \"type\"");
-            }
-            return new ClientFrame(type.getString(), object);
-        } catch (JsonException e) {
-            throw new ChatException(ChatException.INVALID_MESSAGE, "Invalid message format: not valid JSON");
-        }
+        JsonFields fields = JsonFields.parse(text, ClientFrame::invalid);
+        return new ClientFrame(fields.requiredText("type"), fields);
     }
 
+    /** A string field; blank reads as absent, another type is an {@code INVALID_MESSAGE}. */
     public Optional<String> text(String field) {
-        return json.get(field) instanceof JsonString s && !s.getString().isBlank() ? Optional.of(s.getString()) : Optional.empty();
+        return fields.nonBlankText(field);
     }
 
     public String required(String field) {
-        return text(field).orElseThrow(() -> new ChatException(ChatException.INVALID_MESSAGE, "Missing field: " + field));
+        return fields.requiredText(field);
+    }
+
+    private static ChatException invalid(String detail) {
+        return new ChatException(ChatException.INVALID_MESSAGE, "Invalid message format: " + detail);
     }
 }

@@ -9,12 +9,11 @@ import dev.fluxbase.ai.chatbots.entity.SyncResult;
 import dev.fluxbase.ai.platform.boundary.Ids;
 import dev.fluxbase.ai.platform.boundary.JsonBodies;
 import dev.fluxbase.ai.platform.entity.JsonFactories;
+import dev.fluxbase.ai.platform.entity.JsonFields;
 import dev.fluxbase.ai.platform.entity.RequestRejected;
 import dev.fluxbase.ai.security.boundary.AdminOnly;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -25,7 +24,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -64,18 +62,16 @@ public class AdminChatbotsResource {
     @Path("{id}/toggle")
     @Operation(summary = "Enable or disable a chatbot; the choice survives restarts and syncs")
     public JsonObject toggle(@PathParam("id") String id, String body) {
-        JsonValue enabled = JsonBodies.object(body).get("enabled");
-        if (enabled != JsonValue.TRUE && enabled != JsonValue.FALSE) {
-            throw RequestRejected.badRequest("Invalid request body: \"enabled\" must be true or false");
-        }
-        return update(id, chatbot -> chatbot.setEnabled(enabled == JsonValue.TRUE));
+        JsonFields request = JsonBodies.fields(body);
+        boolean enabled = request.required("enabled", request::bool);
+        return update(id, chatbot -> chatbot.setEnabled(enabled));
     }
 
     @PUT
     @Path("{id}")
     @Operation(summary = "Change a chatbot's settings; only the fields present are applied")
     public JsonObject change(@PathParam("id") String id, String body) {
-        ChatbotChanges changes = ChatbotChanges.from(JsonBodies.object(body));
+        ChatbotChanges changes = ChatbotChanges.from(JsonBodies.fields(body));
         changes.providerId().flatMap(p -> p).ifPresent(providerId -> {
             if (!store.providerExists(providerId)) {
                 throw RequestRejected.badRequest("Unknown provider_id: " + providerId);
@@ -99,11 +95,11 @@ public class AdminChatbotsResource {
     @Path("sync")
     @Operation(summary = "Sync chatbots from the chatbots directory (no \"chatbots\" in the body) or from the payload")
     public JsonObject sync(String body) {
-        JsonObject request = JsonBodies.object(body);
-        String namespace = text(request, "namespace").orElse(ChatbotDefinition.DEFAULT_NAMESPACE);
-        JsonObject options = request.get("options") instanceof JsonObject o ? o : JsonValue.EMPTY_JSON_OBJECT;
-        boolean dryRun = options.getBoolean("dry_run", false);
-        boolean deleteMissing = options.getBoolean("delete_missing", false);
+        JsonFields request = JsonBodies.fields(body);
+        String namespace = request.nonBlankText("namespace").orElse(ChatbotDefinition.DEFAULT_NAMESPACE);
+        Optional<JsonFields> options = request.fields("options");
+        boolean dryRun = options.flatMap(o -> o.bool("dry_run")).orElse(false);
+        boolean deleteMissing = options.flatMap(o -> o.bool("delete_missing")).orElse(false);
         List<ChatbotSource> payload = payload(request, namespace);
         SyncResult result = payload.isEmpty()
                 ? library.syncFilesystem(namespace, dryRun, deleteMissing)
@@ -111,31 +107,15 @@ public class AdminChatbotsResource {
         return ChatbotJson.syncResult(result);
     }
 
-    private static List<ChatbotSource> payload(JsonObject request, String namespace) {
-        JsonValue chatbots = request.get("chatbots");
-        if (chatbots == null || chatbots == JsonValue.NULL) {
-            return List.of();
-        }
-        if (chatbots.getValueType() != JsonValue.ValueType.ARRAY) {
-            throw RequestRejected.badRequest("Invalid request body: \"chatbots\" must be an array");
-        }
-        List<ChatbotSource> sources = new ArrayList<>();
-        for (JsonValue item : chatbots.asJsonArray()) {
-            if (!(item instanceof JsonObject spec)) {
-                throw RequestRejected.badRequest("Invalid request body: each chatbot must be an object with name and code");
-            }
-            String name = text(spec, "name").orElse(null);
-            sources.add(new ChatbotSource(namespace, name, "payload:" + namespace + "/" + name, text(spec, "code").orElse(null)));
-        }
-        return sources;
+    private static List<ChatbotSource> payload(JsonFields request, String namespace) {
+        return request.fieldsList("chatbots").orElse(List.of()).stream().map(spec -> {
+            String name = spec.nonBlankText("name").orElse(null);
+            return new ChatbotSource(namespace, name, "payload:" + namespace + "/" + name, spec.nonBlankText("code").orElse(null));
+        }).toList();
     }
 
     private JsonObject update(String id, java.util.function.Consumer<Chatbot> change) {
         return ChatbotJson.full(Ids.parse(id).flatMap(uuid -> store.update(uuid, change)).orElseThrow(AdminChatbotsResource::notFound));
-    }
-
-    private static Optional<String> text(JsonObject json, String key) {
-        return json.get(key) instanceof JsonString s && !s.getString().isBlank() ? Optional.of(s.getString()) : Optional.empty();
     }
 
     private static RequestRejected notFound() {

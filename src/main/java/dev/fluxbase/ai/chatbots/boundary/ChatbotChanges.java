@@ -1,11 +1,8 @@
 package dev.fluxbase.ai.chatbots.boundary;
 
 import dev.fluxbase.ai.chatbots.entity.Chatbot;
+import dev.fluxbase.ai.platform.entity.JsonFields;
 import dev.fluxbase.ai.platform.entity.RequestRejected;
-import jakarta.json.JsonNumber;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +22,7 @@ final class ChatbotChanges {
     private ChatbotChanges() {
     }
 
-    static ChatbotChanges from(JsonObject json) {
+    static ChatbotChanges from(JsonFields json) {
         ChatbotChanges c = new ChatbotChanges();
         c.text(json, "description", Chatbot::setDescription);
         c.bool(json, "enabled", Chatbot::setEnabled);
@@ -51,35 +48,17 @@ final class ChatbotChanges {
         changes.forEach(change -> change.accept(chatbot));
     }
 
-    private void text(JsonObject json, String key, BiConsumer<Chatbot, String> setter) {
-        present(json, key).ifPresent(value -> {
-            if (!(value instanceof JsonString s)) {
-                throw invalid(key + " must be a string");
-            }
-            changes.add(c -> setter.accept(c, s.getString()));
-        });
+    private void text(JsonFields json, String key, BiConsumer<Chatbot, String> setter) {
+        json.text(key).ifPresent(text -> changes.add(c -> setter.accept(c, text)));
     }
 
-    private void bool(JsonObject json, String key, BiConsumer<Chatbot, Boolean> setter) {
-        present(json, key).ifPresent(value -> {
-            if (value != JsonValue.TRUE && value != JsonValue.FALSE) {
-                throw invalid(key + " must be true or false");
-            }
-            changes.add(c -> setter.accept(c, value == JsonValue.TRUE));
-        });
+    private void bool(JsonFields json, String key, BiConsumer<Chatbot, Boolean> setter) {
+        json.bool(key).ifPresent(value -> changes.add(c -> setter.accept(c, value)));
     }
 
-    private void integer(JsonObject json, String key, int min, String rangeMessage, BiConsumer<Chatbot, Integer> setter) {
-        present(json, key).ifPresent(value -> {
-            if (!(value instanceof JsonNumber n) || !n.isIntegral()) {
-                throw invalid(key + " must be a whole number");
-            }
-            int number;
-            try {
-                number = n.intValueExact();
-            } catch (ArithmeticException e) {
-                throw invalid(key + " is too large");
-            }
+    /** Below {@code min} is refused with Fluxbase's message for the setting. */
+    private void integer(JsonFields json, String key, int min, String rangeMessage, BiConsumer<Chatbot, Integer> setter) {
+        json.integer(key).ifPresent(number -> {
             if (number < min) {
                 throw RequestRejected.badRequest(rangeMessage);
             }
@@ -87,12 +66,8 @@ final class ChatbotChanges {
         });
     }
 
-    private void temperature(JsonObject json) {
-        present(json, "temperature").ifPresent(value -> {
-            if (!(value instanceof JsonNumber n)) {
-                throw invalid("temperature must be a number");
-            }
-            BigDecimal temperature = n.bigDecimalValue();
+    private void temperature(JsonFields json) {
+        json.decimal("temperature").ifPresent(temperature -> {
             if (temperature.signum() < 0 || temperature.compareTo(MAX_TEMPERATURE) > 0) {
                 throw RequestRejected.badRequest("Temperature must be between 0 and 2");
             }
@@ -100,31 +75,19 @@ final class ChatbotChanges {
         });
     }
 
-    private void provider(JsonObject json) {
-        present(json, "provider_id").ifPresent(value -> {
-            if (!(value instanceof JsonString s)) {
-                throw invalid("provider_id must be a string");
-            }
-            Optional<UUID> id = s.getString().isEmpty() ? Optional.empty() : Optional.of(uuid(s.getString()));
+    private void provider(JsonFields json) {
+        json.text("provider_id").ifPresent(text -> {
+            Optional<UUID> id = text.isEmpty() ? Optional.empty() : Optional.of(uuid(json, text));
             providerId = Optional.of(id);
             changes.add(c -> c.setProviderId(id.orElse(null)));
         });
     }
 
-    private static UUID uuid(String text) {
+    private static UUID uuid(JsonFields json, String text) {
         try {
             return UUID.fromString(text);
         } catch (IllegalArgumentException e) {
-            throw invalid("provider_id must be a provider id");
+            throw json.invalid("provider_id", "a provider id");
         }
-    }
-
-    private static Optional<JsonValue> present(JsonObject json, String key) {
-        JsonValue value = json.get(key);
-        return value == null || value == JsonValue.NULL ? Optional.empty() : Optional.of(value);
-    }
-
-    private static RequestRejected invalid(String message) {
-        return RequestRejected.badRequest("Invalid request body: " + message);
     }
 }

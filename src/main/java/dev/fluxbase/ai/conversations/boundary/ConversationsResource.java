@@ -6,12 +6,12 @@ import dev.fluxbase.ai.platform.boundary.Ids;
 import dev.fluxbase.ai.platform.boundary.JsonBodies;
 import dev.fluxbase.ai.platform.control.ServerClock;
 import dev.fluxbase.ai.platform.entity.JsonFactories;
+import dev.fluxbase.ai.platform.entity.JsonFields;
 import dev.fluxbase.ai.platform.entity.RequestRejected;
 import dev.fluxbase.ai.security.boundary.Authenticated;
 import dev.fluxbase.ai.security.boundary.CurrentCaller;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -98,16 +98,13 @@ public class ConversationsResource {
     }
 
     private static String title(String body) {
-        JsonObject json;
+        JsonFields json;
         try {
-            json = JsonBodies.object(body);
+            json = JsonBodies.fields(body);
         } catch (RequestRejected e) {
             throw RequestRejected.badRequest("Invalid request body");
         }
-        if (!(json.get("title") instanceof JsonString title)) {
-            throw RequestRejected.badRequest("Invalid request body: \"title\" must be a string");
-        }
-        String text = title.getString().strip();
+        String text = json.required("title", json::text).strip();
         if (text.isEmpty()) {
             throw RequestRejected.badRequest("Title cannot be empty");
         }

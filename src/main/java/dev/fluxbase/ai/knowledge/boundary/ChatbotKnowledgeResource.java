@@ -5,6 +5,7 @@ import dev.fluxbase.ai.knowledge.control.LinkStore;
 import dev.fluxbase.ai.knowledge.entity.KnowledgeLink;
 import dev.fluxbase.ai.platform.boundary.Ids;
 import dev.fluxbase.ai.platform.boundary.JsonBodies;
+import dev.fluxbase.ai.platform.entity.JsonFields;
 import dev.fluxbase.ai.security.boundary.AdminOnly;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -48,12 +49,12 @@ public class ChatbotKnowledgeResource {
     @Operation(summary = "Link a knowledge base (or update the existing link and enable it)")
     public Response link(@PathParam("chatbot") String chatbot, String body) {
         UUID chatbotId = chatbot(chatbot);
-        JsonObject request = JsonBodies.object(body);
-        UUID kb = Ids.parse(Fields.required(request, "knowledge_base_id")).flatMap(knowledgeBases::find)
+        JsonFields request = JsonBodies.fields(body);
+        UUID kb = Ids.parse(request.requiredText("knowledge_base_id")).flatMap(knowledgeBases::find)
                 .orElseThrow(Rejections::knowledgeBaseNotFound).id();
-        KnowledgeLink link = links.upsert(chatbotId, kb, Fields.integer(request, "priority", 0, 1000).orElse(DEFAULT_PRIORITY),
-                Fields.integer(request, "max_chunks", 1, 100).orElse(DEFAULT_MAX_CHUNKS),
-                Fields.number(request, "similarity_threshold", 0, 1).orElse(DEFAULT_THRESHOLD));
+        KnowledgeLink link = links.upsert(chatbotId, kb, request.integer("priority", 0, 1000).orElse(DEFAULT_PRIORITY),
+                request.integer("max_chunks", 1, 100).orElse(DEFAULT_MAX_CHUNKS),
+                request.number("similarity_threshold", 0, 1).orElse(DEFAULT_THRESHOLD));
         return Response.status(Response.Status.CREATED).entity(KnowledgeJson.link(link)).build();
     }
 
@@ -62,11 +63,11 @@ public class ChatbotKnowledgeResource {
     @Operation(summary = "Change a link's priority, most chunks, least similarity or enabled flag")
     public JsonObject update(@PathParam("chatbot") String chatbot, @PathParam("kb") String kb, String body) {
         KnowledgeLink old = existing(chatbot, kb);
-        JsonObject request = JsonBodies.object(body);
+        JsonFields request = JsonBodies.fields(body);
         links.save(new KnowledgeLink(old.id(), old.chatbotId(), old.chatbotName(), old.knowledgeBaseId(), old.knowledgeBaseName(),
-                Fields.bool(request, "enabled").orElse(old.enabled()), Fields.integer(request, "max_chunks", 1, 100).orElse(old.maxChunks()),
-                Fields.number(request, "similarity_threshold", 0, 1).orElse(old.similarityThreshold()),
-                Fields.integer(request, "priority", 0, 1000).orElse(old.priority()), old.createdAt()));
+                request.bool("enabled").orElse(old.enabled()), request.integer("max_chunks", 1, 100).orElse(old.maxChunks()),
+                request.number("similarity_threshold", 0, 1).orElse(old.similarityThreshold()),
+                request.integer("priority", 0, 1000).orElse(old.priority()), old.createdAt()));
         return KnowledgeJson.link(existing(chatbot, kb));
     }
 

@@ -1,7 +1,7 @@
 package dev.fluxbase.ai.knowledge.boundary;
 
 import dev.fluxbase.ai.knowledge.entity.NewDocument;
-import dev.fluxbase.ai.platform.entity.JsonFactories;
+import dev.fluxbase.ai.platform.entity.JsonFields;
 import jakarta.json.JsonObject;
 import java.util.List;
 
@@ -13,15 +13,13 @@ final class DocumentRequests {
     private DocumentRequests() {
     }
 
-    static NewDocument add(JsonObject body) {
-        String content = Fields.required(body, "content");
+    static NewDocument add(JsonFields body) {
+        String content = body.requiredText("content");
         if (content.length() > MAX_CONTENT_CHARS) {
             throw new dev.fluxbase.ai.platform.entity.RequestRejected(413, "TOO_LARGE", "Content too large");
         }
-        String metadata = Fields.object(body, "metadata").orElse("{}");
-        JsonFactories.readObject(metadata);
-        return new NewDocument(Fields.text(body, "title").orElse(null), content, Fields.text(body, "source").filter(s -> !s.isBlank()).orElse(null),
-                Fields.text(body, "mime_type").filter(s -> !s.isBlank()).orElse("text/plain"), metadata,
-                Fields.strings(body, "tags").orElse(List.of()));
+        String metadata = body.object("metadata").map(JsonObject::toString).orElse("{}");
+        return new NewDocument(body.text("title").orElse(null), content, body.nonBlankText("source").orElse(null),
+                body.nonBlankText("mime_type").orElse("text/plain"), metadata, body.strings("tags").orElse(List.of()));
     }
 }

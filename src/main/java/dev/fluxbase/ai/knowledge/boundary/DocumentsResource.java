@@ -9,6 +9,7 @@ import dev.fluxbase.ai.knowledge.entity.NewDocument;
 import dev.fluxbase.ai.platform.boundary.Ids;
 import dev.fluxbase.ai.platform.boundary.JsonBodies;
 import dev.fluxbase.ai.platform.entity.JsonFactories;
+import dev.fluxbase.ai.platform.entity.JsonFields;
 import dev.fluxbase.ai.platform.entity.RequestRejected;
 import dev.fluxbase.ai.security.boundary.AdminOnly;
 import jakarta.inject.Inject;
@@ -66,7 +67,7 @@ public class DocumentsResource {
     @Operation(summary = "Add a document as text; one with the same source is replaced")
     public Response add(@PathParam("kb") String kb, String body) {
         KnowledgeBase knowledgeBase = knowledgeBase(kb);
-        NewDocument document = DocumentRequests.add(JsonBodies.object(body));
+        NewDocument document = DocumentRequests.add(JsonBodies.fields(body));
         UUID id = documents.addOrReplace(knowledgeBase.id(), document);
         ingestion.submit(knowledgeBase, id);
         return Response.accepted(accepted(id).build()).build();
@@ -90,9 +91,9 @@ public class DocumentsResource {
     @Operation(summary = "Change a document's title, tags or metadata (tags and metadata replace the old values)")
     public JsonObject update(@PathParam("kb") String kb, @PathParam("doc") String doc, String body) {
         KnowledgeDocument document = document(knowledgeBase(kb), doc);
-        JsonObject changes = JsonBodies.object(body);
-        return KnowledgeJson.document(documents.update(document.knowledgeBaseId(), document.id(), Fields.text(changes, "title").orElse(null),
-                Fields.strings(changes, "tags").orElse(null), Fields.object(changes, "metadata").orElse(null))
+        JsonFields changes = JsonBodies.fields(body);
+        return KnowledgeJson.document(documents.update(document.knowledgeBaseId(), document.id(), changes.text("title").orElse(null),
+                changes.strings("tags").orElse(null), changes.object("metadata").map(JsonObject::toString).orElse(null))
                 .orElseThrow(Rejections::documentNotFound));
     }
 
@@ -112,9 +113,9 @@ public class DocumentsResource {
     @Operation(summary = "Delete the documents having all the given tags and the given metadata values")
     public JsonObject deleteByFilter(@PathParam("kb") String kb, String body) {
         KnowledgeBase knowledgeBase = knowledgeBase(kb);
-        JsonObject filter = JsonBodies.object(body);
-        List<String> tags = Fields.strings(filter, "tags").orElse(List.of());
-        String metadata = Fields.object(filter, "metadata").orElse("{}");
+        JsonFields filter = JsonBodies.fields(body);
+        List<String> tags = filter.strings("tags").orElse(List.of());
+        String metadata = filter.object("metadata").map(JsonObject::toString).orElse("{}");
         if (tags.isEmpty() && "{}".equals(metadata)) {
             throw RequestRejected.badRequest("Invalid request body: give \"tags\" or \"metadata\" to match; an empty filter would delete everything");
         }

@@ -12,6 +12,7 @@ import dev.fluxbase.ai.knowledge.entity.SearchHit;
 import dev.fluxbase.ai.platform.boundary.Ids;
 import dev.fluxbase.ai.platform.boundary.JsonBodies;
 import dev.fluxbase.ai.platform.entity.JsonFactories;
+import dev.fluxbase.ai.platform.entity.JsonFields;
 import dev.fluxbase.ai.platform.entity.RequestRejected;
 import dev.fluxbase.ai.security.boundary.AdminOnly;
 import jakarta.inject.Inject;
@@ -86,7 +87,7 @@ public class KnowledgeBasesResource {
     @POST
     @Operation(summary = "Create a knowledge base; its embedding model defaults to the embedding service's")
     public Response create(String body) {
-        KnowledgeBase draft = KnowledgeBaseRequests.create(JsonBodies.object(body), embeddings.defaultModel());
+        KnowledgeBase draft = KnowledgeBaseRequests.create(JsonBodies.fields(body), embeddings.defaultModel());
         KnowledgeBase created = Rejections.conflictAs("A knowledge base with this name already exists in the namespace",
                 () -> store.create(draft));
         annotationLinks.knowledgeBaseCreated(created.id());
@@ -98,7 +99,7 @@ public class KnowledgeBasesResource {
     @Operation(summary = "Change a knowledge base; the embedding model can change only while it has no chunks")
     public JsonObject update(@PathParam("id") String id, String body) {
         KnowledgeBase old = find(id);
-        KnowledgeBase changed = KnowledgeBaseRequests.update(old, JsonBodies.object(body));
+        KnowledgeBase changed = KnowledgeBaseRequests.update(old, JsonBodies.fields(body));
         boolean modelChanged = !changed.model().equals(old.model());
         if (modelChanged && old.totalChunks() > 0) {
             throw new RequestRejected(409, "CONFLICT", "The embedding model cannot change while the knowledge base has chunks");
@@ -122,10 +123,10 @@ public class KnowledgeBasesResource {
     @Operation(summary = "Semantic search: chunks by cosine similarity, best first")
     public JsonObject search(@PathParam("id") String id, String body) {
         KnowledgeBase kb = find(id);
-        JsonObject request = JsonBodies.object(body);
-        String query = Fields.required(request, "query");
-        int maxChunks = Fields.integer(request, "max_chunks", 1, 100).orElse(DEFAULT_SEARCH_CHUNKS);
-        double threshold = Fields.number(request, "threshold", -1, 1).orElse(DEFAULT_SEARCH_THRESHOLD);
+        JsonFields request = JsonBodies.fields(body);
+        String query = request.requiredText("query");
+        int maxChunks = request.integer("max_chunks", 1, 100).orElse(DEFAULT_SEARCH_CHUNKS);
+        double threshold = request.number("threshold", -1, 1).orElse(DEFAULT_SEARCH_THRESHOLD);
         List<SearchHit> hits = searchOrFail(kb, query, maxChunks, threshold);
         JsonObject results = KnowledgeJson.list("results", hits, KnowledgeJson::hit);
         return JSON.createObjectBuilder(results).add("query", query).add("mode", "semantic").build();

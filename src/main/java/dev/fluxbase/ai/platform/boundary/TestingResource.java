@@ -2,12 +2,12 @@ package dev.fluxbase.ai.platform.boundary;
 
 import dev.fluxbase.ai.platform.control.ServerClock;
 import dev.fluxbase.ai.platform.entity.JsonFactories;
+import dev.fluxbase.ai.platform.entity.JsonFields;
 import dev.fluxbase.ai.platform.entity.MaintenanceRequested;
 import dev.fluxbase.ai.platform.entity.RequestRejected;
 import dev.fluxbase.ai.security.boundary.AdminOnly;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.spi.JsonProvider;
@@ -58,10 +58,8 @@ public class TestingResource {
     @Operation(summary = "Move the server's clock: {\"offset_seconds\": n} from the system clock (0 resets it)")
     public JsonObject moveClock(String body) {
         requireEnabled();
-        if (!(JsonBodies.object(body).get("offset_seconds") instanceof JsonNumber offset) || !offset.isIntegral()) {
-            throw RequestRejected.badRequest("Invalid request body: \"offset_seconds\" must be a whole number");
-        }
-        clock.setOffset(Duration.ofSeconds(offset.longValue()));
+        JsonFields request = JsonBodies.fields(body);
+        clock.setOffset(Duration.ofSeconds(request.required("offset_seconds", request::integer)));
         return clockJson().build();
     }
 

@@ -48,7 +48,7 @@ public class AdminProvidersResource {
     @Operation(summary = "Create a provider; its API key is stored encrypted")
     public Response create(String body) {
         return Response.status(Response.Status.CREATED)
-                .entity(ProviderJson.of(providers.create(ProviderRequests.draft(JsonBodies.object(body)))))
+                .entity(ProviderJson.of(providers.create(ProviderRequests.draft(JsonBodies.fields(body)))))
                 .build();
     }
 
@@ -56,7 +56,7 @@ public class AdminProvidersResource {
     @Path("{id}")
     @Operation(summary = "Change a provider: config is merged key by key, a masked api_key keeps the stored one")
     public JsonObject update(@PathParam("id") String id, String body) {
-        return ProviderJson.of(providers.update(id, ProviderRequests.changes(JsonBodies.object(body))));
+        return ProviderJson.of(providers.update(id, ProviderRequests.changes(JsonBodies.fields(body))));
     }
 
     @DELETE

@@ -1,14 +1,11 @@
 package dev.fluxbase.ai.providers.boundary;
 
+import dev.fluxbase.ai.platform.entity.JsonFields;
 import dev.fluxbase.ai.platform.entity.RequestRejected;
 import dev.fluxbase.ai.providers.entity.ProviderChanges;
 import dev.fluxbase.ai.providers.entity.ProviderConfig;
 import dev.fluxbase.ai.providers.entity.ProviderDraft;
 import dev.fluxbase.ai.providers.entity.ProviderType;
-import jakarta.json.JsonNumber;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -22,69 +19,28 @@ final class ProviderRequests {
     private ProviderRequests() {
     }
 
-    static ProviderDraft draft(JsonObject json) {
-        ProviderType type = ProviderType.parse(string(json, "provider_type").orElse(""))
+    static ProviderDraft draft(JsonFields json) {
+        ProviderType type = ProviderType.parse(json.text("provider_type").orElse(""))
                 .orElseThrow(() -> RequestRejected.badRequest("Invalid provider type. Must be 'openai', 'azure', or 'ollama'"));
         Map<String, String> config = new LinkedHashMap<>();
         configPatch(json).forEach((key, value) -> value.ifPresent(v -> config.put(key, v)));
-        return new ProviderDraft(string(json, "name").orElse(null), string(json, "display_name").orElse(null), type,
-                bool(json, "is_default").orElse(false), bool(json, "enabled").orElse(true),
-                string(json, "embedding_model").filter(m -> !m.isBlank()).orElse(null), config);
+        return new ProviderDraft(json.text("name").orElse(null), json.text("display_name").orElse(null), type,
+                json.bool("is_default").orElse(false), json.bool("enabled").orElse(true),
+                json.nonBlankText("embedding_model").orElse(null), config);
     }
 
-    static ProviderChanges changes(JsonObject json) {
-        Optional<Optional<String>> embeddingModel = json.containsKey("embedding_model")
-                ? Optional.of(string(json, "embedding_model").filter(m -> !m.isBlank()))
+    static ProviderChanges changes(JsonFields json) {
+        Optional<Optional<String>> embeddingModel = json.has("embedding_model")
+                ? Optional.of(json.nonBlankText("embedding_model"))
                 : Optional.empty();
-        return new ProviderChanges(string(json, "display_name"), configPatch(json), bool(json, "enabled"), embeddingModel);
+        return new ProviderChanges(json.text("display_name"), configPatch(json), json.bool("enabled"), embeddingModel);
     }
 
     /** Every config key with its value; empty where the value is blank or null (on update: remove it). */
-    private static Map<String, Optional<String>> configPatch(JsonObject json) {
-        JsonValue config = json.get("config");
-        if (config == null || config == JsonValue.NULL) {
-            return Map.of();
-        }
-        if (!(config instanceof JsonObject object)) {
-            throw RequestRejected.badRequest("Invalid request body: \"config\" must be an object of strings");
-        }
+    private static Map<String, Optional<String>> configPatch(JsonFields json) {
         Map<String, Optional<String>> patch = new LinkedHashMap<>();
-        object.forEach((key, value) -> patch.put(key, text(key, value).filter(v -> !ProviderConfig.isBlank(v)).map(String::strip)));
+        json.fields("config").ifPresent(config -> config.keys().forEach(key ->
+                patch.put(key, config.scalarText(key).filter(v -> !ProviderConfig.isBlank(v)).map(String::strip))));
         return patch;
-    }
-
-    private static Optional<String> text(String key, JsonValue value) {
-        if (value instanceof JsonString s) {
-            return Optional.of(s.getString());
-        }
-        if (value instanceof JsonNumber || value == JsonValue.TRUE || value == JsonValue.FALSE) {
-            return Optional.of(value.toString());
-        }
-        if (value == JsonValue.NULL) {
-            return Optional.empty();
-        }
-        throw RequestRejected.badRequest("Invalid request body: config." + key + " must be a string");
-    }
-
-    private static Optional<String> string(JsonObject json, String key) {
-        JsonValue value = json.get(key);
-        if (value == null || value == JsonValue.NULL) {
-            return Optional.empty();
-        }
-        if (!(value instanceof JsonString s)) {
-            throw RequestRejected.badRequest("Invalid request body: \"" + key + "\" must be a string");
-        }
-        return Optional.of(s.getString());
-    }
-
-    private static Optional<Boolean> bool(JsonObject json, String key) {
-        JsonValue value = json.get(key);
-        if (value == null || value == JsonValue.NULL) {
-            return Optional.empty();
-        }
-        if (value != JsonValue.TRUE && value != JsonValue.FALSE) {
-            throw RequestRejected.badRequest("Invalid request body: \"" + key + "\" must be true or false");
-        }
-        return Optional.of(value == JsonValue.TRUE);
     }
 }

@@ -1,28 +1,28 @@
 package dev.fluxbase.ai.tools.entity;
 
-import dev.fluxbase.ai.platform.entity.JsonFactories;
-import jakarta.json.JsonException;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import java.util.Optional;
+import dev.fluxbase.ai.platform.entity.JsonFields;
 
-/** A tool call's arguments: the JSON object the model wrote, or nothing when it wrote something else. */
+/** A tool call's arguments as the model wrote them; what is wrong with them goes back to the model as the tool's result. */
 public final class ToolArguments {
 
     private ToolArguments() {
     }
 
-    public static Optional<JsonObject> parse(String json) {
-        try {
-            return Optional.of(JsonFactories.readObject(json));
-        } catch (JsonException | IllegalStateException e) {
-            return Optional.empty();
-        }
+    /** @throws Invalid when the model wrote something other than a JSON object; reading a field may throw it too */
+    public static JsonFields parse(String json) {
+        return JsonFields.parse(json == null ? "" : json, detail -> new Invalid("invalid arguments: " + detail));
     }
 
-    /** The non-blank string argument {@code name}, if the model gave one. */
-    public static Optional<String> text(Optional<JsonObject> arguments, String name) {
-        return arguments.map(a -> a.get(name)).filter(JsonString.class::isInstance)
-                .map(v -> ((JsonString) v).getString()).filter(v -> !v.isBlank());
+    /** Arguments the model got wrong: a missing field, a field of the wrong type, not JSON at all. */
+    public static final class Invalid extends RuntimeException {
+
+        private Invalid(String message) {
+            super(message, null, false, false);
+        }
+
+        /** The tool result that tells the model what to correct. */
+        public String toolResult() {
+            return "Error: " + getMessage();
+        }
     }
 }

@@ -226,11 +226,16 @@ class ChatProtocolIT {
             chat.send(Json.createObjectBuilder().add("type", "message").add("conversation_id", id).build());
             JsonObject error = chat.next();
             assertThat(error.getString("code")).isEqualTo("INVALID_MESSAGE");
+            assertThat(error.getString("error")).isEqualTo("Invalid message format: \"content\" is required");
             assertThat(error.getString("conversation_id")).isEqualTo(id);
             chat.send("{\"type\":\"start_chat\"}");
             assertThat(chat.next().getString("code")).isEqualTo("INVALID_MESSAGE");
             chat.send("[1,2]");
             assertThat(chat.next().getString("code")).isEqualTo("INVALID_MESSAGE");
+            chat.send("{\"type\":\"start_chat\",\"chatbot\":7}");
+            JsonObject mistyped = chat.next();
+            assertThat(mistyped.getString("code")).isEqualTo("INVALID_MESSAGE");
+            assertThat(mistyped.getString("error")).isEqualTo("Invalid message format: \"chatbot\" must be a string");
         }
     }
 

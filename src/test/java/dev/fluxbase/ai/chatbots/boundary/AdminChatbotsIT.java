@@ -130,7 +130,7 @@ class AdminChatbotsIT {
             "{\"temperature\":2.5}|Temperature must be between 0 and 2",
             "{\"max_tokens\":0}|Max tokens must be positive",
             "{\"daily_token_budget\":-1}|Daily token budget must not be negative",
-            "{\"max_tokens\":\"many\"}|Invalid request body: max_tokens must be a whole number",
+            "{\"max_tokens\":\"many\"}|Invalid request body: \"max_tokens\" must be an integer",
             "{\"provider_id\":\"7b0c2f5e-0000-4000-8000-000000000000\"}|Unknown provider_id: 7b0c2f5e-0000-4000-8000-000000000000"})
     void updateValidatesEachField(String body, String message) {
         String id = ownChatbot();

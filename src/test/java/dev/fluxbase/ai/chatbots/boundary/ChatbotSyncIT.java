@@ -165,6 +165,12 @@ class ChatbotSyncIT {
     void aMalformedBodyIsABadRequest() {
         assertThat(server.call("POST", SYNC, admin, "{\"chatbots\": 5}").status()).isEqualTo(400);
         assertThat(server.call("POST", SYNC, admin, "{oops").status()).isEqualTo(400);
+        ApiResponse mistyped = server.call("POST", SYNC, admin, "{\"options\": {\"dry_run\": \"yes\"}}");
+        assertThat(mistyped.status()).isEqualTo(400);
+        assertThat(mistyped.json().getString("code")).isEqualTo("INVALID_REQUEST");
+        assertThat(mistyped.json().getString("error")).isEqualTo("Invalid request body: \"options.dry_run\" must be true or false");
+        assertThat(server.call("POST", SYNC, admin, "{\"chatbots\": [{\"name\": \"a\", \"code\": 5}]}").json().getString("error"))
+                .isEqualTo("Invalid request body: \"chatbots[0].code\" must be a string");
     }
 
     @Test

@@ -116,7 +116,7 @@ class ConversationsApiIT {
             "{\"title\":\"   \"}|Title cannot be empty",
             "not json|Invalid request body",
             "{\"title\":5}|Invalid request body: \"title\" must be a string",
-            "{}|Invalid request body: \"title\" must be a string"})
+            "{}|Invalid request body: \"title\" is required"})
     void refusesBadTitles(String body, String error) {
         String id = converse(owner, "persisted-bot", "hi");
         ApiResponse response = server.call("PATCH", BASE + "/" + id, token, body);

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.fluxbase.ai.knowledge.control.LocalEmbeddings;
 import dev.fluxbase.ai.knowledge.entity.EmbeddingModel;
 import dev.fluxbase.ai.knowledge.entity.KnowledgeBase;
+import dev.fluxbase.ai.platform.boundary.JsonBodies;
+import dev.fluxbase.ai.platform.entity.JsonFields;
 import dev.fluxbase.ai.platform.entity.RequestRejected;
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
 class KnowledgeBaseRequestsTest {
@@ -52,7 +52,7 @@ class KnowledgeBaseRequestsTest {
         return KnowledgeBaseRequests.create(json(body), serviceModel);
     }
 
-    private static JsonObject json(String body) {
-        return Json.createReader(new java.io.StringReader(body)).readObject();
+    private static JsonFields json(String body) {
+        return JsonBodies.fields(body);
     }
 }

@@ -15,7 +15,7 @@ class ProviderRequestsTest {
 
     @Test
     void readsADraftAsTheSdkSendsIt() {
-        ProviderDraft draft = ProviderRequests.draft(JsonBodies.object("""
+        ProviderDraft draft = ProviderRequests.draft(JsonBodies.fields("""
                 {"name":"main","display_name":"Main","provider_type":"OpenAI","is_default":true,
                  "config":{"api_key":"sk-1","model":"gpt-4o","max":"12","flag":true,"empty":"","gone":null,"undef":"undefined"}}"""));
         assertThat(draft.type()).isEqualTo(ProviderType.OPENAI);
@@ -27,22 +27,22 @@ class ProviderRequestsTest {
 
     @Test
     void refusesUnknownTypesAndNonStringConfig() {
-        assertThatThrownBy(() -> ProviderRequests.draft(JsonBodies.object("{\"name\":\"x\",\"provider_type\":\"anthropic\"}")))
+        assertThatThrownBy(() -> ProviderRequests.draft(JsonBodies.fields("{\"name\":\"x\",\"provider_type\":\"anthropic\"}")))
                 .isInstanceOf(RequestRejected.class).hasMessage("Invalid provider type. Must be 'openai', 'azure', or 'ollama'");
-        assertThatThrownBy(() -> ProviderRequests.draft(JsonBodies.object("{\"name\":\"x\",\"provider_type\":\"openai\",\"config\":{\"a\":[1]}}")))
-                .hasMessage("Invalid request body: config.a must be a string");
-        assertThatThrownBy(() -> ProviderRequests.draft(JsonBodies.object("{\"name\":\"x\",\"provider_type\":\"openai\",\"config\":\"k\"}")))
+        assertThatThrownBy(() -> ProviderRequests.draft(JsonBodies.fields("{\"name\":\"x\",\"provider_type\":\"openai\",\"config\":{\"a\":[1]}}")))
+                .hasMessage("Invalid request body: \"config.a\" must be a string");
+        assertThatThrownBy(() -> ProviderRequests.draft(JsonBodies.fields("{\"name\":\"x\",\"provider_type\":\"openai\",\"config\":\"k\"}")))
                 .isInstanceOf(RequestRejected.class);
     }
 
     @Test
     void anUpdateTellsRemovalsFromAbsentKeys() {
-        ProviderChanges changes = ProviderRequests.changes(JsonBodies.object(
+        ProviderChanges changes = ProviderRequests.changes(JsonBodies.fields(
                 "{\"config\":{\"model\":\"gpt-4.1\",\"organization_id\":\"\"},\"embedding_model\":\"\",\"enabled\":false}"));
         assertThat(changes.configPatch()).containsEntry("model", Optional.of("gpt-4.1")).containsEntry("organization_id", Optional.empty());
         assertThat(changes.embeddingModel()).contains(Optional.empty());
         assertThat(changes.enabled()).contains(false);
         assertThat(changes.displayName()).isEmpty();
-        assertThat(ProviderRequests.changes(JsonBodies.object("{}")).embeddingModel()).isEmpty();
+        assertThat(ProviderRequests.changes(JsonBodies.fields("{}")).embeddingModel()).isEmpty();
     }
 }

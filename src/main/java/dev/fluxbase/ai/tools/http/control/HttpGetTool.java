@@ -2,6 +2,7 @@ package dev.fluxbase.ai.tools.http.control;
 
 import dev.fluxbase.ai.chatbots.entity.ChatbotDefinition;
 import dev.fluxbase.ai.platform.entity.JsonFactories;
+import dev.fluxbase.ai.platform.entity.JsonFields;
 import dev.fluxbase.ai.providers.entity.ToolCall;
 import dev.fluxbase.ai.providers.entity.ToolDefinition;
 import dev.fluxbase.ai.tools.entity.Tool;
@@ -12,11 +13,9 @@ import dev.fluxbase.ai.tools.http.entity.FetchResult;
 import dev.fluxbase.ai.tools.http.entity.HttpSecret;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.json.spi.JsonProvider;
 import java.net.URI;
 import java.util.List;
-import java.util.Optional;
 import java.util.Locale;
 import java.util.stream.Stream;
 
@@ -56,20 +55,23 @@ public class HttpGetTool implements Tool {
 
     @Override
     public String run(ToolCall call, ToolContext context) {
-        Optional<JsonObject> arguments = ToolArguments.parse(call.arguments());
-        Optional<String> url = ToolArguments.text(arguments, "url");
-        if (url.isEmpty()) {
-            return "Error: the arguments must be a JSON object with a non-empty \"url\" string.";
+        try {
+            JsonFields arguments = ToolArguments.parse(call.arguments());
+            return run(arguments.requiredText("url"), arguments.nonBlankText("method").orElse("GET").toUpperCase(Locale.ROOT), context);
+        } catch (ToolArguments.Invalid e) {
+            return e.toolResult();
         }
-        String method = ToolArguments.text(arguments, "method").orElse("GET").toUpperCase(Locale.ROOT);
+    }
+
+    private String run(String url, String method, ToolContext context) {
         if (!method.equals("GET")) {
             return "Request refused: only GET requests are supported, not " + method + ".";
         }
         ChatbotDefinition chatbot = context.chatbot();
-        context.events().progress("fetching", "Fetching " + hostOf(url.get()) + "...");
+        context.events().progress("fetching", "Fetching " + hostOf(url) + "...");
         try {
-            FetchResult result = fetcher.fetch(url.get(), chatbot.settings().httpAllowedDomains(), secrets(chatbot), context.cancel());
-            return describe(url.get(), result);
+            FetchResult result = fetcher.fetch(url, chatbot.settings().httpAllowedDomains(), secrets(chatbot), context.cancel());
+            return describe(url, result);
         } catch (FetchRefused e) {
             context.cancel().throwIfCancelled();
             return "Request refused: " + e.getMessage();

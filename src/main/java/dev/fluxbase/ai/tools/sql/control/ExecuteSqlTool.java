@@ -2,6 +2,7 @@ package dev.fluxbase.ai.tools.sql.control;
 
 import dev.fluxbase.ai.chatbots.entity.ChatbotSettings;
 import dev.fluxbase.ai.platform.entity.JsonFactories;
+import dev.fluxbase.ai.platform.entity.JsonFields;
 import dev.fluxbase.ai.providers.entity.ToolCall;
 import dev.fluxbase.ai.providers.entity.ToolDefinition;
 import dev.fluxbase.ai.tools.entity.Tool;
@@ -14,10 +15,8 @@ import dev.fluxbase.ai.tools.sql.entity.SqlPolicy;
 import dev.fluxbase.ai.tools.sql.entity.SqlVerdict;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.json.spi.JsonProvider;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -68,13 +67,15 @@ public class ExecuteSqlTool implements Tool {
 
     @Override
     public String run(ToolCall call, ToolContext context) {
-        Optional<JsonObject> arguments = ToolArguments.parse(call.arguments());
-        Optional<String> sqlText = ToolArguments.text(arguments, "sql");
-        if (sqlText.isEmpty()) {
-            return "Error: the arguments must be a JSON object with a non-empty \"sql\" string.";
+        try {
+            JsonFields arguments = ToolArguments.parse(call.arguments());
+            return run(arguments.requiredText("sql"), arguments.nonBlankText("description").orElse(""), context);
+        } catch (ToolArguments.Invalid e) {
+            return e.toolResult();
         }
-        String sql = sqlText.get();
-        String description = ToolArguments.text(arguments, "description").orElse("");
+    }
+
+    private String run(String sql, String description, ToolContext context) {
         context.events().progress("querying", description.isBlank() ? "Querying the database..." : "Querying: " + description);
         ChatbotSettings settings = context.chatbot().settings();
         SqlPolicy policy = new SqlPolicy(Set.copyOf(settings.allowedOperations()), settings.allowedTables(), settings.allowedSchemas(),

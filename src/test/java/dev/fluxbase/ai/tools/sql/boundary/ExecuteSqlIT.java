@@ -193,7 +193,7 @@ class ExecuteSqlIT {
         }
         server.llm().awaitRequest(WAIT);
         List<JsonObject> messages = server.llm().awaitRequest(WAIT).json().getJsonArray("messages").getValuesAs(JsonObject.class);
-        assertThat(messages.get(messages.size() - 2).getString("content")).startsWith("Error: the arguments must be a JSON object");
+        assertThat(messages.get(messages.size() - 2).getString("content")).isEqualTo("Error: invalid arguments: expected a JSON object");
         assertThat(messages.get(messages.size() - 1).getString("content")).startsWith("Error: unknown tool 'drop_database'");
     }
 
