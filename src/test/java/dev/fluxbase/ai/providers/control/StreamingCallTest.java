@@ -96,7 +96,7 @@ class StreamingCallTest {
         }
 
         boolean awaitClosed() throws InterruptedException {
-            return closed.await(5, TimeUnit.SECONDS);
+            return closed.await(30, TimeUnit.SECONDS);
         }
     }
 
