@@ -68,7 +68,7 @@ public class HttpGetTool implements Tool {
         ChatbotDefinition chatbot = context.chatbot();
         context.events().progress("fetching", "Fetching " + hostOf(url.get()) + "...");
         try {
-            FetchResult result = fetcher.fetch(url.get(), chatbot.settings().httpAllowedDomains(), secrets(chatbot), context.cancel());
+            FetchResult result = fetcher.fetch(url.get(), chatbot.settings().webAccess().allowedDomains(), secrets(chatbot), context.cancel());
             return describe(url.get(), result);
         } catch (FetchRefused e) {
             context.cancel().throwIfCancelled();
