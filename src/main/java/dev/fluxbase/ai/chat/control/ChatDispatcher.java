@@ -84,7 +84,7 @@ public class ChatDispatcher {
         ChatbotDefinition chatbot = chatbots.find(namespace, name)
                 .orElseThrow(() -> new ChatException(ChatException.CHATBOT_NOT_FOUND, "Chatbot not found or disabled"));
         ChatIdentity identity = identity(caller, frame.text("impersonate_user_id"));
-        if (identity.anonymous() && !chatbot.settings().allowUnauthenticated()) {
+        if (identity.anonymous() && !chatbot.settings().audience().allowUnauthenticated()) {
             throw new ChatException(ChatException.AUTH_REQUIRED, "Authentication required");
         }
         Conversation conversation = starter.start(connection, chatbot, identity, frame.text("conversation_id"));

@@ -4,7 +4,7 @@ import dev.fluxbase.ai.chat.entity.ChatException;
 import dev.fluxbase.ai.chat.entity.Conversation;
 import dev.fluxbase.ai.chat.entity.ServerFrames;
 import dev.fluxbase.ai.chatbots.entity.ChatbotDefinition;
-import dev.fluxbase.ai.chatbots.entity.ChatbotSettings;
+import dev.fluxbase.ai.chatbots.entity.ModelChoice;
 import dev.fluxbase.ai.knowledge.control.Retriever;
 import dev.fluxbase.ai.knowledge.entity.SearchRequest;
 import dev.fluxbase.ai.platform.control.ServerClock;
@@ -219,15 +219,15 @@ public class ChatTurn {
         messages.add(ChatMessage.system(prompts.systemPrompt(chatbot, conversation.identity(), knowledge(events, conversation, content))));
         messages.addAll(conversation.history());
         ToolContext tools = new ToolContext(chatbot, conversation.id(), conversation.identity().database(), cancel, events, toolResultBytes(chatbot));
-        ChatbotSettings settings = chatbot.settings();
-        String answer = toolLoop.run(new LoopTurn(provider, toolBox.toolsFor(chatbot), tools, settings.maxTokens(), settings.temperature(),
-                settings.maxIterations()), messages, events);
+        ModelChoice model = chatbot.settings().modelChoice();
+        String answer = toolLoop.run(new LoopTurn(provider, toolBox.toolsFor(chatbot), tools, model.maxTokens(), model.temperature(),
+                chatbot.settings().toolUse().maxIterations()), messages, events);
         conversation.recordAnswer(ChatMessage.assistant(answer));
         turn.answered(answer);
     }
 
     private int toolResultBytes(ChatbotDefinition chatbot) {
-        Integer chatbotCap = chatbot.settings().maxToolResultBytes();
+        Integer chatbotCap = chatbot.settings().toolUse().maxResultBytes();
         return chatbotCap == null ? maxToolResultBytes : chatbotCap;
     }
 

@@ -44,7 +44,7 @@ public class ConversationStarter {
         if (stores(chatbot, identity)) {
             return resumeStored(connection, id, chatbot, identity).orElseThrow(ConversationRefused::notFound);
         }
-        if (chatbot.settings().persistConversations()) {
+        if (chatbot.settings().conversations().persist()) {
             // Asked to resume a stored conversation, but there is nobody to own one: never start another silently.
             return connection.resumable(id, chatbot, identity).orElseThrow(ConversationRefused::notFound);
         }
@@ -82,6 +82,6 @@ public class ConversationStarter {
     }
 
     private static boolean stores(ChatbotDefinition chatbot, ChatIdentity identity) {
-        return chatbot.settings().persistConversations() && identity.userId() != null;
+        return chatbot.settings().conversations().persist() && identity.userId() != null;
     }
 }

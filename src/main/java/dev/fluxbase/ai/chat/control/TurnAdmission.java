@@ -55,8 +55,8 @@ public class TurnAdmission {
             if (!conversation.stored()) {
                 conversations.store(id, conversation.chatbot().id(), conversation.identity().userId(), now);
             }
-            conversations.beginTurn(id, question, settings.maxTurns(), now);
-        } else if (conversation.turns() >= settings.maxTurns()) {
+            conversations.beginTurn(id, question, settings.conversations().maxTurns(), now);
+        } else if (conversation.turns() >= settings.conversations().maxTurns()) {
             throw ConversationRefused.turnLimit();
         }
         return quotas.admit(subject, conversation.chatbot().id(), Limits.of(settings), now);

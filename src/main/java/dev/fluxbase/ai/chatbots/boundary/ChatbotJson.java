@@ -32,13 +32,13 @@ final class ChatbotJson {
                 .add("name", c.name())
                 .add("namespace", c.namespace());
         addIfPresent(json, "description", c.description());
-        addIfPresent(json, "model", c.model());
+        addIfPresent(json, "model", c.modelChoice().model());
         return json.add("enabled", c.enabled())
-                .add("is_public", c.isPublic())
-                .add("allowed_tables", strings(c.allowedTables()))
-                .add("allowed_operations", strings(c.allowedOperations()))
-                .add("allowed_schemas", strings(c.allowedSchemas()))
-                .add("allowed_functions", strings(c.allowedFunctions()))
+                .add("is_public", c.audience().isPublic())
+                .add("allowed_tables", strings(c.sqlAccess().allowedTables()))
+                .add("allowed_operations", strings(c.sqlAccess().allowedOperations()))
+                .add("allowed_schemas", strings(c.sqlAccess().allowedSchemas()))
+                .add("allowed_functions", strings(c.sqlAccess().allowedFunctions()))
                 .add("version", c.version())
                 .add("source", c.source())
                 .add("created_at", timestamp(c.createdAt()))
@@ -50,26 +50,26 @@ final class ChatbotJson {
                 .add("code", c.code())
                 .add("original_code", c.originalCode())
                 .add("is_bundled", false)
-                .add("max_tokens", c.maxTokens())
-                .add("temperature", c.temperature())
-                .add("persist_conversations", c.persistConversations())
-                .add("conversation_ttl_hours", c.conversationTtlHours())
-                .add("max_conversation_turns", c.maxConversationTurns())
-                .add("rate_limit_per_minute", c.rateLimitPerMinute())
-                .add("daily_request_limit", c.dailyRequestLimit())
-                .add("daily_token_budget", c.dailyTokenBudget())
-                .add("allow_unauthenticated", c.allowUnauthenticated())
-                .add("http_allowed_domains", strings(c.httpAllowedDomains()))
-                .add("tools", strings(c.tools()))
-                .add("knowledge_bases", strings(c.knowledgeBases()))
-                .add("rag_max_chunks", c.ragMaxChunks())
-                .add("rag_similarity_threshold", c.ragSimilarityThreshold())
-                .add("max_tool_iterations", c.maxIterations());
-        if (c.maxToolResultBytes() != null) {
-            json.add("max_tool_result_bytes", c.maxToolResultBytes());
+                .add("max_tokens", c.modelChoice().maxTokens())
+                .add("temperature", c.modelChoice().temperature())
+                .add("persist_conversations", c.conversations().persist())
+                .add("conversation_ttl_hours", c.conversations().ttlHours())
+                .add("max_conversation_turns", c.conversations().maxTurns())
+                .add("rate_limit_per_minute", c.limits().perMinute())
+                .add("daily_request_limit", c.limits().perDay())
+                .add("daily_token_budget", c.limits().tokensPerDay())
+                .add("allow_unauthenticated", c.audience().allowUnauthenticated())
+                .add("http_allowed_domains", strings(c.webAccess().allowedDomains()))
+                .add("tools", strings(c.toolUse().toolNames()))
+                .add("knowledge_bases", strings(c.retrieval().knowledgeBases()))
+                .add("rag_max_chunks", c.retrieval().maxChunks())
+                .add("rag_similarity_threshold", c.retrieval().similarityThreshold())
+                .add("max_tool_iterations", c.toolUse().maxIterations());
+        if (c.toolUse().maxResultBytes() != null) {
+            json.add("max_tool_result_bytes", c.toolUse().maxResultBytes());
         }
         addIfPresent(json, "provider_id", c.providerId() == null ? null : c.providerId().toString());
-        addIfPresent(json, "provider", c.providerName());
+        addIfPresent(json, "provider", c.modelChoice().provider());
         return json.build();
     }
 

@@ -43,7 +43,7 @@ public class ChatbotsResource {
     @Operation(summary = "Get an enabled, public chatbot by id")
     public JsonObject get(@PathParam("id") String id) {
         return Ids.parse(id).flatMap(store::find)
-                .filter(c -> c.enabled() && c.isPublic())
+                .filter(c -> c.enabled() && c.audience().isPublic())
                 .map(c -> ChatbotJson.summary(c).build())
                 .orElseThrow(() -> RequestRejected.notFound(NOT_FOUND, "Chatbot not found"));
     }

@@ -29,7 +29,7 @@ public class ChatbotStore {
 
     public List<Chatbot> publishedNamed(String name) {
         return em.createNamedQuery(Chatbot.BY_NAME, Chatbot.class).setParameter("name", name).getResultList()
-                .stream().filter(c -> c.enabled() && c.isPublic()).toList();
+                .stream().filter(c -> c.enabled() && c.audience().isPublic()).toList();
     }
 
     public Optional<Chatbot> find(UUID id) {

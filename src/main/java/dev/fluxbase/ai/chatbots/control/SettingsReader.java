@@ -1,8 +1,16 @@
 package dev.fluxbase.ai.chatbots.control;
 
+import dev.fluxbase.ai.chatbots.entity.Audience;
 import dev.fluxbase.ai.chatbots.entity.ChatbotFileException;
 import dev.fluxbase.ai.chatbots.entity.ChatbotSettings;
 import dev.fluxbase.ai.chatbots.entity.ChatbotTool;
+import dev.fluxbase.ai.chatbots.entity.ConversationPolicy;
+import dev.fluxbase.ai.chatbots.entity.ModelChoice;
+import dev.fluxbase.ai.chatbots.entity.Retrieval;
+import dev.fluxbase.ai.chatbots.entity.SqlAccess;
+import dev.fluxbase.ai.chatbots.entity.ToolUse;
+import dev.fluxbase.ai.chatbots.entity.UsageLimits;
+import dev.fluxbase.ai.chatbots.entity.WebAccess;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,18 +27,14 @@ import java.util.regex.Pattern;
 /**
  * Turns annotations into {@link ChatbotSettings}. Both spellings are accepted: the guide's bare numbers
  * and Fluxbase's suffixed ones ({@code 20/min}, {@code 100000/day}, {@code 24h}). A value out of range
- * is an error, never a silent default.
+ * (each part of the settings knows its ranges and defaults) is an error, never a silent default.
  */
 final class SettingsReader {
 
     private static final Logger LOG = Logger.getLogger(SettingsReader.class.getName());
     private static final Pattern INTEGER_WITH_UNIT = Pattern.compile("(-?\\d+)\\s*(/\\s*[a-z]+|[a-z]+)?");
-    private static final Set<String> OPERATIONS = Set.of("SELECT", "INSERT", "UPDATE", "DELETE");
     private static final Map<String, String> RATE_UNITS = Map.of("/min", "per minute", "/minute", "per minute");
     private static final Map<String, String> DAY_UNITS = Map.of("/day", "per day", "/d", "per day");
-
-    /** Below this a tool result could not even say why it was cut. */
-    private static final int MIN_TOOL_RESULT_BYTES = 256;
 
     private final String file;
     private final Map<String, List<Annotation>> byKey;
@@ -40,33 +45,86 @@ final class SettingsReader {
         annotations.forEach(a -> byKey.computeIfAbsent(a.key(), k -> new ArrayList<>()).add(a));
     }
 
+    /** Each part starts from its defaults; an annotation replaces one value, which the part checks. */
     ChatbotSettings read(String fallbackDescription, List<ToolsDeclaration.ToolName> declaredTools) throws ChatbotFileException {
-        List<String> httpDomains = csv("http-allowed-domains", List.of());
-        return new ChatbotSettings(
-                text("description", fallbackDescription),
-                tables(),
-                operations(),
-                csv("allowed-schemas", List.of("public")),
-                csv("allowed-functions", List.of()),
-                optionalInteger("max-tool-result-bytes", MIN_TOOL_RESULT_BYTES),
-                integer("max-tokens", 4096, 1, Map.of()),
-                decimal("temperature", "0.7", BigDecimal.ZERO, BigDecimal.valueOf(2)),
-                bool("persist-conversations", false),
-                ttlHours(),
-                integer("max-turns", 50, 1, Map.of()),
-                integer("rate-limit", 10, 0, RATE_UNITS),
-                integer("daily-limit", 100, 0, DAY_UNITS),
-                integer("token-budget", 50000, 0, DAY_UNITS),
-                bool("allow-unauthenticated", false),
-                bool("public", true),
-                httpDomains,
-                allCsv("knowledge-base"),
-                integer("rag-max-chunks", 5, 1, Map.of()),
-                decimal("rag-similarity-threshold", "0.7", BigDecimal.ZERO, BigDecimal.ONE),
-                integer("max-iterations", 5, 1, Map.of()),
-                text("provider", null),
-                text("model", null),
-                tools(declaredTools, !httpDomains.isEmpty()));
+        WebAccess web = read(WebAccess.defaults(), "http-allowed-domains", this::csv, WebAccess::withAllowedDomains);
+        return ChatbotSettings.builder()
+                .description(text("description", fallbackDescription))
+                .modelChoice(modelChoice())
+                .sqlAccess(sqlAccess())
+                .webAccess(web)
+                .toolUse(toolUse(declaredTools, web))
+                .conversations(conversations())
+                .limits(limits())
+                .retrieval(retrieval())
+                .audience(audience())
+                .build();
+    }
+
+    private ModelChoice modelChoice() throws ChatbotFileException {
+        ModelChoice model = read(ModelChoice.defaults(), "provider", this::text, ModelChoice::withProvider);
+        model = read(model, "model", this::text, ModelChoice::withModel);
+        model = read(model, "temperature", this::decimal, ModelChoice::withTemperature);
+        return read(model, "max-tokens", this::wholeNumber, ModelChoice::withMaxTokens);
+    }
+
+    private SqlAccess sqlAccess() throws ChatbotFileException {
+        SqlAccess sql = read(SqlAccess.defaults(), "allowed-tables", this::csv, SqlAccess::withAllowedTables);
+        sql = read(sql, "allowed-operations", this::csv, SqlAccess::withAllowedOperations);
+        sql = read(sql, "allowed-schemas", this::csv, SqlAccess::withAllowedSchemas);
+        return read(sql, "allowed-functions", this::csv, SqlAccess::withAllowedFunctions);
+    }
+
+    private ToolUse toolUse(List<ToolsDeclaration.ToolName> declaredTools, WebAccess web) throws ChatbotFileException {
+        ToolUse use = ToolUse.defaults().withTools(tools(declaredTools, !web.isEmpty()));
+        use = read(use, "max-iterations", this::wholeNumber, ToolUse::withMaxIterations);
+        return read(use, "max-tool-result-bytes", this::wholeNumber, ToolUse::withMaxResultBytes);
+    }
+
+    private ConversationPolicy conversations() throws ChatbotFileException {
+        ConversationPolicy policy = read(ConversationPolicy.defaults(), "persist-conversations", this::bool, ConversationPolicy::withPersist);
+        policy = read(policy, "conversation-ttl", this::ttlHours, ConversationPolicy::withTtlHours);
+        return read(policy, "max-turns", this::wholeNumber, ConversationPolicy::withMaxTurns);
+    }
+
+    private UsageLimits limits() throws ChatbotFileException {
+        UsageLimits limits = read(UsageLimits.defaults(), "rate-limit", a -> integer(a, RATE_UNITS), UsageLimits::withPerMinute);
+        limits = read(limits, "daily-limit", a -> integer(a, DAY_UNITS), UsageLimits::withPerDay);
+        return read(limits, "token-budget", a -> integer(a, DAY_UNITS), UsageLimits::withTokensPerDay);
+    }
+
+    private Retrieval retrieval() throws ChatbotFileException {
+        Retrieval retrieval = Retrieval.defaults().withKnowledgeBases(allCsv("knowledge-base"));
+        retrieval = read(retrieval, "rag-max-chunks", this::wholeNumber, Retrieval::withMaxChunks);
+        return read(retrieval, "rag-similarity-threshold", this::decimal, Retrieval::withSimilarityThreshold);
+    }
+
+    private Audience audience() throws ChatbotFileException {
+        Audience audience = read(Audience.defaults(), "allow-unauthenticated", this::bool, Audience::withAllowUnauthenticated);
+        return read(audience, "public", this::bool, Audience::withPublic);
+    }
+
+    /** What reads an annotation's value; its errors name the annotation. */
+    @FunctionalInterface
+    private interface ValueReader<T> {
+        T read(Annotation annotation) throws ChatbotFileException;
+    }
+
+    /**
+     * {@code part} with the value of the annotation {@code key} applied, or unchanged when there is none.
+     * A value the part refuses (out of range) is an error on the annotation's line.
+     */
+    private <P, T> P read(P part, String key, ValueReader<T> reader, BiFunction<P, T, P> apply) throws ChatbotFileException {
+        Annotation annotation = first(key);
+        if (annotation == null) {
+            return part;
+        }
+        T value = reader.read(annotation);
+        try {
+            return apply.apply(part, value);
+        } catch (IllegalArgumentException e) {
+            throw error(annotation, e.getMessage());
+        }
     }
 
     private Annotation first(String key) {
@@ -85,11 +143,12 @@ final class SettingsReader {
         return annotation == null || annotation.value().isEmpty() ? fallback : annotation.value();
     }
 
-    private boolean bool(String key, boolean fallback) throws ChatbotFileException {
-        Annotation annotation = first(key);
-        if (annotation == null) {
-            return fallback;
-        }
+    /** Empty is null: the default applies. */
+    private String text(Annotation annotation) {
+        return annotation.value().isEmpty() ? null : annotation.value();
+    }
+
+    private boolean bool(Annotation annotation) throws ChatbotFileException {
         return switch (annotation.value().toLowerCase(Locale.ROOT)) {
             case "true", "" -> true; // a bare flag means true
             case "false" -> false;
@@ -97,27 +156,19 @@ final class SettingsReader {
         };
     }
 
-    private int integer(String key, int fallback, int min, Map<String, String> units) throws ChatbotFileException {
-        Annotation annotation = first(key);
-        if (annotation == null) {
-            return fallback;
-        }
+    private int wholeNumber(Annotation annotation) throws ChatbotFileException {
+        return integer(annotation, Map.of());
+    }
+
+    private int integer(Annotation annotation, Map<String, String> units) throws ChatbotFileException {
         Matcher matcher = INTEGER_WITH_UNIT.matcher(annotation.value().toLowerCase(Locale.ROOT).replace("_", ""));
         if (!matcher.matches() || matcher.group(2) != null && !units.containsKey(matcher.group(2).replace(" ", ""))) {
             throw error(annotation, "expected a whole number" + unitHint(units) + ", got '" + annotation.value() + "'");
         }
-        return checkedInt(annotation, matcher.group(1), min);
+        return parseInt(annotation, matcher.group(1));
     }
 
-    private Integer optionalInteger(String key, int min) throws ChatbotFileException {
-        return first(key) == null ? null : integer(key, 0, min, Map.of());
-    }
-
-    private int ttlHours() throws ChatbotFileException {
-        Annotation annotation = first("conversation-ttl");
-        if (annotation == null) {
-            return 24;
-        }
+    private int ttlHours(Annotation annotation) throws ChatbotFileException {
         Matcher matcher = INTEGER_WITH_UNIT.matcher(annotation.value().toLowerCase(Locale.ROOT));
         String unit = matcher.matches() ? String.valueOf(matcher.group(2)) : "?";
         int factor = switch (unit) {
@@ -125,40 +176,31 @@ final class SettingsReader {
             case "d" -> 24;
             default -> throw error(annotation, "expected hours such as 24 or 24h (or days such as 7d), got '" + annotation.value() + "'");
         };
-        return Math.multiplyExact(checkedInt(annotation, matcher.group(1), 1), factor);
+        try {
+            return Math.multiplyExact(parseInt(annotation, matcher.group(1)), factor);
+        } catch (ArithmeticException e) {
+            throw error(annotation, "number too large: " + annotation.value());
+        }
     }
 
-    private int checkedInt(Annotation annotation, String digits, int min) throws ChatbotFileException {
+    private int parseInt(Annotation annotation, String digits) throws ChatbotFileException {
         try {
-            int value = Integer.parseInt(digits);
-            if (value < min) {
-                throw error(annotation, "must be at least " + min + ", got " + value);
-            }
-            return value;
+            return Integer.parseInt(digits);
         } catch (NumberFormatException e) {
             throw error(annotation, "number too large: " + digits);
         }
     }
 
-    private BigDecimal decimal(String key, String fallback, BigDecimal min, BigDecimal max) throws ChatbotFileException {
-        Annotation annotation = first(key);
-        if (annotation == null) {
-            return new BigDecimal(fallback);
-        }
+    private BigDecimal decimal(Annotation annotation) throws ChatbotFileException {
         try {
-            BigDecimal value = new BigDecimal(annotation.value());
-            if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
-                throw error(annotation, "must be between " + min + " and " + max + ", got " + value);
-            }
-            return value;
+            return new BigDecimal(annotation.value());
         } catch (NumberFormatException e) {
             throw error(annotation, "expected a number, got '" + annotation.value() + "'");
         }
     }
 
-    private List<String> csv(String key, List<String> fallback) {
-        Annotation annotation = first(key);
-        return annotation == null ? fallback : split(annotation.value());
+    private List<String> csv(Annotation annotation) {
+        return split(annotation.value());
     }
 
     /** Repeated annotations add up (knowledge bases). */
@@ -166,28 +208,6 @@ final class SettingsReader {
         Set<String> values = new LinkedHashSet<>();
         byKey.getOrDefault(key, List.of()).forEach(a -> values.addAll(split(a.value())));
         return List.copyOf(values);
-    }
-
-    private List<String> tables() {
-        List<String> tables = csv("allowed-tables", List.of("*"));
-        return tables.isEmpty() || tables.contains("*") ? List.of("*") : tables;
-    }
-
-    private List<String> operations() throws ChatbotFileException {
-        Annotation annotation = first("allowed-operations");
-        if (annotation == null) {
-            return List.of("SELECT");
-        }
-        List<String> operations = split(annotation.value()).stream().map(op -> op.toUpperCase(Locale.ROOT)).distinct().toList();
-        for (String operation : operations) {
-            if (!OPERATIONS.contains(operation)) {
-                throw error(annotation, "unknown operation '" + operation + "', expected one of SELECT, INSERT, UPDATE, DELETE");
-            }
-        }
-        if (operations.isEmpty()) {
-            throw error(annotation, "at least one operation is required");
-        }
-        return operations;
     }
 
     private List<ChatbotTool> tools(List<ToolsDeclaration.ToolName> declared, boolean hasHttpDomains) throws ChatbotFileException {

@@ -1,9 +1,9 @@
 package dev.fluxbase.ai.chatbots.entity;
 
 import dev.fluxbase.ai.platform.entity.NullableUuidConverter;
-import dev.fluxbase.ai.platform.entity.TextArrayConverter;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
@@ -13,12 +13,12 @@ import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.UUID;
 
 /**
- * A stored chatbot. Its settings come from the file's annotations (and admin overrides); {@code enabled}
- * and {@code providerId} belong to admins and survive reloads and syncs.
+ * A stored chatbot. Its settings come from the file's annotations (and admin overrides), each part an
+ * {@code @Embedded} value object over the columns it always had; {@code enabled} and {@code providerId}
+ * belong to admins and survive reloads and syncs.
  */
 @Entity
 @Table(name = "chatbots", schema = "ai")
@@ -26,7 +26,7 @@ import java.util.UUID;
 @NamedQuery(name = Chatbot.IN_NAMESPACE, query = "SELECT c FROM Chatbot c WHERE c.namespace = :namespace ORDER BY c.name")
 @NamedQuery(name = Chatbot.IDENTIFIED, query = "SELECT c FROM Chatbot c WHERE c.namespace = :namespace AND c.name = :name")
 @NamedQuery(name = Chatbot.BY_NAME, query = "SELECT c FROM Chatbot c WHERE c.name = :name ORDER BY c.namespace")
-@NamedQuery(name = Chatbot.PUBLISHED, query = "SELECT c FROM Chatbot c WHERE c.enabled = true AND c.isPublic = true ORDER BY c.namespace, c.name")
+@NamedQuery(name = Chatbot.PUBLISHED, query = "SELECT c FROM Chatbot c WHERE c.enabled = true AND c.audience.isPublic = true ORDER BY c.namespace, c.name")
 public class Chatbot {
 
     public static final String ALL = "Chatbot.all";
@@ -48,59 +48,25 @@ public class Chatbot {
     @Column(name = "system_prompt")
     private String systemPrompt;
     private boolean enabled = true;
-    @Column(name = "is_public")
-    private boolean isPublic;
-    @Convert(converter = TextArrayConverter.class)
-    @Column(name = "allowed_tables")
-    private List<String> allowedTables;
-    @Convert(converter = TextArrayConverter.class)
-    @Column(name = "allowed_operations")
-    private List<String> allowedOperations;
-    @Convert(converter = TextArrayConverter.class)
-    @Column(name = "allowed_schemas")
-    private List<String> allowedSchemas;
-    @Convert(converter = TextArrayConverter.class)
-    @Column(name = "allowed_functions")
-    private List<String> allowedFunctions;
-    @Column(name = "max_tool_result_bytes")
-    private Integer maxToolResultBytes;
-    @Convert(converter = TextArrayConverter.class)
-    @Column(name = "http_allowed_domains")
-    private List<String> httpAllowedDomains;
-    @Convert(converter = TextArrayConverter.class)
-    private List<String> tools;
-    @Convert(converter = TextArrayConverter.class)
-    @Column(name = "knowledge_bases")
-    private List<String> knowledgeBases;
-    @Column(name = "max_tokens")
-    private int maxTokens;
-    private BigDecimal temperature;
     @Convert(converter = NullableUuidConverter.class)
     @Column(name = "provider_id")
     private UUID providerId;
-    @Column(name = "provider_name")
-    private String providerName;
-    private String model;
-    @Column(name = "persist_conversations")
-    private boolean persistConversations;
-    @Column(name = "conversation_ttl_hours")
-    private int conversationTtlHours;
-    @Column(name = "max_conversation_turns")
-    private int maxConversationTurns;
-    @Column(name = "max_iterations")
-    private int maxIterations;
-    @Column(name = "rate_limit_per_minute")
-    private int rateLimitPerMinute;
-    @Column(name = "daily_request_limit")
-    private int dailyRequestLimit;
-    @Column(name = "daily_token_budget")
-    private int dailyTokenBudget;
-    @Column(name = "allow_unauthenticated")
-    private boolean allowUnauthenticated;
-    @Column(name = "rag_max_chunks")
-    private int ragMaxChunks;
-    @Column(name = "rag_similarity_threshold")
-    private BigDecimal ragSimilarityThreshold;
+    @Embedded
+    private ModelChoice modelChoice;
+    @Embedded
+    private SqlAccess sqlAccess;
+    @Embedded
+    private WebAccess webAccess;
+    @Embedded
+    private ToolUse toolUse;
+    @Embedded
+    private ConversationPolicy conversations;
+    @Embedded
+    private UsageLimits limits;
+    @Embedded
+    private Retrieval retrieval;
+    @Embedded
+    private Audience audience;
     private int version;
     private String source;
     @Column(name = "created_at")
@@ -128,38 +94,21 @@ public class Chatbot {
         this.originalCode = definition.code();
         this.systemPrompt = definition.systemPrompt();
         this.description = s.description();
-        this.isPublic = s.isPublic();
-        this.allowedTables = s.allowedTables();
-        this.allowedOperations = s.allowedOperations();
-        this.allowedSchemas = s.allowedSchemas();
-        this.allowedFunctions = s.allowedFunctions();
-        this.maxToolResultBytes = s.maxToolResultBytes();
-        this.httpAllowedDomains = s.httpAllowedDomains();
-        this.tools = s.tools().stream().map(ChatbotTool::toolName).toList();
-        this.knowledgeBases = s.knowledgeBases();
-        this.maxTokens = s.maxTokens();
-        this.temperature = s.temperature();
-        this.providerName = s.provider();
-        this.model = s.model();
-        this.persistConversations = s.persistConversations();
-        this.conversationTtlHours = s.conversationTtlHours();
-        this.maxConversationTurns = s.maxTurns();
-        this.maxIterations = s.maxIterations();
-        this.rateLimitPerMinute = s.rateLimitPerMinute();
-        this.dailyRequestLimit = s.dailyLimit();
-        this.dailyTokenBudget = s.tokenBudget();
-        this.allowUnauthenticated = s.allowUnauthenticated();
-        this.ragMaxChunks = s.ragMaxChunks();
-        this.ragSimilarityThreshold = s.ragSimilarityThreshold();
+        this.modelChoice = s.modelChoice();
+        this.sqlAccess = s.sqlAccess();
+        this.webAccess = s.webAccess();
+        this.toolUse = s.toolUse();
+        this.conversations = s.conversations();
+        this.limits = s.limits();
+        this.retrieval = s.retrieval();
+        this.audience = s.audience();
     }
 
     /** The chatbot as a chat turn uses it, with admin overrides applied. */
     public ChatbotDefinition definition() {
-        ChatbotSettings settings = new ChatbotSettings(description, allowedTables, allowedOperations, allowedSchemas,
-                allowedFunctions == null ? List.of() : allowedFunctions, maxToolResultBytes, maxTokens, temperature, persistConversations, conversationTtlHours, maxConversationTurns,
-                rateLimitPerMinute, dailyRequestLimit, dailyTokenBudget, allowUnauthenticated, isPublic,
-                httpAllowedDomains, knowledgeBases, ragMaxChunks, ragSimilarityThreshold, maxIterations, providerName, model,
-                tools.stream().map(t -> ChatbotTool.byName(t).orElseThrow()).toList());
+        ChatbotSettings settings = ChatbotSettings.builder().description(description).modelChoice(modelChoice).sqlAccess(sqlAccess)
+                .webAccess(webAccess).toolUse(toolUse).conversations(conversations).limits(limits).retrieval(retrieval).audience(audience)
+                .build();
         return new ChatbotDefinition(id, namespace, name, code, systemPrompt, settings, providerId);
     }
 
@@ -210,62 +159,6 @@ public class Chatbot {
         this.enabled = enabled;
     }
 
-    public boolean isPublic() {
-        return isPublic;
-    }
-
-    public void setPublic(boolean isPublic) {
-        this.isPublic = isPublic;
-    }
-
-    public List<String> allowedTables() {
-        return allowedTables;
-    }
-
-    public List<String> allowedOperations() {
-        return allowedOperations;
-    }
-
-    public List<String> allowedSchemas() {
-        return allowedSchemas;
-    }
-
-    public List<String> allowedFunctions() {
-        return allowedFunctions;
-    }
-
-    public Integer maxToolResultBytes() {
-        return maxToolResultBytes;
-    }
-
-    public List<String> httpAllowedDomains() {
-        return httpAllowedDomains;
-    }
-
-    public List<String> tools() {
-        return tools;
-    }
-
-    public List<String> knowledgeBases() {
-        return knowledgeBases;
-    }
-
-    public int maxTokens() {
-        return maxTokens;
-    }
-
-    public void setMaxTokens(int maxTokens) {
-        this.maxTokens = maxTokens;
-    }
-
-    public BigDecimal temperature() {
-        return temperature;
-    }
-
-    public void setTemperature(BigDecimal temperature) {
-        this.temperature = temperature;
-    }
-
     public UUID providerId() {
         return providerId;
     }
@@ -274,84 +167,82 @@ public class Chatbot {
         this.providerId = providerId;
     }
 
-    public String providerName() {
-        return providerName;
-    }
-
-    public String model() {
-        return model;
-    }
-
-    public boolean persistConversations() {
-        return persistConversations;
-    }
-
-    public void setPersistConversations(boolean persistConversations) {
-        this.persistConversations = persistConversations;
-    }
-
-    public int conversationTtlHours() {
-        return conversationTtlHours;
-    }
-
-    public void setConversationTtlHours(int conversationTtlHours) {
-        this.conversationTtlHours = conversationTtlHours;
-    }
-
-    public int maxConversationTurns() {
-        return maxConversationTurns;
-    }
-
-    public void setMaxConversationTurns(int maxConversationTurns) {
-        this.maxConversationTurns = maxConversationTurns;
-    }
-
-    public int maxIterations() {
-        return maxIterations;
-    }
-
-    public int rateLimitPerMinute() {
-        return rateLimitPerMinute;
-    }
-
-    public void setRateLimitPerMinute(int rateLimitPerMinute) {
-        this.rateLimitPerMinute = rateLimitPerMinute;
-    }
-
-    public int dailyRequestLimit() {
-        return dailyRequestLimit;
-    }
-
-    public void setDailyRequestLimit(int dailyRequestLimit) {
-        this.dailyRequestLimit = dailyRequestLimit;
-    }
-
-    public int dailyTokenBudget() {
-        return dailyTokenBudget;
-    }
-
-    public void setDailyTokenBudget(int dailyTokenBudget) {
-        this.dailyTokenBudget = dailyTokenBudget;
-    }
-
-    public boolean allowUnauthenticated() {
-        return allowUnauthenticated;
-    }
-
-    public void setAllowUnauthenticated(boolean allowUnauthenticated) {
-        this.allowUnauthenticated = allowUnauthenticated;
-    }
-
     public void setDescription(String description) {
         this.description = description;
     }
 
-    public int ragMaxChunks() {
-        return ragMaxChunks;
+    public ModelChoice modelChoice() {
+        return modelChoice;
     }
 
-    public BigDecimal ragSimilarityThreshold() {
-        return ragSimilarityThreshold;
+    public SqlAccess sqlAccess() {
+        return sqlAccess;
+    }
+
+    public WebAccess webAccess() {
+        return webAccess;
+    }
+
+    public ToolUse toolUse() {
+        return toolUse;
+    }
+
+    public ConversationPolicy conversations() {
+        return conversations;
+    }
+
+    public UsageLimits limits() {
+        return limits;
+    }
+
+    public Retrieval retrieval() {
+        return retrieval;
+    }
+
+    public Audience audience() {
+        return audience;
+    }
+
+    // What admins may change: each replaces a part with a changed copy.
+
+    public void setPublic(boolean isPublic) {
+        audience = audience.withPublic(isPublic);
+    }
+
+    public void setAllowUnauthenticated(boolean allowUnauthenticated) {
+        audience = audience.withAllowUnauthenticated(allowUnauthenticated);
+    }
+
+    public void setMaxTokens(int maxTokens) {
+        modelChoice = modelChoice.withMaxTokens(maxTokens);
+    }
+
+    public void setTemperature(BigDecimal temperature) {
+        modelChoice = modelChoice.withTemperature(temperature);
+    }
+
+    public void setPersistConversations(boolean persistConversations) {
+        conversations = conversations.withPersist(persistConversations);
+    }
+
+    public void setConversationTtlHours(int conversationTtlHours) {
+        conversations = conversations.withTtlHours(conversationTtlHours);
+    }
+
+    public void setMaxConversationTurns(int maxConversationTurns) {
+        conversations = conversations.withMaxTurns(maxConversationTurns);
+    }
+
+    public void setRateLimitPerMinute(int rateLimitPerMinute) {
+        limits = limits.withPerMinute(rateLimitPerMinute);
+    }
+
+    public void setDailyRequestLimit(int dailyRequestLimit) {
+        limits = limits.withPerDay(dailyRequestLimit);
+    }
+
+    public void setDailyTokenBudget(int dailyTokenBudget) {
+        limits = limits.withTokensPerDay(dailyTokenBudget);
     }
 
     public int version() {

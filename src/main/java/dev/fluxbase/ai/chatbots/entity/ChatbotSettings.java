@@ -1,51 +1,100 @@
 package dev.fluxbase.ai.chatbots.entity;
 
-import java.math.BigDecimal;
-import java.util.List;
+import java.util.Objects;
 
 /**
- * Everything a chatbot file's {@code @fluxbase:} annotations configure, with the guide's defaults.
- * An empty {@code allowedTables} never occurs: {@code *} is kept as the single entry {@code "*"}.
- * {@code allowedFunctions} lists functions beyond the built-in allow-list ({@code schema.name} or {@code name});
- * {@code maxToolResultBytes} is null when the server's default applies.
+ * Everything a chatbot file's {@code @fluxbase:} annotations configure, in parts that are read together.
+ * Built with {@link #builder()}, which starts from the guide's defaults, so that no caller lists every part.
  */
 public record ChatbotSettings(
         String description,
-        List<String> allowedTables,
-        List<String> allowedOperations,
-        List<String> allowedSchemas,
-        List<String> allowedFunctions,
-        Integer maxToolResultBytes,
-        int maxTokens,
-        BigDecimal temperature,
-        boolean persistConversations,
-        int conversationTtlHours,
-        int maxTurns,
-        int rateLimitPerMinute,
-        int dailyLimit,
-        int tokenBudget,
-        boolean allowUnauthenticated,
-        boolean isPublic,
-        List<String> httpAllowedDomains,
-        List<String> knowledgeBases,
-        int ragMaxChunks,
-        BigDecimal ragSimilarityThreshold,
-        int maxIterations,
-        String provider,
-        String model,
-        List<ChatbotTool> tools) {
+        ModelChoice modelChoice,
+        SqlAccess sqlAccess,
+        WebAccess webAccess,
+        ToolUse toolUse,
+        ConversationPolicy conversations,
+        UsageLimits limits,
+        Retrieval retrieval,
+        Audience audience) {
 
     public ChatbotSettings {
-        allowedTables = List.copyOf(allowedTables);
-        allowedOperations = List.copyOf(allowedOperations);
-        allowedSchemas = List.copyOf(allowedSchemas);
-        allowedFunctions = List.copyOf(allowedFunctions);
-        httpAllowedDomains = List.copyOf(httpAllowedDomains);
-        knowledgeBases = List.copyOf(knowledgeBases);
-        tools = List.copyOf(tools);
+        Objects.requireNonNull(modelChoice);
+        Objects.requireNonNull(sqlAccess);
+        Objects.requireNonNull(webAccess);
+        Objects.requireNonNull(toolUse);
+        Objects.requireNonNull(conversations);
+        Objects.requireNonNull(limits);
+        Objects.requireNonNull(retrieval);
+        Objects.requireNonNull(audience);
     }
 
-    public boolean allowsEveryTable() {
-        return allowedTables.contains("*");
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Starts from the defaults of each part. */
+    public static final class Builder {
+
+        private String description = "";
+        private ModelChoice modelChoice = ModelChoice.defaults();
+        private SqlAccess sqlAccess = SqlAccess.defaults();
+        private WebAccess webAccess = WebAccess.defaults();
+        private ToolUse toolUse = ToolUse.defaults();
+        private ConversationPolicy conversations = ConversationPolicy.defaults();
+        private UsageLimits limits = UsageLimits.defaults();
+        private Retrieval retrieval = Retrieval.defaults();
+        private Audience audience = Audience.defaults();
+
+        private Builder() {
+        }
+
+        public Builder description(String description) {
+            this.description = description;
+            return this;
+        }
+
+        public Builder modelChoice(ModelChoice modelChoice) {
+            this.modelChoice = modelChoice;
+            return this;
+        }
+
+        public Builder sqlAccess(SqlAccess sqlAccess) {
+            this.sqlAccess = sqlAccess;
+            return this;
+        }
+
+        public Builder webAccess(WebAccess webAccess) {
+            this.webAccess = webAccess;
+            return this;
+        }
+
+        public Builder toolUse(ToolUse toolUse) {
+            this.toolUse = toolUse;
+            return this;
+        }
+
+        public Builder conversations(ConversationPolicy conversations) {
+            this.conversations = conversations;
+            return this;
+        }
+
+        public Builder limits(UsageLimits limits) {
+            this.limits = limits;
+            return this;
+        }
+
+        public Builder retrieval(Retrieval retrieval) {
+            this.retrieval = retrieval;
+            return this;
+        }
+
+        public Builder audience(Audience audience) {
+            this.audience = audience;
+            return this;
+        }
+
+        public ChatbotSettings build() {
+            return new ChatbotSettings(description, modelChoice, sqlAccess, webAccess, toolUse, conversations, limits, retrieval, audience);
+        }
     }
 }

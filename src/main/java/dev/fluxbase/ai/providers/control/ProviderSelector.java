@@ -78,7 +78,7 @@ public class ProviderSelector {
                 .sorted(Comparator.comparing(StoredProvider::name)).toList();
         Map<String, StoredProvider> byId = enabled.stream().collect(Collectors.toMap(p -> p.id().toString(), Function.identity()));
         List<String> ids = ProviderChoice.candidates(chatbot.providerId() == null ? null : chatbot.providerId().toString(),
-                chatbot.settings().provider(),
+                chatbot.settings().modelChoice().provider(),
                 enabled.stream().map(p -> new ProviderChoice.Option(p.id().toString(), p.name(), p.isDefault())).toList(),
                 configured.settings().map(s -> new ProviderChoice.Option(s.id(), s.name(), false)),
                 failover);

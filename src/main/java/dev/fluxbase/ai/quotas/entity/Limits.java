@@ -12,6 +12,7 @@ import dev.fluxbase.ai.chatbots.entity.ChatbotSettings;
 public record Limits(int perMinute, int perDay, long tokensPerDay, long tokensPerTurn) {
 
     public static Limits of(ChatbotSettings settings) {
-        return new Limits(settings.rateLimitPerMinute(), settings.dailyLimit(), settings.tokenBudget(), settings.maxTokens());
+        return new Limits(settings.limits().perMinute(), settings.limits().perDay(), settings.limits().tokensPerDay(),
+                settings.modelChoice().maxTokens());
     }
 }

@@ -29,7 +29,7 @@ public class ToolBox {
     }
 
     public List<Tool> toolsFor(ChatbotDefinition chatbot) {
-        return chatbot.settings().tools().stream()
+        return chatbot.settings().toolUse().tools().stream()
                 .map(ChatbotTool::toolName)
                 .map(byName::get)
                 .filter(java.util.Objects::nonNull)

@@ -93,7 +93,7 @@ class ChatTurnTest {
         chatTurn.admission = new TurnAdmission() {
             @Override
             public TokenReservation admit(Conversation c, QuotaSubject subject, String question, Instant now) {
-                return TokenReservation.of(c.chatbot().settings().maxTokens(), now); // every question is admitted
+                return TokenReservation.of(c.chatbot().settings().modelChoice().maxTokens(), now); // every question is admitted
             }
         };
         chatTurn.completion = new TurnCompletion() {

@@ -36,46 +36,46 @@ class ChatbotFileParserTest {
                 "persist-conversations true", "conversation-ttl 24", "max-turns 50", "rate-limit 20", "daily-limit 500",
                 "token-budget 100000", "allow-unauthenticated false", "public true");
         assertThat(s.description()).isEqualTo("Custom assistant");
-        assertThat(s.allowedTables()).containsExactly("products", "orders", "customers");
-        assertThat(s.allowedOperations()).containsExactly("SELECT");
-        assertThat(s.allowedSchemas()).containsExactly("public");
-        assertThat(s.maxTokens()).isEqualTo(4096);
-        assertThat(s.temperature()).isEqualByComparingTo("0.7");
-        assertThat(s.persistConversations()).isTrue();
-        assertThat(s.conversationTtlHours()).isEqualTo(24);
-        assertThat(s.maxTurns()).isEqualTo(50);
-        assertThat(s.rateLimitPerMinute()).isEqualTo(20);
-        assertThat(s.dailyLimit()).isEqualTo(500);
-        assertThat(s.tokenBudget()).isEqualTo(100000);
-        assertThat(s.allowUnauthenticated()).isFalse();
-        assertThat(s.isPublic()).isTrue();
+        assertThat(s.sqlAccess().allowedTables()).containsExactly("products", "orders", "customers");
+        assertThat(s.sqlAccess().allowedOperations()).containsExactly("SELECT");
+        assertThat(s.sqlAccess().allowedSchemas()).containsExactly("public");
+        assertThat(s.modelChoice().maxTokens()).isEqualTo(4096);
+        assertThat(s.modelChoice().temperature()).isEqualByComparingTo("0.7");
+        assertThat(s.conversations().persist()).isTrue();
+        assertThat(s.conversations().ttlHours()).isEqualTo(24);
+        assertThat(s.conversations().maxTurns()).isEqualTo(50);
+        assertThat(s.limits().perMinute()).isEqualTo(20);
+        assertThat(s.limits().perDay()).isEqualTo(500);
+        assertThat(s.limits().tokensPerDay()).isEqualTo(100000);
+        assertThat(s.audience().allowUnauthenticated()).isFalse();
+        assertThat(s.audience().isPublic()).isTrue();
     }
 
     @Test
     void defaultsAreTheGuides() throws ChatbotFileException {
         ChatbotSettings s = settings();
         assertThat(s.description()).isEqualTo("Title line");
-        assertThat(s.allowedTables()).containsExactly("*");
-        assertThat(s.allowedOperations()).containsExactly("SELECT");
-        assertThat(s.allowedSchemas()).containsExactly("public");
-        assertThat(s.maxTokens()).isEqualTo(4096);
-        assertThat(s.temperature()).isEqualByComparingTo(new BigDecimal("0.7"));
-        assertThat(s.persistConversations()).isFalse();
-        assertThat(s.conversationTtlHours()).isEqualTo(24);
-        assertThat(s.maxTurns()).isEqualTo(50);
-        assertThat(s.rateLimitPerMinute()).isEqualTo(10);
-        assertThat(s.dailyLimit()).isEqualTo(100);
-        assertThat(s.tokenBudget()).isEqualTo(50000);
-        assertThat(s.allowUnauthenticated()).isFalse();
-        assertThat(s.isPublic()).isTrue();
-        assertThat(s.httpAllowedDomains()).isEmpty();
-        assertThat(s.knowledgeBases()).isEmpty();
-        assertThat(s.ragMaxChunks()).isEqualTo(5);
-        assertThat(s.ragSimilarityThreshold()).isEqualByComparingTo("0.7");
-        assertThat(s.maxIterations()).isEqualTo(5);
-        assertThat(s.tools()).containsExactly(ChatbotTool.EXECUTE_SQL);
-        assertThat(s.allowedFunctions()).isEmpty();
-        assertThat(s.maxToolResultBytes()).isNull();
+        assertThat(s.sqlAccess().allowedTables()).containsExactly("*");
+        assertThat(s.sqlAccess().allowedOperations()).containsExactly("SELECT");
+        assertThat(s.sqlAccess().allowedSchemas()).containsExactly("public");
+        assertThat(s.modelChoice().maxTokens()).isEqualTo(4096);
+        assertThat(s.modelChoice().temperature()).isEqualByComparingTo(new BigDecimal("0.7"));
+        assertThat(s.conversations().persist()).isFalse();
+        assertThat(s.conversations().ttlHours()).isEqualTo(24);
+        assertThat(s.conversations().maxTurns()).isEqualTo(50);
+        assertThat(s.limits().perMinute()).isEqualTo(10);
+        assertThat(s.limits().perDay()).isEqualTo(100);
+        assertThat(s.limits().tokensPerDay()).isEqualTo(50000);
+        assertThat(s.audience().allowUnauthenticated()).isFalse();
+        assertThat(s.audience().isPublic()).isTrue();
+        assertThat(s.webAccess().allowedDomains()).isEmpty();
+        assertThat(s.retrieval().knowledgeBases()).isEmpty();
+        assertThat(s.retrieval().maxChunks()).isEqualTo(5);
+        assertThat(s.retrieval().similarityThreshold()).isEqualByComparingTo("0.7");
+        assertThat(s.toolUse().maxIterations()).isEqualTo(5);
+        assertThat(s.toolUse().tools()).containsExactly(ChatbotTool.EXECUTE_SQL);
+        assertThat(s.sqlAccess().allowedFunctions()).isEmpty();
+        assertThat(s.toolUse().maxResultBytes()).isNull();
     }
 
     @ParameterizedTest
@@ -90,20 +90,20 @@ class ChatbotFileParserTest {
 
     @Test
     void trailingCommentsAfterAValueAreIgnored() throws ChatbotFileException {
-        assertThat(settings("rate-limit 20        # 20 requests per minute").rateLimitPerMinute()).isEqualTo(20);
+        assertThat(settings("rate-limit 20        # 20 requests per minute").limits().perMinute()).isEqualTo(20);
     }
 
     @Test
     void knowledgeBasesAddUpAcrossLinesAndCommas() throws ChatbotFileException {
-        assertThat(settings("knowledge-base product-docs", "knowledge-base faq, manuals").knowledgeBases())
+        assertThat(settings("knowledge-base product-docs", "knowledge-base faq, manuals").retrieval().knowledgeBases())
                 .containsExactly("product-docs", "faq", "manuals");
     }
 
     @Test
     void httpDomainsBringTheHttpTool() throws ChatbotFileException {
         ChatbotSettings s = settings("http-allowed-domains api.example.com, data.weather.gov");
-        assertThat(s.httpAllowedDomains()).containsExactly("api.example.com", "data.weather.gov");
-        assertThat(s.tools()).containsExactly(ChatbotTool.EXECUTE_SQL, ChatbotTool.HTTP_GET);
+        assertThat(s.webAccess().allowedDomains()).containsExactly("api.example.com", "data.weather.gov");
+        assertThat(s.toolUse().tools()).containsExactly(ChatbotTool.EXECUTE_SQL, ChatbotTool.HTTP_GET);
     }
 
     @ParameterizedTest
@@ -150,8 +150,8 @@ class ChatbotFileParserTest {
     void toolsAreReadFromObjectDeclarationsAndPlainNames() throws ChatbotFileException {
         String objects = "/** Bot */\nexport default `p`\nexport const tools = [\n  { name: \"http_get\", parameters: { properties: { name: { type: \"string\" } } } },\n"
                 + "  { \"name\": \"execute_sql\" },\n]\n";
-        assertThat(parse(objects).settings().tools()).containsExactly(ChatbotTool.HTTP_GET, ChatbotTool.EXECUTE_SQL);
-        assertThat(parse("/** Bot */\nexport default `p`\nexport const tools = ['http_get']\n").settings().tools())
+        assertThat(parse(objects).settings().toolUse().tools()).containsExactly(ChatbotTool.HTTP_GET, ChatbotTool.EXECUTE_SQL);
+        assertThat(parse("/** Bot */\nexport default `p`\nexport const tools = ['http_get']\n").settings().toolUse().tools())
                 .containsExactly(ChatbotTool.HTTP_GET);
     }
 
@@ -164,7 +164,7 @@ class ChatbotFileParserTest {
     @Test
     void annotationsInsideThePromptAreNotSettings() throws ChatbotFileException {
         ChatbotDefinition bot = parse("/** Bot */\nexport default `Say @fluxbase:max-tokens 5`\n");
-        assertThat(bot.settings().maxTokens()).isEqualTo(4096);
+        assertThat(bot.settings().modelChoice().maxTokens()).isEqualTo(4096);
         assertThat(List.of(bot.systemPrompt())).containsExactly("Say @fluxbase:max-tokens 5");
     }
 
@@ -173,38 +173,38 @@ class ChatbotFileParserTest {
         ChatbotSettings s = settings("allow-unauthenticated true", "public false", "persist-conversations", "rag-max-chunks 8",
                 "rag-similarity-threshold 0.55", "max-iterations 3", "provider azure-main", "model gpt-4o",
                 "allowed-schemas public, sales", "allowed-operations select, insert", "conversation-ttl 7d");
-        assertThat(s.allowUnauthenticated()).isTrue();
-        assertThat(s.isPublic()).isFalse();
-        assertThat(s.persistConversations()).isTrue();
-        assertThat(s.ragMaxChunks()).isEqualTo(8);
-        assertThat(s.ragSimilarityThreshold()).isEqualByComparingTo("0.55");
-        assertThat(s.maxIterations()).isEqualTo(3);
-        assertThat(s.provider()).isEqualTo("azure-main");
-        assertThat(s.model()).isEqualTo("gpt-4o");
-        assertThat(s.allowedSchemas()).containsExactly("public", "sales");
-        assertThat(s.allowedOperations()).containsExactly("SELECT", "INSERT");
-        assertThat(s.conversationTtlHours()).isEqualTo(168);
+        assertThat(s.audience().allowUnauthenticated()).isTrue();
+        assertThat(s.audience().isPublic()).isFalse();
+        assertThat(s.conversations().persist()).isTrue();
+        assertThat(s.retrieval().maxChunks()).isEqualTo(8);
+        assertThat(s.retrieval().similarityThreshold()).isEqualByComparingTo("0.55");
+        assertThat(s.toolUse().maxIterations()).isEqualTo(3);
+        assertThat(s.modelChoice().provider()).isEqualTo("azure-main");
+        assertThat(s.modelChoice().model()).isEqualTo("gpt-4o");
+        assertThat(s.sqlAccess().allowedSchemas()).containsExactly("public", "sales");
+        assertThat(s.sqlAccess().allowedOperations()).containsExactly("SELECT", "INSERT");
+        assertThat(s.conversations().ttlHours()).isEqualTo(168);
     }
 
     @Test
     void theSqlToolsBoundsAreRead() throws ChatbotFileException {
         ChatbotSettings s = settings("allowed-functions public.order_total, reporting.top_customers", "max-tool-result-bytes 4096");
-        assertThat(s.allowedFunctions()).containsExactly("public.order_total", "reporting.top_customers");
-        assertThat(s.maxToolResultBytes()).isEqualTo(4096);
+        assertThat(s.sqlAccess().allowedFunctions()).containsExactly("public.order_total", "reporting.top_customers");
+        assertThat(s.toolUse().maxResultBytes()).isEqualTo(4096);
         assertThatThrownBy(() -> settings("max-tool-result-bytes 10")).isInstanceOf(ChatbotFileException.class)
                 .hasMessageContaining("max-tool-result-bytes must be at least 256");
     }
 
     @Test
     void aStarInTheTableListMeansEveryTable() throws ChatbotFileException {
-        assertThat(settings("allowed-tables *").allowedTables()).containsExactly("*");
-        assertThat(settings("allowed-tables orders, *").allowsEveryTable()).isTrue();
-        assertThat(settings("allowed-tables orders").allowsEveryTable()).isFalse();
+        assertThat(settings("allowed-tables *").sqlAccess().allowedTables()).containsExactly("*");
+        assertThat(settings("allowed-tables orders, *").sqlAccess().allowsEveryTable()).isTrue();
+        assertThat(settings("allowed-tables orders").sqlAccess().allowsEveryTable()).isFalse();
     }
 
     @Test
     void theFirstOfARepeatedSingleValueAnnotationCounts() throws ChatbotFileException {
-        assertThat(settings("max-tokens 100", "max-tokens 200").maxTokens()).isEqualTo(100);
+        assertThat(settings("max-tokens 100", "max-tokens 200").modelChoice().maxTokens()).isEqualTo(100);
     }
 
     @ParameterizedTest
@@ -212,7 +212,11 @@ class ChatbotFileParserTest {
             "rag-similarity-threshold 1.5|@fluxbase:rag-similarity-threshold must be between 0 and 1, got 1.5",
             "conversation-ttl 30m|@fluxbase:conversation-ttl expected hours such as 24 or 24h",
             "temperature warm|@fluxbase:temperature expected a number, got 'warm'",
-            "max-turns 99999999999|@fluxbase:max-turns number too large"})
+            "max-turns 99999999999|@fluxbase:max-turns number too large",
+            "conversation-ttl 99999999d|@fluxbase:conversation-ttl number too large",
+            "conversation-ttl 0h|@fluxbase:conversation-ttl must be at least 1, got 0",
+            "max-tool-result-bytes 255|@fluxbase:max-tool-result-bytes must be at least 256, got 255",
+            "allowed-operations|@fluxbase:allowed-operations at least one operation is required"})
     void moreBadValues(String annotation, String reason) {
         assertThatThrownBy(() -> settings(annotation)).hasMessageStartingWith("chatbots/bot/index.ts:4: " + reason);
     }

@@ -24,9 +24,9 @@ class ExampleChatbotsTest {
         }
         assertThat(parsed).extracting(ChatbotDefinition::qualifiedName)
                 .containsExactly("default/sql-assistant", "default/support-assistant", "default/weather-assistant");
-        assertThat(parsed.get(1).settings().knowledgeBases()).containsExactly("product-docs", "faq");
-        assertThat(parsed.get(2).settings().tools()).containsExactly(ChatbotTool.EXECUTE_SQL, ChatbotTool.HTTP_GET);
-        assertThat(parsed.get(2).settings().httpAllowedDomains()).containsExactly("api.openweathermap.org");
+        assertThat(parsed.get(1).settings().retrieval().knowledgeBases()).containsExactly("product-docs", "faq");
+        assertThat(parsed.get(2).settings().toolUse().tools()).containsExactly(ChatbotTool.EXECUTE_SQL, ChatbotTool.HTTP_GET);
+        assertThat(parsed.get(2).settings().webAccess().allowedDomains()).containsExactly("api.openweathermap.org");
     }
 
     @Test

@@ -70,7 +70,7 @@ public class HttpGetTool implements Tool {
         ChatbotDefinition chatbot = context.chatbot();
         context.events().progress("fetching", "Fetching " + hostOf(url) + "...");
         try {
-            FetchResult result = fetcher.fetch(url, chatbot.settings().httpAllowedDomains(), secrets(chatbot), context.cancel());
+            FetchResult result = fetcher.fetch(url, chatbot.settings().webAccess().allowedDomains(), secrets(chatbot), context.cancel());
             return describe(url, result);
         } catch (FetchRefused e) {
             context.cancel().throwIfCancelled();

@@ -1,6 +1,6 @@
 package dev.fluxbase.ai.tools.sql.control;
 
-import dev.fluxbase.ai.chatbots.entity.ChatbotSettings;
+import dev.fluxbase.ai.chatbots.entity.SqlAccess;
 import dev.fluxbase.ai.platform.entity.JsonFactories;
 import dev.fluxbase.ai.platform.entity.JsonFields;
 import dev.fluxbase.ai.providers.entity.ToolCall;
@@ -77,9 +77,9 @@ public class ExecuteSqlTool implements Tool {
 
     private String run(String sql, String description, ToolContext context) {
         context.events().progress("querying", description.isBlank() ? "Querying the database..." : "Querying: " + description);
-        ChatbotSettings settings = context.chatbot().settings();
-        SqlPolicy policy = new SqlPolicy(Set.copyOf(settings.allowedOperations()), settings.allowedTables(), settings.allowedSchemas(),
-                settings.allowedFunctions());
+        SqlAccess access = context.chatbot().settings().sqlAccess();
+        SqlPolicy policy = new SqlPolicy(Set.copyOf(access.allowedOperations()), access.allowedTables(), access.allowedSchemas(),
+                access.allowedFunctions());
         SqlVerdict verdict = guard.check(sql, policy);
         if (!verdict.allowed()) {
             return refused(context, sql, verdict.reason());
@@ -87,7 +87,7 @@ public class ExecuteSqlTool implements Tool {
         context.events().progress("executing", "Executing query...");
         QueryOutcome outcome;
         try {
-            outcome = executor.execute(sql, context.identity(), settings.allowedSchemas(), policy.readOnly(), context.cancel(),
+            outcome = executor.execute(sql, context.identity(), access.allowedSchemas(), policy.readOnly(), context.cancel(),
                     connection -> FunctionCatalog.refusal(connection, verdict.functions(), policy));
         } catch (QueryRefused refusal) {
             return refused(context, sql, refusal.reason());
