@@ -102,12 +102,6 @@ final class SqlScenarios {
         return SCENARIOS.stream().filter(s -> selected(scenarios, s.name())).mapToInt(Scenario::chats).max().orElse(0);
     }
 
-    static Set<String> names() {
-        Set<String> names = new java.util.HashSet<>(Set.of("sql"));
-        SCENARIOS.forEach(s -> names.add(s.name()));
-        return names;
-    }
-
     void run(double bootSeconds) throws Exception {
         line.accept("## SQL chatbot (`" + CHATBOT + "`, execute_sql on 3 tables), closed loops, " + deltas + " deltas "
                 + options.number("sql-interval-ms") + " ms apart");
@@ -302,24 +296,30 @@ final class SqlScenarios {
 
         @Override
         public void opened() {
-            try {
+            reading(() -> {
                 transactionsBefore = database.number(TRANSACTIONS); // before the CPU readings: psql's own backend is not in the window
                 databaseBefore = database.cpuMillis();
                 serverBefore = CpuTime.processMillis(server.pid());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            });
         }
 
         @Override
         public void closed() {
-            try {
+            reading(() -> {
                 databaseAfter = database.cpuMillis();
                 serverAfter = CpuTime.processMillis(server.pid());
                 transactionsAfter = database.number(TRANSACTIONS) - 1; // less the transaction of the reading before
+            });
+        }
+
+        private interface Reading {
+            void run() throws IOException, InterruptedException;
+        }
+
+        /** The window's callbacks may not throw checked exceptions; a failed reading ends the bench. */
+        private static void reading(Reading reading) {
+            try {
+                reading.run();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (InterruptedException e) {
