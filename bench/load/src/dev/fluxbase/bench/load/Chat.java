@@ -21,10 +21,10 @@ final class Chat implements WebSocket.Listener {
     /** Of those, turns refused because the database was unavailable: their booking may have failed too. */
     static final AtomicLong DATABASE_UNAVAILABLE = new AtomicLong();
 
-    static final String CHATBOT = "bench-bot";
     private static final int TURNS_PER_CONVERSATION = 10;
 
     private final Probes probes;
+    private final String chatbot;
     private final StringBuilder partial = new StringBuilder();
     private WebSocket socket;
     private CompletableFuture<?> sending = CompletableFuture.completedFuture(null);
@@ -43,12 +43,14 @@ final class Chat implements WebSocket.Listener {
     private String conversationId;
     private int turnsInConversation;
 
-    private Chat(Probes probes) {
+    private Chat(Probes probes, String chatbot) {
         this.probes = probes;
+        this.chatbot = chatbot;
     }
 
-    static CompletableFuture<Chat> open(HttpClient client, URI socketUri, String token, Probes probes) {
-        Chat chat = new Chat(probes);
+    /** A socket whose conversations are with {@code chatbot} (namespace default). */
+    static CompletableFuture<Chat> open(HttpClient client, URI socketUri, String token, Probes probes, String chatbot) {
+        Chat chat = new Chat(probes, chatbot);
         return client.newWebSocketBuilder()
                 .connectTimeout(Duration.ofSeconds(60))
                 .buildAsync(URI.create(socketUri + "?token=" + token), chat)
@@ -58,11 +60,11 @@ final class Chat implements WebSocket.Listener {
                 });
     }
 
-    /** Starts a conversation with the bench chatbot; completes with its id. */
+    /** Starts a conversation with this socket's chatbot; completes with its id. */
     CompletableFuture<String> start() {
         CompletableFuture<String> ready = new CompletableFuture<>();
         started = ready;
-        send("{\"type\":\"start_chat\",\"chatbot\":\"" + CHATBOT + "\",\"namespace\":\"default\"}");
+        send("{\"type\":\"start_chat\",\"chatbot\":\"" + chatbot + "\",\"namespace\":\"default\"}");
         return ready.thenApply(id -> {
             conversationId = id;
             turnsInConversation = 0;

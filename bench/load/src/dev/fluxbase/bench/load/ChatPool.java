@@ -11,9 +11,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The client sockets, each with a user of its own (so that per-user limit rows never contend), opened in
- * waves so that the handshakes measure the server and not a SYN flood. Several HTTP clients share the
- * work, as one JDK client reads all its sockets on a single selector thread.
+ * The client sockets of one chatbot, each with a user of its own (so that per-user limit rows never
+ * contend) or, in shared-user mode, all with one user (many tabs, or many anonymous users behind one
+ * proxy). Opened in waves so that the handshakes measure the server and not a SYN flood. Several HTTP
+ * clients share the work, as one JDK client reads all its sockets on a single selector thread.
  */
 final class ChatPool implements AutoCloseable {
 
@@ -25,23 +26,34 @@ final class ChatPool implements AutoCloseable {
     private final Probes probes;
     private final Path privateKey;
     private final String issuer;
+    private final String chatbot;
+    private final int userGroup;
+    private final boolean sharedUser;
     private final List<Chat> chats = new ArrayList<>();
     private final List<String> tokens = new ArrayList<>();
 
-    ChatPool(URI socketUri, Probes probes, Path privateKey, String issuer) {
+    /**
+     * @param userGroup  tells the users of one pool from those of another (user ids {@code ...-<8000 + group>-<n>})
+     * @param sharedUser every socket with the same user, the first of the group
+     */
+    ChatPool(URI socketUri, Probes probes, Path privateKey, String issuer, String chatbot, int userGroup, boolean sharedUser) {
         this.socketUri = socketUri;
         this.probes = probes;
         this.privateKey = privateKey;
         this.issuer = issuer;
+        this.chatbot = chatbot;
+        this.userGroup = userGroup;
+        this.sharedUser = sharedUser;
         for (int i = 0; i < CLIENTS; i++) {
             clients.add(HttpClient.newBuilder().executor(Executors.newCachedThreadPool(Threads.daemon("ws-client-" + i))).build());
         }
     }
 
-    /** Mints tokens for users 0 to n-1 ahead of the measurements: RS256 signing is costly. */
+    /** Mints tokens for users 0 to n-1 (or one user's token n times) ahead of the measurements: RS256 signing is costly. */
     void mintTokens(int n) throws Exception {
         for (int i = tokens.size(); i < n; i++) {
-            tokens.add(mint("authenticated", String.format("00000000-0000-4000-8000-%012d", i)));
+            tokens.add(sharedUser && i > 0 ? tokens.get(0)
+                    : mint("authenticated", String.format("00000000-0000-4000-%04x-%012d", 0x8000 + userGroup, i)));
         }
     }
 
@@ -64,7 +76,7 @@ final class ChatPool implements AutoCloseable {
             List<CompletableFuture<Chat>> opening = new ArrayList<>();
             for (int i = 0; i < wave; i++) {
                 int index = chats.size() + i;
-                opening.add(Chat.open(clients.get(index % CLIENTS), socketUri, tokens.get(index), probes)
+                opening.add(Chat.open(clients.get(index % CLIENTS), socketUri, tokens.get(index), probes, chatbot)
                         .thenCompose(chat -> chat.start().thenApply(id -> chat)));
             }
             CompletableFuture.allOf(opening.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);

@@ -32,6 +32,8 @@ final class FakeProvider implements AutoCloseable {
     private final ScheduledExecutorService writers = Executors.newScheduledThreadPool(2, Threads.daemon("fake-writer"));
     private final Probes probes;
     private final AtomicLong requests = new AtomicLong();
+    private final AtomicLong withTable = new AtomicLong();
+    private final AtomicLong withSqlTool = new AtomicLong();
     private volatile Script script = new Script(20, 0);
 
     private FakeProvider(Probes probes) throws IOException {
@@ -62,12 +64,28 @@ final class FakeProvider implements AutoCloseable {
         return requests.get();
     }
 
+    /** Requests whose system prompt describes the bench SQL chatbot's {@code products} table. */
+    long requestsWithTable() {
+        return withTable.get();
+    }
+
+    /** Requests that offer the {@code execute_sql} tool. */
+    long requestsWithSqlTool() {
+        return withSqlTool.get();
+    }
+
     private void complete(HttpExchange exchange) throws IOException {
         long received = System.nanoTime();
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         long turn = Probes.turnOf(body);
         probes.providerReceived(turn, received);
         requests.incrementAndGet();
+        if (body.contains("### public.products")) {
+            withTable.incrementAndGet();
+        }
+        if (body.contains("\"execute_sql\"")) {
+            withSqlTool.incrementAndGet();
+        }
         exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
         exchange.sendResponseHeaders(200, 0);
         Stream stream = new Stream(exchange, turn, script);

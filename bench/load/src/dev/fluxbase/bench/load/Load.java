@@ -32,6 +32,18 @@ final class Load {
         }
     }
 
+    /** Called when the measured window opens and when it closes, e.g. to read CPU counters. */
+    interface Window {
+        Window NONE = new Window() {
+        };
+
+        default void opened() {
+        }
+
+        default void closed() {
+        }
+    }
+
     private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(1, Threads.daemon("load-timer"));
     private final int durationSeconds;
 
@@ -44,6 +56,11 @@ final class Load {
      * measured after {@code warmupSeconds} of the same load.
      */
     Run closed(int n, IntFunction<Turn> workers, long spreadMillis, int warmupSeconds) throws InterruptedException {
+        return closed(n, workers, spreadMillis, warmupSeconds, Window.NONE);
+    }
+
+    /** As {@link #closed(int, IntFunction, long, int)}, telling {@code window} when the measured window opens and closes. */
+    Run closed(int n, IntFunction<Turn> workers, long spreadMillis, int warmupSeconds, Window window) throws InterruptedException {
         Recorder recorder = new Recorder();
         AtomicBoolean stop = new AtomicBoolean();
         List<CompletableFuture<Void>> loops = new ArrayList<>();
@@ -53,7 +70,7 @@ final class Load {
             loops.add(CompletableFuture.supplyAsync(() -> null, CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS))
                     .thenCompose(v -> loop(turn, recorder, stop)));
         }
-        double seconds = measure(recorder, warmupSeconds);
+        double seconds = measure(recorder, warmupSeconds, window);
         stop.set(true);
         return new Run(recorder, seconds, 0, drained(CompletableFuture.allOf(loops.toArray(CompletableFuture[]::new)), 60));
     }
@@ -93,7 +110,7 @@ final class Load {
                 }
             });
         }, 0, 1_000_000_000L / perSecond, TimeUnit.NANOSECONDS);
-        double seconds = measure(recorder, warmupSeconds);
+        double seconds = measure(recorder, warmupSeconds, Window.NONE);
         ticks.cancel(false);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (busy.get() > 0 && System.nanoTime() < deadline) {
@@ -102,13 +119,16 @@ final class Load {
         return new Run(recorder, seconds, skipped.get(), busy.get() == 0);
     }
 
-    private double measure(Recorder recorder, int warmupSeconds) throws InterruptedException {
+    private double measure(Recorder recorder, int warmupSeconds, Window window) throws InterruptedException {
         TimeUnit.SECONDS.sleep(warmupSeconds);
+        window.opened();
         recorder.recording = true;
         long start = System.nanoTime();
         TimeUnit.SECONDS.sleep(durationSeconds);
         recorder.recording = false;
-        return (System.nanoTime() - start) / 1e9;
+        double seconds = (System.nanoTime() - start) / 1e9;
+        window.closed();
+        return seconds;
     }
 
     static boolean drained(CompletableFuture<?> all, int seconds) throws InterruptedException {

@@ -16,8 +16,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The load benchmark (run it with bench/load/run.sh): starts the fake provider in this JVM, then Payara
- * Micro with the WAR against it, and runs the scenarios of issue #10. Prints the results as Markdown and
- * writes them to {@code --out}.
+ * Micro with the WAR against it, and runs the scenarios of issue #10 and the SQL chatbot's of issue #17
+ * ({@link SqlScenarios}). Prints the results as Markdown and writes them to {@code --out}.
  */
 public final class LoadBench {
 
@@ -29,7 +29,10 @@ public final class LoadBench {
     private FakeProvider fake;
     private ServerProcess server;
     private ChatPool pool;
+    private ChatPool sqlPool;
+    private ChatPool sharedUserPool;
     private DirectStream direct;
+    private double bootSeconds;
 
     private LoadBench(Options options) {
         this.options = options;
@@ -60,9 +63,16 @@ public final class LoadBench {
         line("Settings: " + options.describe());
         line("");
         int port = freePort();
-        pool = new ChatPool(java.net.URI.create("ws://127.0.0.1:" + port + "/ai/ws"), probes, keys.resolve("private.pem"), issuer);
+        java.net.URI socketUri = java.net.URI.create("ws://127.0.0.1:" + port + "/ai/ws");
+        pool = new ChatPool(socketUri, probes, keys.resolve("private.pem"), issuer, "bench-bot", 0, false);
         int most = Math.max(options.number("stream-chats"), Math.max(options.number("overhead-pool"), options.number("throughput-chats")));
         pool.mintTokens(options.scenarios().contains("connections") ? Math.max(most, options.number("connections")) : most);
+        boolean sql = SqlScenarios.anySelected(options.scenarios());
+        if (sql) {
+            sqlPool = new ChatPool(socketUri, probes, keys.resolve("private.pem"), issuer, SqlScenarios.CHATBOT, 1, false);
+            sqlPool.mintTokens(SqlScenarios.mostChats(options.scenarios()));
+            sharedUserPool = new ChatPool(socketUri, probes, keys.resolve("private.pem"), issuer, SqlScenarios.CHATBOT, 2, true);
+        }
         boot(repo, home, port, keys, issuer);
         // First, while the server holds nothing else: the memory per connection is measured against its idle heap.
         if (options.scenarios().contains("connections")) {
@@ -77,6 +87,10 @@ public final class LoadBench {
         }
         if (options.scenarios().contains("throughput")) {
             throughput();
+        }
+        if (sql) {
+            new SqlScenarios(options, load, fake, direct, server, sqlPool, sharedUserPool, BenchDatabase.fromSystemProperties(), repo,
+                    this::line).run(bootSeconds);
         }
         ledger(port);
         String out = options.text("out");
@@ -94,10 +108,12 @@ public final class LoadBench {
                 "FLUXBASE_AI_PROVIDER_MODEL", "gpt-bench",
                 "MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.resolve("public.pem").toUri().toString(),
                 "MP_JWT_VERIFY_ISSUER", issuer));
+        String loginRole = databaseLoginRole(environment);
         String preBoot = options.text("preboot");
         server = ServerProcess.launch(repo, home, port, options.text("server-java-opts"),
                 preBoot.equals("none") ? null : repo.resolve(preBoot), environment);
         long bootMillis = server.awaitReady(Duration.ofSeconds(240));
+        bootSeconds = bootMillis / 1000.0;
         long rssReady = server.rssKb();
         TimeUnit.SECONDS.sleep(5);
         long rssIdle = server.rssKb();
@@ -108,7 +124,27 @@ public final class LoadBench {
         line(String.format("- ready (health UP with the database) %.1f s after launch", bootMillis / 1000.0));
         line(String.format("- RSS when ready %d MB, 5 s later %d MB, after a full GC %d MB; heap in use after the GC %d MB; %d threads",
                 rssReady / 1024, rssIdle / 1024, rssAfterGc / 1024, heap / 1024, server.threads()));
+        line("- database login role: " + loginRole);
         line("");
+    }
+
+    /**
+     * The SQL scenarios run the server as the cluster's superuser role that run.sh made, so that the server
+     * creates the event triggers announcing DDL at boot, as an administrator would for a real deployment
+     * (the schema cache then asks the catalog nothing per turn), and with the limit on new conversations
+     * per user far above the load, as bench-sql-bot's own limits are. The other scenarios keep the app role
+     * and the default limit.
+     */
+    private String databaseLoginRole(Map<String, String> environment) {
+        String superuser = System.getenv().getOrDefault("BENCH_DB_SUPERUSER", "");
+        if (!SqlScenarios.anySelected(options.scenarios()) || superuser.isEmpty()) {
+            return System.getenv().getOrDefault("FLUXBASE_DB_USER", "(unset)");
+        }
+        environment.put("FLUXBASE_DB_USER", superuser);
+        environment.put("FLUXBASE_DB_PASSWORD", System.getenv().getOrDefault("BENCH_DB_SUPERUSER_PASSWORD", ""));
+        // 50 sockets of one user start a conversation every ten turns each: far above the 30 a minute a user may start
+        environment.put("FLUXBASE_CHAT_START_CHAT_PER_MINUTE", "100000000");
+        return superuser + " (a superuser, for the event triggers of the SQL scenarios)";
     }
 
     /** Every turn that ended must be in the usage ledger: none lost under load, whatever the outcome. */
@@ -143,18 +179,21 @@ public final class LoadBench {
      */
     private void warmUpTheJit() throws Exception {
         int seconds = options.number("jit-warmup");
-        if (seconds <= 0 || options.scenarios().stream().noneMatch(java.util.Set.of("stream", "overhead", "throughput")::contains)) {
+        boolean benchBot = options.scenarios().stream().anyMatch(java.util.Set.of("stream", "overhead", "throughput")::contains);
+        if (seconds <= 0 || !benchBot && !SqlScenarios.anySelected(options.scenarios())) {
             return;
         }
         fake.script(new FakeProvider.Script(deltas, 0));
-        // as many chats as the largest scenario, so that the server's thread pools have grown to it too
-        int chats = Math.max(options.number("stream-chats"), Math.max(options.number("overhead-pool"), options.number("throughput-chats")));
-        List<Chat> sockets = pool.first(chats);
+        // as many chats as the largest scenario, so that the server's thread pools have grown to it too; the SQL chatbot
+        // only when no scenario of bench-bot runs
+        int chats = benchBot ? Math.max(options.number("stream-chats"), Math.max(options.number("overhead-pool"), options.number("throughput-chats")))
+                : SqlScenarios.mostChats(options.scenarios());
+        List<Chat> sockets = (benchBot ? pool : sqlPool).first(chats);
         // the run lasts its warm-up and then --duration; together about the seconds asked for
         Load.Run warmUp = load.closed(chats, i -> recorder -> sockets.get(i).turn(recorder, deltas), 100,
                 Math.max(0, seconds - options.number("duration")));
-        line(String.format("JIT warm-up: %d s of %d chats with back-to-back deltas before the scenarios below (drained: %s).",
-                seconds, chats, warmUp.drained()));
+        line(String.format("JIT warm-up: %d s of %d chats of %s with back-to-back deltas before the scenarios below (drained: %s).",
+                seconds, chats, benchBot ? "bench-bot" : SqlScenarios.CHATBOT, warmUp.drained()));
         line("");
     }
 
@@ -281,8 +320,10 @@ public final class LoadBench {
     }
 
     private void stop() throws InterruptedException {
-        if (pool != null) {
-            pool.close();
+        for (ChatPool chats : java.util.Arrays.asList(pool, sqlPool, sharedUserPool)) {
+            if (chats != null) {
+                chats.close();
+            }
         }
         if (server != null) {
             server.close();
