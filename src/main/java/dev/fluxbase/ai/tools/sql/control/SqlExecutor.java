@@ -17,6 +17,7 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -38,9 +39,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class SqlExecutor {
 
     private static final Logger LOG = Logger.getLogger(SqlExecutor.class.getName());
-
-    private static final String CLAIMS = "SELECT set_config('request.jwt.claims', ?, true), "
-            + "set_config('request.jwt.claim.sub', ?, true), set_config('request.jwt.claim.role', ?, true)";
 
     /** PostgreSQL refuses to nest a WITH that holds a data-modifying statement. */
     private static final String FEATURE_NOT_SUPPORTED = "0A000";
@@ -100,26 +98,35 @@ public class SqlExecutor {
         }
     }
 
+    /**
+     * Every setting in one round trip, in the order it must be made: {@code temp_file_limit} as the login role
+     * (the user's role may not set it), then the role, then the rest. PostgreSQL evaluates a select list from left
+     * to right, and {@code set_config(..., true)} is {@code SET LOCAL}; names and values are parameters, so nothing
+     * is quoted by hand but the search path's schema names.
+     */
     private void prepare(Connection connection, DatabaseIdentity identity, List<String> schemas, boolean readOnly) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            if (readOnly) {
-                statement.execute("SET TRANSACTION READ ONLY");
-            }
-            statement.execute("SET LOCAL work_mem = " + literal(workMem));
-            if (mayLimitTempFiles(connection)) {
-                statement.execute("SET LOCAL temp_file_limit = " + literal(tempFileLimit)); // as the login role: the user's may not
-            }
-            statement.execute("SET LOCAL ROLE " + quote(identity.role()));
-            statement.execute("SET LOCAL statement_timeout = " + statementTimeoutMillis);
-            // The guard reads string literals the standard way; make PostgreSQL read them the same way.
-            statement.execute("SET LOCAL standard_conforming_strings = on");
-            statement.execute("SET LOCAL search_path TO " + schemas.stream().map(SqlExecutor::quote).collect(Collectors.joining(", ")));
+        List<String> settings = new ArrayList<>();
+        if (readOnly) {
+            settings.addAll(List.of("transaction_read_only", "on"));
         }
-        try (PreparedStatement claims = connection.prepareStatement(CLAIMS)) {
-            claims.setString(1, identity.claimsJson());
-            claims.setString(2, identity.userId() == null ? "" : identity.userId());
-            claims.setString(3, identity.claimRole());
-            claims.execute();
+        settings.addAll(List.of("work_mem", workMem));
+        if (mayLimitTempFiles(connection)) {
+            settings.addAll(List.of("temp_file_limit", tempFileLimit));
+        }
+        settings.addAll(List.of("role", identity.role(),
+                "statement_timeout", String.valueOf(statementTimeoutMillis),
+                // The guard reads string literals the standard way; make PostgreSQL read them the same way.
+                "standard_conforming_strings", "on",
+                "search_path", schemas.stream().map(SqlExecutor::quote).collect(Collectors.joining(", ")),
+                "request.jwt.claims", identity.claimsJson(),
+                "request.jwt.claim.sub", identity.userId() == null ? "" : identity.userId(),
+                "request.jwt.claim.role", identity.claimRole()));
+        String select = "SELECT " + String.join(", ", Collections.nCopies(settings.size() / 2, "set_config(?, ?, true)"));
+        try (PreparedStatement statement = connection.prepareStatement(select)) {
+            for (int i = 0; i < settings.size(); i++) {
+                statement.setString(i + 1, settings.get(i));
+            }
+            statement.execute();
         }
     }
 
@@ -223,10 +230,6 @@ public class SqlExecutor {
 
     static String quote(String identifier) {
         return "\"" + identifier.replace("\"", "\"\"") + "\"";
-    }
-
-    private static String literal(String value) {
-        return "'" + value.replace("'", "''") + "'";
     }
 
     private static long millisSince(long started) {
