@@ -5,7 +5,6 @@ import dev.fluxbase.ai.conversations.entity.ResumedConversation;
 import dev.fluxbase.ai.conversations.entity.StoredMessage;
 import dev.fluxbase.ai.platform.control.Database;
 import dev.fluxbase.ai.platform.control.Jdbc;
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -43,12 +42,7 @@ public class ConversationStore {
     @Resource(lookup = Database.JNDI_NAME)
     DataSource dataSource;
 
-    private Jdbc jdbc;
-
-    @PostConstruct
-    void connect() {
-        jdbc = new Jdbc(dataSource, "Conversation storage");
-    }
+    private final Jdbc jdbc = new Jdbc(() -> dataSource, "Conversation storage");
 
     /**
      * Stores a conversation under the id its socket gave it, when its first question is admitted (in that

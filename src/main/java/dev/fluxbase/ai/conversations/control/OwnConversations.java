@@ -6,7 +6,6 @@ import dev.fluxbase.ai.conversations.entity.ConversationSummary;
 import dev.fluxbase.ai.conversations.entity.StoredMessage;
 import dev.fluxbase.ai.platform.control.Database;
 import dev.fluxbase.ai.platform.control.Jdbc;
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -35,15 +34,10 @@ public class OwnConversations {
     @Resource(lookup = Database.JNDI_NAME)
     DataSource dataSource;
 
-    private Jdbc jdbc;
+    private final Jdbc jdbc = new Jdbc(() -> dataSource, "Conversation storage");
 
     @PersistenceContext(unitName = "fluxbase")
     EntityManager em;
-
-    @PostConstruct
-    void connect() {
-        jdbc = new Jdbc(dataSource, "Conversation storage");
-    }
 
     /** Newest first; {@code chatbot} and {@code namespace} filter when present. */
     public ConversationPage list(String userId, Optional<String> chatbot, Optional<String> namespace, int limit, int offset, Instant now) {

@@ -3,7 +3,6 @@ package dev.fluxbase.ai.knowledge.control;
 import dev.fluxbase.ai.chatbots.entity.ChatbotsSynced;
 import dev.fluxbase.ai.platform.control.Database;
 import dev.fluxbase.ai.platform.control.Jdbc;
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -35,12 +34,7 @@ public class AnnotationLinks {
     @Resource(lookup = Database.JNDI_NAME)
     DataSource dataSource;
 
-    private Jdbc jdbc;
-
-    @PostConstruct
-    void connect() {
-        jdbc = KnowledgeJdbc.on(dataSource);
-    }
+    private final Jdbc jdbc = KnowledgeJdbc.on(() -> dataSource);
 
     void chatbotsSynced(@Observes(during = TransactionPhase.AFTER_SUCCESS) ChatbotsSynced synced) {
         link("c.namespace = ? AND c.name = ANY(?)", synced.namespace(), synced.changedNames());

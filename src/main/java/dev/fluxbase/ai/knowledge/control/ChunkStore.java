@@ -3,7 +3,6 @@ package dev.fluxbase.ai.knowledge.control;
 import dev.fluxbase.ai.knowledge.entity.KnowledgeDocument;
 import dev.fluxbase.ai.platform.control.Database;
 import dev.fluxbase.ai.platform.control.Jdbc;
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.PreparedStatement;
@@ -18,12 +17,7 @@ public class ChunkStore {
     @Resource(lookup = Database.JNDI_NAME)
     DataSource dataSource;
 
-    private Jdbc jdbc;
-
-    @PostConstruct
-    void connect() {
-        jdbc = KnowledgeJdbc.on(dataSource);
-    }
+    private final Jdbc jdbc = KnowledgeJdbc.on(() -> dataSource);
 
     public void replace(UUID documentId, UUID knowledgeBaseId, List<String> chunks, List<float[]> vectors) {
         jdbc.inLocalTransaction(connection -> {

@@ -4,7 +4,6 @@ import dev.fluxbase.ai.knowledge.entity.KnowledgeDocument;
 import dev.fluxbase.ai.knowledge.entity.NewDocument;
 import dev.fluxbase.ai.platform.control.Database;
 import dev.fluxbase.ai.platform.control.Jdbc;
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
@@ -25,12 +24,7 @@ public class DocumentStore {
     @Resource(lookup = Database.JNDI_NAME)
     DataSource dataSource;
 
-    private Jdbc jdbc;
-
-    @PostConstruct
-    void connect() {
-        jdbc = KnowledgeJdbc.on(dataSource);
-    }
+    private final Jdbc jdbc = KnowledgeJdbc.on(() -> dataSource);
 
     public List<KnowledgeDocument> all(UUID knowledgeBaseId) {
         return jdbc.list(SELECT + " WHERE knowledge_base_id = ? ORDER BY created_at DESC, id", Rows::document, knowledgeBaseId);

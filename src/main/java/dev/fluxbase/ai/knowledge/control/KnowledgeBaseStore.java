@@ -4,7 +4,6 @@ import dev.fluxbase.ai.knowledge.entity.KnowledgeBase;
 import dev.fluxbase.ai.knowledge.entity.KnowledgeException;
 import dev.fluxbase.ai.platform.control.Database;
 import dev.fluxbase.ai.platform.control.Jdbc;
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -30,15 +29,10 @@ public class KnowledgeBaseStore {
     @Resource(lookup = Database.JNDI_NAME)
     DataSource dataSource;
 
-    private Jdbc jdbc;
+    private final Jdbc jdbc = KnowledgeJdbc.on(() -> dataSource);
 
     @Inject
     VectorIndexes indexes;
-
-    @PostConstruct
-    void connect() {
-        jdbc = KnowledgeJdbc.on(dataSource);
-    }
 
     public List<KnowledgeBase> all(Optional<String> namespace) {
         String sql = SELECT + (namespace.isPresent() ? " WHERE kb.namespace = ?" : "") + " ORDER BY kb.namespace, kb.name";

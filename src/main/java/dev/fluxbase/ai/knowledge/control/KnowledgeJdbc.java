@@ -4,6 +4,7 @@ import dev.fluxbase.ai.knowledge.entity.KnowledgeConflict;
 import dev.fluxbase.ai.knowledge.entity.KnowledgeException;
 import dev.fluxbase.ai.platform.control.Jdbc;
 import java.sql.SQLException;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 /** Plain SQL of the knowledge stores: a name taken is a conflict (409), any other failure a knowledge error. */
@@ -14,7 +15,7 @@ final class KnowledgeJdbc {
     private KnowledgeJdbc() {
     }
 
-    static Jdbc on(DataSource dataSource) {
+    static Jdbc on(Supplier<DataSource> dataSource) {
         return new Jdbc(dataSource, KnowledgeJdbc::failure);
     }
 

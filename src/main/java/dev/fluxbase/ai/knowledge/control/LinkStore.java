@@ -3,7 +3,6 @@ package dev.fluxbase.ai.knowledge.control;
 import dev.fluxbase.ai.knowledge.entity.KnowledgeLink;
 import dev.fluxbase.ai.platform.control.Database;
 import dev.fluxbase.ai.platform.control.Jdbc;
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -21,12 +20,7 @@ public class LinkStore {
     @Resource(lookup = Database.JNDI_NAME)
     DataSource dataSource;
 
-    private Jdbc jdbc;
-
-    @PostConstruct
-    void connect() {
-        jdbc = KnowledgeJdbc.on(dataSource);
-    }
+    private final Jdbc jdbc = KnowledgeJdbc.on(() -> dataSource);
 
     public List<KnowledgeLink> ofChatbot(UUID chatbotId) {
         return jdbc.list(SELECT + " WHERE l.chatbot_id = ? ORDER BY l.priority DESC, kb.name", Rows::link, chatbotId);

@@ -5,7 +5,6 @@ import dev.fluxbase.ai.platform.control.Database;
 import dev.fluxbase.ai.platform.control.Jdbc;
 import dev.fluxbase.ai.platform.entity.MaintenanceRequested;
 import dev.fluxbase.ai.platform.entity.SchemaReady;
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,15 +37,10 @@ public class VectorIndexes {
     @Resource(lookup = Database.JNDI_NAME)
     DataSource dataSource;
 
-    private Jdbc jdbc;
+    private final Jdbc jdbc = new Jdbc(() -> dataSource, e -> new KnowledgeException("Knowledge-base index: " + e.getMessage(), e));
 
     @Resource
     ManagedExecutorService executor;
-
-    @PostConstruct
-    void connect() {
-        jdbc = new Jdbc(dataSource, e -> new KnowledgeException("Knowledge-base index: " + e.getMessage(), e));
-    }
 
     /** Makes sure the knowledge base has a valid index, waiting for a build another instance may be running. */
     public void ensure(UUID knowledgeBase, int dimensions) {

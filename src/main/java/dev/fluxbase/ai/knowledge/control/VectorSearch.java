@@ -5,7 +5,6 @@ import dev.fluxbase.ai.knowledge.entity.SearchHit;
 import dev.fluxbase.ai.knowledge.entity.SearchRequest;
 import dev.fluxbase.ai.platform.control.Database;
 import dev.fluxbase.ai.platform.control.Jdbc;
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Statement;
@@ -20,12 +19,7 @@ public class VectorSearch {
     @Resource(lookup = Database.JNDI_NAME)
     DataSource dataSource;
 
-    private Jdbc jdbc;
-
-    @PostConstruct
-    void connect() {
-        jdbc = KnowledgeJdbc.on(dataSource);
-    }
+    private final Jdbc jdbc = KnowledgeJdbc.on(() -> dataSource);
 
     public List<SearchHit> search(KnowledgeBase kb, float[] query, SearchRequest request) {
         String vector = VectorText.of(query);

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 /**
@@ -44,23 +45,26 @@ public final class Jdbc {
 
     private static final TextArrayConverter TEXT_ARRAY = new TextArrayConverter();
 
-    private final DataSource dataSource;
+    private final Supplier<DataSource> dataSource;
     private final Function<SQLException, ? extends RuntimeException> failure;
 
-    /** @param what what fails when a call fails, such as "Conversation storage": the start of the message */
-    public Jdbc(DataSource dataSource, String what) {
+    /**
+     * @param dataSource the data source once it is injected (a field initializer runs before {@code @Resource})
+     * @param what       what fails when a call fails, such as "Conversation storage": the start of the message
+     */
+    public Jdbc(Supplier<DataSource> dataSource, String what) {
         this(dataSource, e -> new IllegalStateException(what + " failed: " + e.getMessage(), e));
     }
 
     /** @param failure what a failed call throws instead of the {@link SQLException} */
-    public Jdbc(DataSource dataSource, Function<SQLException, ? extends RuntimeException> failure) {
+    public Jdbc(Supplier<DataSource> dataSource, Function<SQLException, ? extends RuntimeException> failure) {
         this.dataSource = dataSource;
         this.failure = failure;
     }
 
     /** Runs the work on a connection: the JTA transaction's when there is one, else an autocommit one. */
     public <T> T run(Work<T> work) {
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = dataSource.get().getConnection()) {
             return work.run(connection);
         } catch (SQLException e) {
             throw failure.apply(e);

@@ -8,7 +8,6 @@ import dev.fluxbase.ai.quotas.entity.QuotaExceeded;
 import dev.fluxbase.ai.quotas.entity.QuotaSubject;
 import dev.fluxbase.ai.quotas.entity.TokenReservation;
 import dev.fluxbase.ai.quotas.entity.Window;
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -54,12 +53,8 @@ public class QuotaGate {
     @Resource(lookup = Database.JNDI_NAME)
     DataSource dataSource;
 
-    private Jdbc jdbc;
-
-    @PostConstruct
-    void connect() {
-        jdbc = new Jdbc(dataSource, e -> new CodedException("DATABASE_UNAVAILABLE", "Database unavailable, try again later", e));
-    }
+    private final Jdbc jdbc = new Jdbc(() -> dataSource,
+            e -> new CodedException("DATABASE_UNAVAILABLE", "Database unavailable, try again later", e));
 
     /**
      * Counts the message in today's and this minute's windows and reserves its tokens on today's, or

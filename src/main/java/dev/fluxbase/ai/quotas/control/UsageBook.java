@@ -5,7 +5,6 @@ import dev.fluxbase.ai.platform.control.Jdbc;
 import dev.fluxbase.ai.quotas.entity.TokenReservation;
 import dev.fluxbase.ai.quotas.entity.TurnUsage;
 import dev.fluxbase.ai.quotas.entity.Window;
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -39,12 +38,7 @@ public class UsageBook {
     @Resource(lookup = Database.JNDI_NAME)
     DataSource dataSource;
 
-    private Jdbc jdbc;
-
-    @PostConstruct
-    void connect() {
-        jdbc = new Jdbc(dataSource, e -> new IllegalStateException("Could not book a turn: " + e.getMessage(), e));
-    }
+    private final Jdbc jdbc = new Jdbc(() -> dataSource, e -> new IllegalStateException("Could not book a turn: " + e.getMessage(), e));
 
     /** @param reservation what the turn holds since its admission; {@link TokenReservation#NONE} when it was refused */
     public void book(TurnUsage usage, TokenReservation reservation) {

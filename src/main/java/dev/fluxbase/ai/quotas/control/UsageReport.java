@@ -5,7 +5,6 @@ import dev.fluxbase.ai.platform.control.Jdbc;
 import dev.fluxbase.ai.quotas.entity.UsageGroup;
 import dev.fluxbase.ai.quotas.entity.UsageQuery;
 import dev.fluxbase.ai.quotas.entity.UsageTotals;
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.ResultSet;
@@ -25,12 +24,7 @@ public class UsageReport {
     @Resource(lookup = Database.JNDI_NAME)
     DataSource dataSource;
 
-    private Jdbc jdbc;
-
-    @PostConstruct
-    void connect() {
-        jdbc = new Jdbc(dataSource, "Reading the usage ledger");
-    }
+    private final Jdbc jdbc = new Jdbc(() -> dataSource, "Reading the usage ledger");
 
     public UsageTotals totals(UsageQuery query) {
         List<Object> parameters = new ArrayList<>();

@@ -59,7 +59,7 @@ class JdbcTest {
                     throw new SQLException("connection refused");
                 });
 
-        assertThatThrownBy(() -> new Jdbc(unavailable, "Conversation storage").update("DELETE FROM t"))
+        assertThatThrownBy(() -> new Jdbc(() -> unavailable, "Conversation storage").update("DELETE FROM t"))
                 .isInstanceOf(IllegalStateException.class).hasMessage("Conversation storage failed: connection refused");
     }
 
