@@ -12,7 +12,7 @@ import jakarta.enterprise.event.Observes;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -62,11 +62,10 @@ public class VectorIndexes {
 
     /** @return how many indexes were missing or invalid and are now built */
     public int repairAll() {
-        Map<UUID, Integer> dimensions = new LinkedHashMap<>();
-        withConnection(connection -> Jdbc.list(connection, "SELECT id, embedding_dimensions FROM ai.knowledge_bases ORDER BY created_at",
-                rs -> dimensions.put(rs.getObject(1, UUID.class), rs.getInt(2))));
+        List<Map.Entry<UUID, Integer>> dimensions = withConnection(connection -> Jdbc.list(connection,
+                "SELECT id, embedding_dimensions FROM ai.knowledge_bases ORDER BY created_at", rs -> Map.entry(rs.getObject(1, UUID.class), rs.getInt(2))));
         int repaired = 0;
-        for (Map.Entry<UUID, Integer> kb : dimensions.entrySet()) {
+        for (Map.Entry<UUID, Integer> kb : dimensions) {
             try {
                 if (withConnection(connection -> ensure(connection, kb.getKey(), kb.getValue(), false))) {
                     repaired++;
