@@ -1,11 +1,11 @@
 package dev.fluxbase.ai.conversations.control;
 
 import dev.fluxbase.ai.platform.control.ClusterJobs;
+import dev.fluxbase.ai.platform.control.Jdbc;
 import dev.fluxbase.ai.platform.entity.MaintenanceRequested;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.OptionalInt;
@@ -26,12 +26,7 @@ public class ConversationExpiry {
 
     /** @return the conversations deleted; empty when another instance was doing it */
     public OptionalInt deleteExpired(Instant now, boolean wait) throws SQLException {
-        return jobs.run(EXPIRY_JOB, wait, connection -> {
-            try (PreparedStatement delete = connection.prepareStatement(DELETE)) {
-                delete.setObject(1, Jdbc.utc(now));
-                return delete.executeUpdate();
-            }
-        });
+        return jobs.run(EXPIRY_JOB, wait, connection -> Jdbc.update(connection, DELETE, now));
     }
 
     void runNow(@Observes MaintenanceRequested request) throws SQLException {

@@ -4,13 +4,12 @@ import dev.fluxbase.ai.conversations.entity.ConversationRefused;
 import dev.fluxbase.ai.conversations.entity.ResumedConversation;
 import dev.fluxbase.ai.conversations.entity.StoredMessage;
 import dev.fluxbase.ai.platform.control.Database;
+import dev.fluxbase.ai.platform.control.Jdbc;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -43,6 +42,8 @@ public class ConversationStore {
     @Resource(lookup = Database.JNDI_NAME)
     DataSource dataSource;
 
+    private final Jdbc jdbc = new Jdbc(() -> dataSource, "Conversation storage");
+
     /**
      * Stores a conversation under the id its socket gave it, when its first question is admitted (in that
      * transaction, so that a refused question leaves nothing behind).
@@ -50,35 +51,14 @@ public class ConversationStore {
      * @throws ConversationRefused {@code CONVERSATION_NOT_FOUND} when its chatbot was deleted meanwhile
      */
     public void store(UUID id, UUID chatbotId, String userId, Instant now) {
-        boolean stored = Jdbc.run(dataSource, connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(STORE)) {
-                insert.setObject(1, id);
-                insert.setString(2, userId);
-                insert.setObject(3, Jdbc.utc(now));
-                insert.setObject(4, Jdbc.utc(now));
-                insert.setObject(5, Jdbc.utc(now));
-                insert.setObject(6, chatbotId);
-                return insert.executeUpdate() == 1;
-            }
-        });
-        if (!stored) {
+        if (jdbc.update(STORE, id, userId, now, now, now, chatbotId) != 1) {
             throw ConversationRefused.notFound();
         }
     }
 
     /** The conversation, when it is alive and this user's, for this chatbot; empty tells nothing more. */
     public Optional<ResumedConversation> resume(UUID id, UUID chatbotId, String userId, Instant now) {
-        Optional<Integer> turns = Jdbc.run(dataSource, connection -> {
-            try (PreparedStatement select = connection.prepareStatement(OWNED)) {
-                select.setObject(1, id);
-                select.setObject(2, chatbotId);
-                select.setString(3, userId);
-                select.setObject(4, Jdbc.utc(now));
-                try (ResultSet row = select.executeQuery()) {
-                    return row.next() ? Optional.of(row.getInt(1)) : Optional.<Integer>empty();
-                }
-            }
-        });
+        Optional<Integer> turns = jdbc.first(OWNED, row -> row.getInt(1), id, chatbotId, userId, now);
         return turns.map(count -> new ResumedConversation(id, count, em.createNamedQuery(StoredMessage.OF_CONVERSATION, StoredMessage.class)
                 .setParameter("conversationId", id).getResultList()));
     }
@@ -90,18 +70,7 @@ public class ConversationStore {
      *                             when it expired or was deleted meanwhile
      */
     public void beginTurn(UUID id, String question, int maxTurns, Instant now) {
-        boolean counted = Jdbc.run(dataSource, connection -> {
-            try (PreparedStatement update = connection.prepareStatement(BEGIN_TURN)) {
-                update.setObject(1, Jdbc.utc(now));
-                update.setObject(2, Jdbc.utc(now));
-                update.setString(3, Titles.of(question));
-                update.setObject(4, id);
-                update.setInt(5, maxTurns);
-                update.setObject(6, Jdbc.utc(now));
-                return update.executeUpdate() == 1;
-            }
-        });
-        if (!counted) {
+        if (jdbc.update(BEGIN_TURN, now, now, Titles.of(question), id, maxTurns, now) != 1) {
             throw isAlive(id, now) ? ConversationRefused.turnLimit() : ConversationRefused.notFound();
         }
         em.persist(StoredMessage.user(id, nextOrdinal(id), question, now));
@@ -110,15 +79,7 @@ public class ConversationStore {
 
     /** Stores the answer of a turn; a conversation deleted meanwhile simply does not get it. */
     public void finishTurn(UUID id, String answer, String queryResults, int promptTokens, int completionTokens, Instant now) {
-        boolean exists = Jdbc.run(dataSource, connection -> {
-            try (PreparedStatement touch = connection.prepareStatement(TOUCH)) {
-                touch.setObject(1, Jdbc.utc(now));
-                touch.setObject(2, Jdbc.utc(now));
-                touch.setObject(3, id);
-                return touch.executeUpdate() == 1;
-            }
-        });
-        if (exists) {
+        if (jdbc.update(TOUCH, now, now, id) == 1) {
             em.persist(StoredMessage.assistant(id, nextOrdinal(id), answer, queryResults, promptTokens, completionTokens, now));
             em.flush(); // as in beginTurn
         }
@@ -131,14 +92,6 @@ public class ConversationStore {
     }
 
     private boolean isAlive(UUID id, Instant now) {
-        return Jdbc.run(dataSource, connection -> {
-            try (PreparedStatement select = connection.prepareStatement(ALIVE_BY_ID)) {
-                select.setObject(1, id);
-                select.setObject(2, Jdbc.utc(now));
-                try (ResultSet row = select.executeQuery()) {
-                    return row.next();
-                }
-            }
-        });
+        return jdbc.first(ALIVE_BY_ID, row -> true, id, now).isPresent();
     }
 }

@@ -5,12 +5,12 @@ import dev.fluxbase.ai.conversations.entity.ConversationPage;
 import dev.fluxbase.ai.conversations.entity.ConversationSummary;
 import dev.fluxbase.ai.conversations.entity.StoredMessage;
 import dev.fluxbase.ai.platform.control.Database;
+import dev.fluxbase.ai.platform.control.Jdbc;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -34,30 +34,22 @@ public class OwnConversations {
     @Resource(lookup = Database.JNDI_NAME)
     DataSource dataSource;
 
+    private final Jdbc jdbc = new Jdbc(() -> dataSource, "Conversation storage");
+
     @PersistenceContext(unitName = "fluxbase")
     EntityManager em;
 
     /** Newest first; {@code chatbot} and {@code namespace} filter when present. */
     public ConversationPage list(String userId, Optional<String> chatbot, Optional<String> namespace, int limit, int offset, Instant now) {
         String filters = chatbot.map(c -> " AND b.name = ?").orElse("") + namespace.map(n -> " AND b.namespace = ?").orElse("");
-        List<ConversationSummary> page = Jdbc.run(dataSource, connection -> {
-            try (PreparedStatement select = connection.prepareStatement(SUMMARY + FROM + filters
-                    + " ORDER BY c.updated_at DESC, c.id LIMIT ? OFFSET ?")) {
-                int next = bind(select, userId, chatbot, namespace, now);
-                select.setInt(next, limit);
-                select.setInt(next + 1, offset);
-                return summaries(select);
-            }
-        });
-        long total = Jdbc.run(dataSource, connection -> {
-            try (PreparedStatement count = connection.prepareStatement("SELECT count(*)" + FROM + filters)) {
-                bind(count, userId, chatbot, namespace, now);
-                try (ResultSet row = count.executeQuery()) {
-                    row.next();
-                    return row.getLong(1);
-                }
-            }
-        });
+        List<Object> parameters = new ArrayList<>(List.of(userId, now));
+        chatbot.ifPresent(parameters::add);
+        namespace.ifPresent(parameters::add);
+        List<Object> paged = new ArrayList<>(parameters);
+        paged.addAll(List.of(limit, offset));
+        List<ConversationSummary> page = jdbc.list(SUMMARY + FROM + filters + " ORDER BY c.updated_at DESC, c.id LIMIT ? OFFSET ?",
+                OwnConversations::summaryRow, paged.toArray());
+        long total = jdbc.first("SELECT count(*)" + FROM + filters, row -> row.getLong(1), parameters.toArray()).orElseThrow();
         return new ConversationPage(page, total);
     }
 
@@ -71,14 +63,7 @@ public class OwnConversations {
         if (summary(id, userId, now).isEmpty()) {
             return Optional.empty();
         }
-        Jdbc.run(dataSource, connection -> {
-            try (PreparedStatement update = connection.prepareStatement("UPDATE ai.conversations SET title = ?, updated_at = ? WHERE id = ?")) {
-                update.setString(1, title);
-                update.setObject(2, Jdbc.utc(now));
-                update.setObject(3, id);
-                return update.executeUpdate();
-            }
-        });
+        jdbc.update("UPDATE ai.conversations SET title = ?, updated_at = ? WHERE id = ?", title, now, id);
         return find(id, userId, now);
     }
 
@@ -87,49 +72,15 @@ public class OwnConversations {
         if (summary(id, userId, now).isEmpty()) {
             return false;
         }
-        return Jdbc.run(dataSource, connection -> {
-            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM ai.conversations WHERE id = ? AND user_id = ?")) {
-                delete.setObject(1, id);
-                delete.setString(2, userId);
-                return delete.executeUpdate() == 1;
-            }
-        });
+        return jdbc.update("DELETE FROM ai.conversations WHERE id = ? AND user_id = ?", id, userId) == 1;
     }
 
     private Optional<ConversationSummary> summary(UUID id, String userId, Instant now) {
-        return Jdbc.run(dataSource, connection -> {
-            try (PreparedStatement select = connection.prepareStatement(SUMMARY + FROM + " AND c.id = ?")) {
-                select.setString(1, userId);
-                select.setObject(2, Jdbc.utc(now));
-                select.setObject(3, id);
-                return summaries(select).stream().findFirst();
-            }
-        });
+        return jdbc.first(SUMMARY + FROM + " AND c.id = ?", OwnConversations::summaryRow, userId, now, id);
     }
 
-    private static int bind(PreparedStatement statement, String userId, Optional<String> chatbot, Optional<String> namespace, Instant now)
-            throws SQLException {
-        int index = 1;
-        statement.setString(index++, userId);
-        statement.setObject(index++, Jdbc.utc(now));
-        if (chatbot.isPresent()) {
-            statement.setString(index++, chatbot.get());
-        }
-        if (namespace.isPresent()) {
-            statement.setString(index++, namespace.get());
-        }
-        return index;
-    }
-
-    private static List<ConversationSummary> summaries(PreparedStatement select) throws SQLException {
-        List<ConversationSummary> summaries = new ArrayList<>();
-        try (ResultSet row = select.executeQuery()) {
-            while (row.next()) {
-                summaries.add(new ConversationSummary(row.getObject(1, UUID.class), row.getString(2), row.getString(3), row.getString(4),
-                        row.getString(5) == null ? "" : row.getString(5), row.getInt(6),
-                        row.getObject(7, java.time.OffsetDateTime.class).toInstant(), row.getObject(8, java.time.OffsetDateTime.class).toInstant()));
-            }
-        }
-        return summaries;
+    private static ConversationSummary summaryRow(ResultSet row) throws SQLException {
+        return new ConversationSummary(row.getObject(1, UUID.class), row.getString(2), row.getString(3), row.getString(4),
+                row.getString(5) == null ? "" : row.getString(5), row.getInt(6), Jdbc.instant(row, 7), Jdbc.instant(row, 8));
     }
 }

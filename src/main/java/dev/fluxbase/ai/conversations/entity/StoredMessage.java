@@ -1,5 +1,6 @@
 package dev.fluxbase.ai.conversations.entity;
 
+import dev.fluxbase.ai.platform.entity.JsonbTextConverter;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -35,7 +36,7 @@ public class StoredMessage {
     private int ordinal;
     private String role;
     private String content;
-    @Convert(converter = JsonTextConverter.class)
+    @Convert(converter = JsonbTextConverter.class)
     @Column(name = "query_results")
     private String queryResults;
     @Column(name = "prompt_tokens")

@@ -2,11 +2,11 @@ package dev.fluxbase.ai.knowledge.control;
 
 import dev.fluxbase.ai.chatbots.entity.ChatbotsSynced;
 import dev.fluxbase.ai.platform.control.Database;
+import dev.fluxbase.ai.platform.control.Jdbc;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
-import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -34,6 +34,8 @@ public class AnnotationLinks {
     @Resource(lookup = Database.JNDI_NAME)
     DataSource dataSource;
 
+    private final Jdbc jdbc = KnowledgeJdbc.on(() -> dataSource);
+
     void chatbotsSynced(@Observes(during = TransactionPhase.AFTER_SUCCESS) ChatbotsSynced synced) {
         link("c.namespace = ? AND c.name = ANY(?)", synced.namespace(), synced.changedNames());
     }
@@ -45,15 +47,8 @@ public class AnnotationLinks {
     /** A failure here must not fail the sync or the creation that triggered it: it is logged. */
     private void link(String condition, Object first, List<String> names) {
         try {
-            Transactions.run(dataSource, connection -> {
-                try (PreparedStatement upsert = connection.prepareStatement(String.format(UPSERT, condition))) {
-                    upsert.setObject(1, first);
-                    if (names != null) {
-                        upsert.setArray(2, connection.createArrayOf("text", names.toArray()));
-                    }
-                    upsert.executeUpdate();
-                }
-            });
+            Object[] parameters = names == null ? new Object[] {first} : new Object[] {first, new Jdbc.TextArray(names)};
+            jdbc.inLocalTransaction(connection -> Jdbc.update(connection, String.format(UPSERT, condition), parameters));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Could not link knowledge bases named by chatbot annotations: {0}", e.getMessage());
         }

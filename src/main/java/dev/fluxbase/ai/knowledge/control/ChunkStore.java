@@ -2,6 +2,7 @@ package dev.fluxbase.ai.knowledge.control;
 
 import dev.fluxbase.ai.knowledge.entity.KnowledgeDocument;
 import dev.fluxbase.ai.platform.control.Database;
+import dev.fluxbase.ai.platform.control.Jdbc;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.PreparedStatement;
@@ -16,32 +17,22 @@ public class ChunkStore {
     @Resource(lookup = Database.JNDI_NAME)
     DataSource dataSource;
 
+    private final Jdbc jdbc = KnowledgeJdbc.on(() -> dataSource);
+
     public void replace(UUID documentId, UUID knowledgeBaseId, List<String> chunks, List<float[]> vectors) {
-        Transactions.run(dataSource, connection -> {
-            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM ai.chunks WHERE document_id = ?")) {
-                delete.setObject(1, documentId);
-                delete.executeUpdate();
-            }
+        jdbc.inLocalTransaction(connection -> {
+            Jdbc.update(connection, "DELETE FROM ai.chunks WHERE document_id = ?", documentId);
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO ai.chunks (document_id, knowledge_base_id, "
                     + "chunk_index, content, token_count, embedding) VALUES (?, ?, ?, ?, ?, cast(? AS vector))")) {
                 for (int i = 0; i < chunks.size(); i++) {
-                    insert.setObject(1, documentId);
-                    insert.setObject(2, knowledgeBaseId);
-                    insert.setInt(3, i);
-                    insert.setString(4, chunks.get(i));
-                    insert.setInt(5, Math.max(1, chunks.get(i).length() / Chunker.CHARS_PER_TOKEN));
-                    insert.setString(6, VectorText.of(vectors.get(i)));
+                    Jdbc.bind(insert, documentId, knowledgeBaseId, i, chunks.get(i), Math.max(1, chunks.get(i).length() / Chunker.CHARS_PER_TOKEN),
+                            VectorText.of(vectors.get(i)));
                     insert.addBatch();
                 }
                 insert.executeBatch();
             }
-            try (PreparedStatement update = connection.prepareStatement("UPDATE ai.documents SET status = ?, error_message = NULL, "
-                    + "chunk_count = ?, updated_at = now() WHERE id = ?")) {
-                update.setString(1, KnowledgeDocument.READY);
-                update.setInt(2, chunks.size());
-                update.setObject(3, documentId);
-                update.executeUpdate();
-            }
+            return Jdbc.update(connection, "UPDATE ai.documents SET status = ?, error_message = NULL, chunk_count = ?, updated_at = now() "
+                    + "WHERE id = ?", KnowledgeDocument.READY, chunks.size(), documentId);
         });
     }
 }

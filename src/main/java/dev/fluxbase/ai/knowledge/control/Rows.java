@@ -4,11 +4,10 @@ import dev.fluxbase.ai.knowledge.entity.EmbeddingModel;
 import dev.fluxbase.ai.knowledge.entity.KnowledgeBase;
 import dev.fluxbase.ai.knowledge.entity.KnowledgeDocument;
 import dev.fluxbase.ai.knowledge.entity.KnowledgeLink;
-import java.sql.Array;
+import dev.fluxbase.ai.platform.control.Jdbc;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.UUID;
 
 /** Result-set rows to records; the column lists match the SELECTs of the stores. */
@@ -36,7 +35,7 @@ final class Rows {
     static KnowledgeDocument document(ResultSet rs) throws SQLException {
         return new KnowledgeDocument(rs.getObject("id", UUID.class), rs.getObject("knowledge_base_id", UUID.class),
                 rs.getString("title"), rs.getString("source"), rs.getString("mime_type"), rs.getString("content"),
-                rs.getString("content_hash"), rs.getString("metadata"), strings(rs.getArray("tags")), rs.getString("status"),
+                rs.getString("content_hash"), rs.getString("metadata"), Jdbc.strings(rs, "tags"), rs.getString("status"),
                 rs.getString("error_message"), rs.getInt("chunk_count"), time(rs, "created_at"), time(rs, "updated_at"));
     }
 
@@ -48,9 +47,5 @@ final class Rows {
 
     private static OffsetDateTime time(ResultSet rs, String column) throws SQLException {
         return rs.getObject(column, OffsetDateTime.class);
-    }
-
-    private static List<String> strings(Array array) throws SQLException {
-        return array == null ? List.of() : List.of((String[]) array.getArray());
     }
 }

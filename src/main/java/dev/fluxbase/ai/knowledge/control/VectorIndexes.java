@@ -2,6 +2,7 @@ package dev.fluxbase.ai.knowledge.control;
 
 import dev.fluxbase.ai.knowledge.entity.KnowledgeException;
 import dev.fluxbase.ai.platform.control.Database;
+import dev.fluxbase.ai.platform.control.Jdbc;
 import dev.fluxbase.ai.platform.entity.MaintenanceRequested;
 import dev.fluxbase.ai.platform.entity.SchemaReady;
 import jakarta.annotation.Resource;
@@ -9,11 +10,9 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -38,6 +37,8 @@ public class VectorIndexes {
     @Resource(lookup = Database.JNDI_NAME)
     DataSource dataSource;
 
+    private final Jdbc jdbc = new Jdbc(() -> dataSource, e -> new KnowledgeException("Knowledge-base index: " + e.getMessage(), e));
+
     @Resource
     ManagedExecutorService executor;
 
@@ -61,18 +62,10 @@ public class VectorIndexes {
 
     /** @return how many indexes were missing or invalid and are now built */
     public int repairAll() {
-        Map<UUID, Integer> dimensions = new LinkedHashMap<>();
-        withConnection(connection -> {
-            try (Statement select = connection.createStatement();
-                    ResultSet rs = select.executeQuery("SELECT id, embedding_dimensions FROM ai.knowledge_bases ORDER BY created_at")) {
-                while (rs.next()) {
-                    dimensions.put(rs.getObject(1, UUID.class), rs.getInt(2));
-                }
-            }
-            return true;
-        });
+        List<Map.Entry<UUID, Integer>> dimensions = withConnection(connection -> Jdbc.list(connection,
+                "SELECT id, embedding_dimensions FROM ai.knowledge_bases ORDER BY created_at", rs -> Map.entry(rs.getObject(1, UUID.class), rs.getInt(2))));
         int repaired = 0;
-        for (Map.Entry<UUID, Integer> kb : dimensions.entrySet()) {
+        for (Map.Entry<UUID, Integer> kb : dimensions) {
             try {
                 if (withConnection(connection -> ensure(connection, kb.getKey(), kb.getValue(), false))) {
                     repaired++;
@@ -123,30 +116,18 @@ public class VectorIndexes {
             execute(connection, VectorSql.createIndex(knowledgeBase, dimensions));
             return true;
         } finally {
-            try (PreparedStatement unlock = connection.prepareStatement("SELECT pg_advisory_unlock(?, hashtext(?))")) {
-                unlock.setInt(1, LOCK_CLASS);
-                unlock.setString(2, knowledgeBase.toString());
-                unlock.execute();
-            }
+            Jdbc.first(connection, "SELECT pg_advisory_unlock(?, hashtext(?))", rs -> rs.getBoolean(1), LOCK_CLASS, knowledgeBase.toString());
         }
     }
 
     /** @return whether the index is valid, or null when there is none */
     private static Boolean validity(Connection connection, UUID knowledgeBase) throws SQLException {
-        try (Statement select = connection.createStatement(); ResultSet rs = select.executeQuery(VectorSql.indexValidity(knowledgeBase))) {
-            return rs.next() ? rs.getBoolean(1) : null;
-        }
+        return Jdbc.first(connection, VectorSql.indexValidity(knowledgeBase), rs -> rs.getBoolean(1)).orElse(null);
     }
 
     private static boolean lock(Connection connection, UUID knowledgeBase, boolean wait) throws SQLException {
         String sql = wait ? "SELECT true FROM pg_advisory_lock(?, hashtext(?))" : "SELECT pg_try_advisory_lock(?, hashtext(?))";
-        try (PreparedStatement lock = connection.prepareStatement(sql)) {
-            lock.setInt(1, LOCK_CLASS);
-            lock.setString(2, knowledgeBase.toString());
-            try (ResultSet rs = lock.executeQuery()) {
-                return rs.next() && rs.getBoolean(1);
-            }
-        }
+        return Jdbc.first(connection, sql, rs -> rs.getBoolean(1), LOCK_CLASS, knowledgeBase.toString()).orElse(false);
     }
 
     private static void execute(Connection connection, String sql) throws SQLException {
@@ -156,16 +137,10 @@ public class VectorIndexes {
         }
     }
 
-    private interface Work {
-        boolean run(Connection connection) throws SQLException;
-    }
-
-    private boolean withConnection(Work work) {
-        try (Connection connection = dataSource.getConnection()) {
+    private <T> T withConnection(Jdbc.Work<T> work) {
+        return jdbc.run(connection -> {
             connection.setAutoCommit(true);
             return work.run(connection);
-        } catch (SQLException e) {
-            throw new KnowledgeException("Knowledge-base index: " + e.getMessage(), e);
-        }
+        });
     }
 }

@@ -4,8 +4,6 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.OptionalInt;
 import javax.sql.DataSource;
@@ -39,32 +37,18 @@ public class ClusterJobs {
             return OptionalInt.empty();
         }
         try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                if (!lock(connection, job, wait)) {
-                    connection.rollback();
+            return Jdbc.inLocalTransaction(connection, inTransaction -> {
+                if (!lock(inTransaction, job, wait)) {
+                    inTransaction.rollback(); // the commit that follows then has nothing to send
                     return OptionalInt.empty();
                 }
-                int rows = work.run(connection);
-                connection.commit();
-                return OptionalInt.of(rows);
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
+                return OptionalInt.of(work.run(inTransaction));
+            });
         }
     }
 
     private static boolean lock(Connection connection, int job, boolean wait) throws SQLException {
         String sql = wait ? "SELECT true FROM pg_advisory_xact_lock(?, ?)" : "SELECT pg_try_advisory_xact_lock(?, ?)";
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setInt(1, LOCK_CLASS);
-            statement.setInt(2, job);
-            try (ResultSet row = statement.executeQuery()) {
-                return row.next() && row.getBoolean(1);
-            }
-        }
+        return Jdbc.first(connection, sql, row -> row.getBoolean(1), LOCK_CLASS, job).orElse(false);
     }
 }

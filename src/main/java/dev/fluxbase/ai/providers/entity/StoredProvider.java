@@ -1,6 +1,7 @@
 package dev.fluxbase.ai.providers.entity;
 
 import dev.fluxbase.ai.platform.entity.JsonFactories;
+import dev.fluxbase.ai.platform.entity.JsonbTextConverter;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;

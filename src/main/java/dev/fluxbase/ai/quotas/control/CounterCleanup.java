@@ -1,18 +1,16 @@
 package dev.fluxbase.ai.quotas.control;
 
 import dev.fluxbase.ai.platform.control.ClusterJobs;
+import dev.fluxbase.ai.platform.control.Jdbc;
 import dev.fluxbase.ai.platform.entity.MaintenanceRequested;
 import dev.fluxbase.ai.quotas.entity.Window;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.OptionalInt;
 
 /**
@@ -49,10 +47,6 @@ public class CounterCleanup {
     }
 
     private static int delete(Connection connection, Window window, Instant before) throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement(DELETE)) {
-            delete.setString(1, window.kind());
-            delete.setObject(2, OffsetDateTime.ofInstant(before, ZoneOffset.UTC));
-            return delete.executeUpdate();
-        }
+        return Jdbc.update(connection, DELETE, window.kind(), before);
     }
 }

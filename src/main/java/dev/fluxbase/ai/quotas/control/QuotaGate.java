@@ -1,6 +1,7 @@
 package dev.fluxbase.ai.quotas.control;
 
 import dev.fluxbase.ai.platform.control.Database;
+import dev.fluxbase.ai.platform.control.Jdbc;
 import dev.fluxbase.ai.platform.entity.CodedException;
 import dev.fluxbase.ai.quotas.entity.Limits;
 import dev.fluxbase.ai.quotas.entity.QuotaExceeded;
@@ -11,12 +12,10 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -54,6 +53,9 @@ public class QuotaGate {
     @Resource(lookup = Database.JNDI_NAME)
     DataSource dataSource;
 
+    private final Jdbc jdbc = new Jdbc(() -> dataSource,
+            e -> new CodedException("DATABASE_UNAVAILABLE", "Database unavailable, try again later", e));
+
     /**
      * Counts the message in today's and this minute's windows and reserves its tokens on today's, or
      * refuses it. The day is checked first: "try again in 20 s" would be wrong when the day is used up.
@@ -64,7 +66,7 @@ public class QuotaGate {
     public TokenReservation admit(QuotaSubject subject, UUID chatbotId, Limits limits, Instant now) {
         refuseZeroLimits(limits, now);
         TokenReservation reservation = TokenReservation.of(limits.tokensPerTurn(), now);
-        try (Connection connection = dataSource.getConnection()) {
+        return jdbc.run(connection -> {
             Set<String> counted = count(connection, subject, chatbotId, limits, reservation.tokens(), now);
             if (!counted.contains(Window.DAY.kind())) {
                 throw tokensUsedUp(connection, subject, chatbotId, limits, now)
@@ -75,9 +77,7 @@ public class QuotaGate {
                 throw QuotaExceeded.rate(Window.MINUTE.secondsLeft(now));
             }
             return reservation;
-        } catch (SQLException e) {
-            throw new CodedException("DATABASE_UNAVAILABLE", "Database unavailable, try again later", e);
-        }
+        });
     }
 
     private static void refuseZeroLimits(Limits limits, Instant now) {
@@ -95,42 +95,21 @@ public class QuotaGate {
     /** @return the kinds of the windows that counted the message (a full one, or a day whose tokens are used up or reserved, did not) */
     private static Set<String> count(Connection connection, QuotaSubject subject, UUID chatbotId, Limits limits, long reserve, Instant now)
             throws SQLException {
-        try (PreparedStatement upsert = connection.prepareStatement(COUNT)) {
-            int i = 0;
-            for (Window window : List.of(Window.DAY, Window.MINUTE)) {
-                upsert.setString(++i, subject.key());
-                upsert.setObject(++i, chatbotId);
-                upsert.setString(++i, window.kind());
-                upsert.setObject(++i, OffsetDateTime.ofInstant(window.start(now), ZoneOffset.UTC));
-                if (window == Window.DAY) {
-                    upsert.setLong(++i, reserve);
-                }
+        List<Object> parameters = new ArrayList<>();
+        for (Window window : List.of(Window.DAY, Window.MINUTE)) {
+            parameters.addAll(Arrays.asList(subject.key(), chatbotId, window.kind(), window.start(now)));
+            if (window == Window.DAY) {
+                parameters.add(reserve);
             }
-            upsert.setString(++i, Window.DAY.kind());
-            upsert.setInt(++i, limits.perDay());
-            upsert.setLong(++i, limits.tokensPerDay());
-            upsert.setInt(++i, limits.perMinute());
-            Set<String> counted = new HashSet<>();
-            try (ResultSet rows = upsert.executeQuery()) {
-                while (rows.next()) {
-                    counted.add(rows.getString(1));
-                }
-            }
-            return counted;
         }
+        parameters.addAll(List.of(Window.DAY.kind(), limits.perDay(), limits.tokensPerDay(), limits.perMinute()));
+        return new HashSet<>(Jdbc.list(connection, COUNT, row -> row.getString(1), parameters.toArray()));
     }
 
     /** Reserved tokens count too: waiting for the running turns may help, waiting until midnight surely does. */
     private static boolean tokensUsedUp(Connection connection, QuotaSubject subject, UUID chatbotId, Limits limits, Instant now)
             throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(TOKENS)) {
-            select.setString(1, subject.key());
-            select.setObject(2, chatbotId);
-            select.setString(3, Window.DAY.kind());
-            select.setObject(4, OffsetDateTime.ofInstant(Window.DAY.start(now), ZoneOffset.UTC));
-            try (ResultSet row = select.executeQuery()) {
-                return row.next() && row.getLong(1) >= limits.tokensPerDay();
-            }
-        }
+        return Jdbc.first(connection, TOKENS, row -> row.getLong(1), subject.key(), chatbotId, Window.DAY.kind(), Window.DAY.start(now))
+                .filter(tokens -> tokens >= limits.tokensPerDay()).isPresent();
     }
 }

@@ -1,17 +1,16 @@
 package dev.fluxbase.ai.quotas.control;
 
 import dev.fluxbase.ai.platform.control.Database;
+import dev.fluxbase.ai.platform.control.Jdbc;
 import dev.fluxbase.ai.quotas.entity.TokenReservation;
 import dev.fluxbase.ai.quotas.entity.TurnUsage;
 import dev.fluxbase.ai.quotas.entity.Window;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import javax.sql.DataSource;
 
 /**
@@ -39,50 +38,30 @@ public class UsageBook {
     @Resource(lookup = Database.JNDI_NAME)
     DataSource dataSource;
 
+    private final Jdbc jdbc = new Jdbc(() -> dataSource, e -> new IllegalStateException("Could not book a turn: " + e.getMessage(), e));
+
     /** @param reservation what the turn holds since its admission; {@link TokenReservation#NONE} when it was refused */
     public void book(TurnUsage usage, TokenReservation reservation) {
         boolean settles = (usage.totalTokens() > 0 || reservation.isHeld()) && usage.chatbotId() != null;
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement(settles ? SETTLE_AND_LEDGER : LEDGER)) {
-            int next = settles ? settle(insert, usage, reservation) : 1;
-            ledger(insert, next, usage);
-            insert.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not book a turn: " + e.getMessage(), e);
-        }
+        List<Object> parameters = new ArrayList<>(settles ? settle(usage, reservation) : List.of());
+        parameters.addAll(ledger(usage));
+        jdbc.update(settles ? SETTLE_AND_LEDGER : LEDGER, parameters.toArray());
     }
 
     /**
      * Tokens count on the day the turn was admitted, where its reservation is: a turn that crosses
      * midnight was checked against that day's budget, and its tokens were never reserved on the next.
-     *
-     * @return the index of the next parameter
      */
-    private static int settle(PreparedStatement upsert, TurnUsage usage, TokenReservation reservation) throws SQLException {
-        upsert.setString(1, usage.subject().key());
-        upsert.setObject(2, usage.chatbotId());
-        upsert.setString(3, Window.DAY.kind());
-        upsert.setObject(4, OffsetDateTime.ofInstant(reservation.bookingDay(usage.endedAt()), ZoneOffset.UTC));
-        upsert.setLong(5, usage.totalTokens());
-        upsert.setLong(6, reservation.tokens());
-        return 7;
+    private static List<Object> settle(TurnUsage usage, TokenReservation reservation) {
+        return Arrays.asList(usage.subject().key(), usage.chatbotId(), Window.DAY.kind(), reservation.bookingDay(usage.endedAt()),
+                usage.totalTokens(), reservation.tokens());
     }
 
     /** The ledger names a signed-in user, or else the client's address. */
-    private static void ledger(PreparedStatement insert, int first, TurnUsage usage) throws SQLException {
-        int i = first;
-        insert.setObject(i++, OffsetDateTime.ofInstant(usage.endedAt(), ZoneOffset.UTC));
-        insert.setString(i++, usage.subject().userId());
-        insert.setString(i++, usage.subject().userId() == null ? usage.subject().clientAddress() : null);
-        insert.setObject(i++, usage.chatbotId());
-        insert.setString(i++, usage.chatbotName());
-        insert.setObject(i++, usage.conversationId());
-        insert.setString(i++, usage.providerName());
-        insert.setString(i++, usage.model());
-        insert.setInt(i++, usage.promptTokens());
-        insert.setInt(i++, usage.completionTokens());
-        insert.setInt(i++, (int) Math.min(Integer.MAX_VALUE, usage.durationMillis()));
-        insert.setString(i++, usage.outcome().name());
-        insert.setString(i, usage.errorCode());
+    private static List<Object> ledger(TurnUsage usage) {
+        return Arrays.asList(usage.endedAt(), usage.subject().userId(),
+                usage.subject().userId() == null ? usage.subject().clientAddress() : null, usage.chatbotId(), usage.chatbotName(),
+                usage.conversationId(), usage.providerName(), usage.model(), usage.promptTokens(), usage.completionTokens(),
+                (int) Math.min(Integer.MAX_VALUE, usage.durationMillis()), usage.outcome().name(), usage.errorCode());
     }
 }

@@ -1,17 +1,14 @@
 package dev.fluxbase.ai.quotas.control;
 
 import dev.fluxbase.ai.platform.control.Database;
+import dev.fluxbase.ai.platform.control.Jdbc;
 import dev.fluxbase.ai.quotas.entity.UsageGroup;
 import dev.fluxbase.ai.quotas.entity.UsageQuery;
 import dev.fluxbase.ai.quotas.entity.UsageTotals;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -27,26 +24,29 @@ public class UsageReport {
     @Resource(lookup = Database.JNDI_NAME)
     DataSource dataSource;
 
+    private final Jdbc jdbc = new Jdbc(() -> dataSource, "Reading the usage ledger");
+
     public UsageTotals totals(UsageQuery query) {
         List<Object> parameters = new ArrayList<>();
         String sql = "SELECT " + SUMS + " FROM ai.usage_ledger" + where(query, parameters);
-        List<UsageTotals> rows = run(sql, parameters, row -> totals(row, 1));
+        List<UsageTotals> rows = jdbc.list(sql, row -> totals(row, 1), parameters.toArray());
         return rows.get(0);
     }
 
     public List<UsageGroup> groups(UsageQuery query) {
         List<Object> parameters = new ArrayList<>();
         String where = where(query, parameters);
+        Object[] values = parameters.toArray();
         return switch (query.groupBy()) {
             case none -> List.of();
-            case day -> run("SELECT to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, " + SUMS + " FROM ai.usage_ledger" + where
-                    + " GROUP BY 1 ORDER BY 1", parameters, row -> new UsageGroup(row.getString(1), null, null, null, null, totals(row, 2)));
-            case chatbot -> run("SELECT chatbot_id, chatbot_name, " + SUMS + " FROM ai.usage_ledger" + where
-                    + " GROUP BY 1, 2 ORDER BY 2, 1", parameters,
-                    row -> new UsageGroup(null, row.getObject(1, UUID.class), row.getString(2), null, null, totals(row, 3)));
-            case user -> run("SELECT user_id, client_key, " + SUMS + " FROM ai.usage_ledger" + where
-                    + " GROUP BY 1, 2 ORDER BY 1 NULLS LAST, 2", parameters,
-                    row -> new UsageGroup(null, null, null, row.getString(1), row.getString(2), totals(row, 3)));
+            case day -> jdbc.list("SELECT to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, " + SUMS + " FROM ai.usage_ledger" + where
+                    + " GROUP BY 1 ORDER BY 1", row -> new UsageGroup(row.getString(1), null, null, null, null, totals(row, 2)), values);
+            case chatbot -> jdbc.list("SELECT chatbot_id, chatbot_name, " + SUMS + " FROM ai.usage_ledger" + where
+                    + " GROUP BY 1, 2 ORDER BY 2, 1",
+                    row -> new UsageGroup(null, row.getObject(1, UUID.class), row.getString(2), null, null, totals(row, 3)), values);
+            case user -> jdbc.list("SELECT user_id, client_key, " + SUMS + " FROM ai.usage_ledger" + where
+                    + " GROUP BY 1, 2 ORDER BY 1 NULLS LAST, 2",
+                    row -> new UsageGroup(null, null, null, row.getString(1), row.getString(2), totals(row, 3)), values);
         };
     }
 
@@ -54,8 +54,8 @@ public class UsageReport {
         List<String> conditions = new ArrayList<>();
         query.chatbotId().ifPresent(id -> condition(conditions, parameters, "chatbot_id = ?", id));
         query.userId().ifPresent(id -> condition(conditions, parameters, "user_id = ?", id));
-        query.from().ifPresent(from -> condition(conditions, parameters, "occurred_at >= ?", OffsetDateTime.ofInstant(from, ZoneOffset.UTC)));
-        query.to().ifPresent(to -> condition(conditions, parameters, "occurred_at < ?", OffsetDateTime.ofInstant(to, ZoneOffset.UTC)));
+        query.from().ifPresent(from -> condition(conditions, parameters, "occurred_at >= ?", from));
+        query.to().ifPresent(to -> condition(conditions, parameters, "occurred_at < ?", to));
         return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
     }
 
@@ -66,27 +66,5 @@ public class UsageReport {
 
     private static UsageTotals totals(ResultSet row, int first) throws SQLException {
         return new UsageTotals(row.getLong(first), row.getLong(first + 1), row.getLong(first + 2), row.getLong(first + 3));
-    }
-
-    @FunctionalInterface
-    private interface RowMapper<T> {
-        T map(ResultSet row) throws SQLException;
-    }
-
-    private <T> List<T> run(String sql, List<Object> parameters, RowMapper<T> mapper) {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.size(); i++) {
-                statement.setObject(i + 1, parameters.get(i));
-            }
-            List<T> rows = new ArrayList<>();
-            try (ResultSet result = statement.executeQuery()) {
-                while (result.next()) {
-                    rows.add(mapper.map(result));
-                }
-            }
-            return rows;
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not read the usage ledger: " + e.getMessage(), e);
-        }
     }
 }

@@ -1,13 +1,10 @@
 package dev.fluxbase.ai.tools.sql.control;
 
+import dev.fluxbase.ai.platform.control.Jdbc;
 import dev.fluxbase.ai.tools.sql.entity.FunctionRef;
 import dev.fluxbase.ai.tools.sql.entity.SqlPolicy;
-import java.sql.Array;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -70,16 +67,7 @@ final class FunctionCatalog {
     private static List<Candidate> candidates(Connection connection, List<FunctionRef> calls) throws SQLException {
         Set<String> names = new LinkedHashSet<>();
         calls.forEach(call -> names.add(call.name()));
-        List<Candidate> candidates = new ArrayList<>();
-        try (PreparedStatement query = connection.prepareStatement(CANDIDATES)) {
-            Array array = connection.createArrayOf("text", names.toArray());
-            query.setArray(1, array);
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    candidates.add(new Candidate(rows.getString(1), rows.getString(2), rows.getBoolean(3), rows.getBoolean(4)));
-                }
-            }
-        }
-        return candidates;
+        return Jdbc.list(connection, CANDIDATES, rows -> new Candidate(rows.getString(1), rows.getString(2), rows.getBoolean(3), rows.getBoolean(4)),
+                new Jdbc.TextArray(List.copyOf(names)));
     }
 }

@@ -1,12 +1,11 @@
 package dev.fluxbase.ai.tools.sql.control;
 
 import dev.fluxbase.ai.platform.control.Database;
+import dev.fluxbase.ai.platform.control.Jdbc;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -30,28 +29,11 @@ public class SqlAuditLog {
 
     /** An audit failure is logged, never allowed to break the chat turn. */
     public void record(Entry entry) {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            insert.setObject(1, entry.chatbotId());
-            insert.setObject(2, entry.conversationId());
-            insert.setString(3, entry.userId());
-            insert.setString(4, entry.dbRole());
-            insert.setString(5, entry.sql());
-            insert.setBoolean(6, entry.allowed());
-            insert.setString(7, entry.rejectionReason());
-            setInteger(insert, 8, entry.rowCount());
-            setInteger(insert, 9, entry.durationMillis());
-            insert.setString(10, entry.error());
-            insert.executeUpdate();
+        try (Connection connection = dataSource.getConnection()) {
+            Jdbc.update(connection, INSERT, entry.chatbotId(), entry.conversationId(), entry.userId(), entry.dbRole(), entry.sql(),
+                    entry.allowed(), entry.rejectionReason(), entry.rowCount(), entry.durationMillis(), entry.error());
         } catch (SQLException e) {
             LOG.log(Level.WARNING, "Could not write the SQL audit log: {0}", e.getMessage());
-        }
-    }
-
-    private static void setInteger(PreparedStatement statement, int index, Integer value) throws SQLException {
-        if (value == null) {
-            statement.setNull(index, Types.INTEGER);
-        } else {
-            statement.setInt(index, value);
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.fluxbase.ai.tools.sql.control;
 
 import dev.fluxbase.ai.platform.control.Database;
+import dev.fluxbase.ai.platform.control.Jdbc;
 import dev.fluxbase.ai.providers.entity.CancelSignal;
 import dev.fluxbase.ai.tools.sql.entity.DatabaseIdentity;
 import dev.fluxbase.ai.tools.sql.entity.QueryOutcome;
@@ -77,22 +78,14 @@ public class SqlExecutor {
             BeforeQuery check) {
         long started = System.nanoTime();
         try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                prepare(connection, identity, schemas, readOnly);
-                Optional<String> refusal = check.refusal(connection);
+            return Jdbc.inLocalTransaction(connection, inTransaction -> {
+                prepare(inTransaction, identity, schemas, readOnly);
+                Optional<String> refusal = check.refusal(inTransaction);
                 if (refusal.isPresent()) {
                     throw new QueryRefused(refusal.get());
                 }
-                QueryOutcome outcome = run(connection, sql, readOnly, cancel, started);
-                connection.commit();
-                return outcome;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
+                return run(inTransaction, sql, readOnly, cancel, started);
+            });
         } catch (SQLException e) {
             return QueryOutcome.failed(QueryErrors.describe(e, statementTimeoutMillis), millisSince(started));
         }

@@ -1,4 +1,4 @@
-package dev.fluxbase.ai.providers.entity;
+package dev.fluxbase.ai.platform.entity;
 
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
