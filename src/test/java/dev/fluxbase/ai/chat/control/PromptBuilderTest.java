@@ -6,9 +6,14 @@ import dev.fluxbase.ai.chat.entity.ChatIdentity;
 import dev.fluxbase.ai.chatbots.control.ChatbotFileParser;
 import dev.fluxbase.ai.chatbots.entity.ChatbotDefinition;
 import dev.fluxbase.ai.chatbots.entity.ChatbotFileException;
-import dev.fluxbase.ai.tools.sql.control.SchemaDescriber;
+import dev.fluxbase.ai.chatbots.entity.ChatbotTool;
+import dev.fluxbase.ai.tools.control.ToolBox;
+import dev.fluxbase.ai.tools.entity.Tool;
+import dev.fluxbase.ai.tools.http.control.HttpGetTool;
+import dev.fluxbase.ai.tools.sql.control.DescribedSqlTool;
 import dev.fluxbase.ai.tools.sql.entity.DatabaseIdentity;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,10 +35,12 @@ class PromptBuilderTest {
 
     @BeforeEach
     void wire() {
-        prompts.schema = new SchemaDescriber() {
+        Map<ChatbotTool, Tool> tools = Map.of(ChatbotTool.EXECUTE_SQL,
+                DescribedSqlTool.describing((schemas, tables) -> SCHEMA + " of " + schemas + " " + tables), ChatbotTool.HTTP_GET, new HttpGetTool());
+        prompts.toolBox = new ToolBox() {
             @Override
-            public String describe(List<String> schemas, List<String> tables) {
-                return SCHEMA + " of " + schemas + " " + tables;
+            public List<Tool> toolsFor(ChatbotDefinition chatbot) {
+                return chatbot.settings().toolUse().tools().stream().map(tools::get).toList(); // as the real one, in the file's order
             }
         };
     }
