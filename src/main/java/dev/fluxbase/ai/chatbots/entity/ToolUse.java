@@ -50,10 +50,6 @@ public class ToolUse {
         return tools;
     }
 
-    public boolean offers(ChatbotTool tool) {
-        return tools.contains(tool.toolName());
-    }
-
     public int maxIterations() {
         return maxIterations;
     }

@@ -1,5 +1,6 @@
 package dev.fluxbase.ai.tools.entity;
 
+import dev.fluxbase.ai.chatbots.entity.ChatbotDefinition;
 import dev.fluxbase.ai.providers.entity.ToolCall;
 import dev.fluxbase.ai.providers.entity.ToolDefinition;
 
@@ -7,6 +8,12 @@ import dev.fluxbase.ai.providers.entity.ToolDefinition;
 public interface Tool {
 
     ToolDefinition definition();
+
+    /**
+     * What the LLM should know before it calls this tool for the chatbot: a section of the system prompt,
+     * Markdown under its own heading. Built on every turn, so what it reads from elsewhere must be cheap or cached.
+     */
+    String instructions(ChatbotDefinition chatbot);
 
     /** @return the tool result the LLM reads */
     String run(ToolCall call, ToolContext context);

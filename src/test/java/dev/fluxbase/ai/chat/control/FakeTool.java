@@ -1,5 +1,6 @@
 package dev.fluxbase.ai.chat.control;
 
+import dev.fluxbase.ai.chatbots.entity.ChatbotDefinition;
 import dev.fluxbase.ai.platform.entity.JsonFactories;
 import dev.fluxbase.ai.providers.entity.ToolCall;
 import dev.fluxbase.ai.providers.entity.ToolDefinition;
@@ -29,6 +30,11 @@ final class FakeTool implements Tool {
     @Override
     public ToolDefinition definition() {
         return definition;
+    }
+
+    @Override
+    public String instructions(ChatbotDefinition chatbot) {
+        return "## " + definition.name() + "\n";
     }
 
     @Override

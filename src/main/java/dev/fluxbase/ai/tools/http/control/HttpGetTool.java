@@ -54,6 +54,12 @@ public class HttpGetTool implements Tool {
     }
 
     @Override
+    public String instructions(ChatbotDefinition chatbot) {
+        return "## Web requests\n- The http_get tool may fetch https URLs of: "
+                + String.join(", ", chatbot.settings().webAccess().allowedDomains()) + ".\n";
+    }
+
+    @Override
     public String run(ToolCall call, ToolContext context) {
         try {
             JsonFields arguments = ToolArguments.parse(call.arguments());

@@ -1,5 +1,6 @@
 package dev.fluxbase.ai.tools.sql.control;
 
+import dev.fluxbase.ai.chatbots.entity.ChatbotDefinition;
 import dev.fluxbase.ai.chatbots.entity.SqlAccess;
 import dev.fluxbase.ai.platform.entity.JsonFactories;
 import dev.fluxbase.ai.platform.entity.JsonFields;
@@ -60,9 +61,19 @@ public class ExecuteSqlTool implements Tool {
     @Inject
     ResultBounds bounds;
 
+    @Inject
+    SchemaDescriber schema;
+
     @Override
     public ToolDefinition definition() {
         return DEFINITION;
+    }
+
+    /** The tables the chatbot may query (described from the cache, see {@link SchemaDescriber}) and the query rules. */
+    @Override
+    public String instructions(ChatbotDefinition chatbot) {
+        SqlAccess sql = chatbot.settings().sqlAccess();
+        return SqlPromptSection.of(schema.describe(sql.allowedSchemas(), sql.allowedTables()), sql);
     }
 
     @Override
