@@ -5,7 +5,10 @@ import dev.fluxbase.ai.chat.control.ChatDispatcher;
 import dev.fluxbase.ai.chat.control.MessageParts;
 import dev.fluxbase.ai.chat.entity.ChatException;
 import dev.fluxbase.ai.chat.entity.ServerFrames;
-import dev.fluxbase.ai.platform.control.ContextLoaders;
+import dev.fluxbase.ai.platform.container.ContextLoaders;
+import dev.fluxbase.ai.platform.container.OversizeFrames;
+import dev.fluxbase.ai.platform.container.PeerAddress;
+import dev.fluxbase.ai.platform.container.SocketTimers;
 import dev.fluxbase.ai.platform.entity.CodedException;
 import dev.fluxbase.ai.quotas.control.ClientAddresses;
 import dev.fluxbase.ai.security.control.CallerResolver;
@@ -16,7 +19,6 @@ import jakarta.websocket.OnClose;
 import jakarta.websocket.OnError;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
-import jakarta.websocket.RemoteEndpoint;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
@@ -38,8 +40,6 @@ public class ChatEndpoint {
     private static final Logger LOG = Logger.getLogger(ChatEndpoint.class.getName());
     private static final String CONNECTION = ChatConnection.class.getName();
     private static final String PARTS = MessageParts.class.getName();
-    private static final String REMOTE = RemoteEndpoint.Basic.class.getName();
-    private static final String REMOTE_ADDRESS = "jakarta.websocket.endpoint.remoteAddress";
     /**
      * Up to here a message over {@code fluxbase.chat.max-message-bytes} is refused and the socket stays open.
      * Tyrus' incoming buffer holds one frame of this size (and its header), see {@link OversizeFrames}.
@@ -76,29 +76,11 @@ public class ChatEndpoint {
         } catch (CodedException e) {
             tokenProblem = e;
         }
-        String client = addresses.resolve(peerAddress(session), (String) session.getUserProperties().get(ChatHandshake.FORWARDED_FOR));
+        String client = addresses.resolve(PeerAddress.of(session), (String) session.getUserProperties().get(ChatHandshake.FORWARDED_FOR));
         session.getUserProperties().put(CONNECTION, new ChatConnection(frame -> send(session, frame), caller, tokenProblem, client));
         session.getUserProperties().put(PARTS, new MessageParts(maxMessageBytes, MAX_SOCKET_MESSAGE_BYTES));
-        // Kept for OversizeFrames: once Tyrus counts the session closed, the session no longer hands it out.
-        session.getUserProperties().put(REMOTE, session.getBasicRemote());
+        OversizeFrames.keepRemote(session);
         sockets.opened(session);
-    }
-
-    /**
-     * The WebSocket API has no portable way to learn the peer's address; Tyrus' session (Payara's
-     * implementation) offers {@code getRemoteAddr()}.
-     */
-    private static String peerAddress(Session session) {
-        try {
-            Object address = session.getClass().getMethod("getRemoteAddr").invoke(session);
-            if (address != null) {
-                return address.toString();
-            }
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            LOG.log(Level.FINE, "The WebSocket session does not tell its remote address", e);
-        }
-        Object address = session.getUserProperties().get(REMOTE_ADDRESS);
-        return address == null ? null : address.toString();
     }
 
     @OnMessage
@@ -139,10 +121,9 @@ public class ChatEndpoint {
     @OnClose
     public void close(Session session, CloseReason reason) {
         if (OversizeFrames.isOverflow(reason)) {
-            RemoteEndpoint.Basic remote = (RemoteEndpoint.Basic) session.getUserProperties().get(REMOTE);
             ContextLoaders.withPlatformLoader(() -> {
                 synchronized (session) {
-                    oversize.refuse(remote, tooLarge(), TOO_BIG);
+                    oversize.refuse(session, tooLarge(), TOO_BIG);
                 }
             });
         }

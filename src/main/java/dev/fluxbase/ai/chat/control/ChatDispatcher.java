@@ -7,7 +7,7 @@ import dev.fluxbase.ai.chat.entity.Conversation;
 import dev.fluxbase.ai.chat.entity.ServerFrames;
 import dev.fluxbase.ai.chatbots.control.ChatbotCatalog;
 import dev.fluxbase.ai.chatbots.entity.ChatbotDefinition;
-import dev.fluxbase.ai.platform.control.ContextLoaders;
+import dev.fluxbase.ai.platform.container.ContextLoaders;
 import dev.fluxbase.ai.platform.entity.CodedException;
 import dev.fluxbase.ai.security.control.CallerResolver;
 import dev.fluxbase.ai.security.entity.Caller;

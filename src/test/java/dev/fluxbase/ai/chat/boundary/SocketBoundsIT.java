@@ -10,11 +10,7 @@ import dev.fluxbase.ai.it.support.Reply;
 import dev.fluxbase.ai.it.support.ServerUnderTest;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -181,7 +177,7 @@ class SocketBoundsIT {
             assertThat(error.getString("error")).isEqualTo("Message too large: the limit is 65536 bytes");
             assertThat(raw.next().closeCode()).isEqualTo(1009);
         }
-        assertThat(serverLog()).as("no stack trace of Tyrus' buffer overflow").doesNotContain("Buffer overflow");
+        assertThat(FluxbaseServer.firstInstanceLog()).as("no stack trace of Tyrus' buffer overflow").doesNotContain("Buffer overflow");
         assertServesANewSocket();
     }
 
@@ -232,15 +228,6 @@ class SocketBoundsIT {
     private static byte[] messageFrame(int bytes) {
         return Json.createObjectBuilder().add("type", "message").add("conversation_id", UUID.randomUUID().toString())
                 .add("content", "x".repeat(bytes)).build().toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** The log of the run's first instance (FluxbaseServer writes it there). */
-    private static String serverLog() {
-        try {
-            return Files.readString(Path.of(System.getProperty("it.buildDir", "target")).resolve("payara-it.log"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** A disposable instance is none of the run's instances that {@link ServerUnderTest#moveClockTo} moves. */

@@ -302,6 +302,15 @@ public final class FluxbaseServer implements BeforeAllCallback, ParameterResolve
         }
     }
 
+    /** The log so far of the run's first instance. */
+    public static String firstInstanceLog() {
+        try {
+            return Files.readString(logOf(""));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static Path logOf(String suffix) {
         return Path.of(System.getProperty("it.buildDir", "target")).resolve("payara-it" + suffix + ".log");
     }

@@ -1,4 +1,4 @@
-package dev.fluxbase.ai.platform.control;
+package dev.fluxbase.ai.platform.container;
 
 import java.util.concurrent.Executor;
 

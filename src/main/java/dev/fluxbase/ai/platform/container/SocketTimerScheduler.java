@@ -1,4 +1,4 @@
-package dev.fluxbase.ai.chat.control;
+package dev.fluxbase.ai.platform.container;
 
 import java.util.concurrent.Delayed;
 import java.util.concurrent.ScheduledFuture;
@@ -14,11 +14,11 @@ import java.util.concurrent.TimeUnit;
  * thread to run it. Every other task is scheduled as usual, and a cancelled one leaves the queue at once.
  * After a shutdown new tasks are dropped: a socket's timer after the application stopped has nothing to do.
  */
-public final class SocketTimerScheduler extends ScheduledThreadPoolExecutor {
+final class SocketTimerScheduler extends ScheduledThreadPoolExecutor {
 
     static final String IDLE_CHECK = "org.glassfish.tyrus.core.TyrusSession$IdleTimeoutCommand";
 
-    public SocketTimerScheduler(ThreadFactory threads) {
+    SocketTimerScheduler(ThreadFactory threads) {
         super(1, threads, new DiscardPolicy());
         setRemoveOnCancelPolicy(true);
         setExecuteExistingDelayedTasksAfterShutdownPolicy(false);

@@ -1,4 +1,4 @@
-package dev.fluxbase.ai.chat.boundary;
+package dev.fluxbase.ai.platform.container;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
@@ -6,6 +6,7 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.RemoteEndpoint;
+import jakarta.websocket.Session;
 import java.io.IOException;
 import java.util.logging.Filter;
 import java.util.logging.Level;
@@ -27,6 +28,7 @@ public class OversizeFrames {
     private static final String OVERFLOW = "Buffer overflow";
     /** Where Tyrus reports it ({@code TyrusEndpointWrapper.onError}). */
     private static final String TYRUS_LOGGER = "org.glassfish.tyrus.core.TyrusEndpointWrapper";
+    private static final String REMOTE = RemoteEndpoint.Basic.class.getName();
 
     private Logger tyrus;
     private Filter previous;
@@ -45,8 +47,13 @@ public class OversizeFrames {
         }
     }
 
+    /** From {@code @OnOpen}: once Tyrus counts the session closed, the session no longer hands out its remote endpoint. */
+    public static void keepRemote(Session session) {
+        session.getUserProperties().put(REMOTE, session.getBasicRemote());
+    }
+
     /** Tyrus closes the socket because a frame overflowed its buffer. */
-    static boolean isOverflow(CloseReason reason) {
+    public static boolean isOverflow(CloseReason reason) {
         return reason.getCloseCode().getCode() == CloseReason.CloseCodes.UNEXPECTED_CONDITION.getCode()
                 && reason.getReasonPhrase() != null && reason.getReasonPhrase().startsWith(OVERFLOW);
     }
@@ -57,11 +64,12 @@ public class OversizeFrames {
 
     /**
      * Answers an overflow, from {@code @OnClose}. Tyrus counts the session closed already, but the socket stays
-     * open until {@code @OnClose} returns: the remote endpoint kept from {@code @OnOpen} still sends, and closing
+     * open until {@code @OnClose} returns: the remote endpoint kept by {@link #keepRemote} still sends, and closing
      * through it (Tyrus' {@code TyrusRemoteEndpoint.close(CloseReason)}, which the WebSocket API does not offer)
      * sends our close code; Tyrus then finds the socket closed and sends no 1011.
      */
-    void refuse(RemoteEndpoint.Basic remote, String errorFrame, CloseReason close) {
+    public void refuse(Session session, String errorFrame, CloseReason close) {
+        RemoteEndpoint.Basic remote = (RemoteEndpoint.Basic) session.getUserProperties().get(REMOTE);
         LOG.fine("A chat socket sent a frame larger than the WebSocket buffer; closing it with " + close.getCloseCode().getCode());
         try {
             remote.sendText(errorFrame);

@@ -1,6 +1,5 @@
-package dev.fluxbase.ai.chat.boundary;
+package dev.fluxbase.ai.platform.container;
 
-import dev.fluxbase.ai.chat.control.SocketTimerScheduler;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.servlet.ServletContextEvent;

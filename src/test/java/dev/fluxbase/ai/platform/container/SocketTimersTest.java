@@ -1,8 +1,7 @@
-package dev.fluxbase.ai.chat.boundary;
+package dev.fluxbase.ai.platform.container;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.fluxbase.ai.chat.control.SocketTimerScheduler;
 import jakarta.websocket.ClientEndpointConfig;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.Extension;

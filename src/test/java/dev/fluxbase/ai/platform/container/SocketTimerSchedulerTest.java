@@ -1,4 +1,4 @@
-package dev.fluxbase.ai.chat.control;
+package dev.fluxbase.ai.platform.container;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
