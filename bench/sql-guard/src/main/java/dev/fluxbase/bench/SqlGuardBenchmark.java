@@ -1,8 +1,8 @@
 package dev.fluxbase.bench;
 
-import dev.fluxbase.ai.tools.sql.control.SqlGuard;
-import dev.fluxbase.ai.tools.sql.entity.SqlPolicy;
-import dev.fluxbase.ai.tools.sql.entity.SqlVerdict;
+import dev.fluxbase.ai.tools.sqlguard.control.SqlGuard;
+import dev.fluxbase.ai.tools.sqlguard.entity.SqlPolicy;
+import dev.fluxbase.ai.tools.sqlguard.entity.SqlVerdict;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import net.sf.jsqlparser.JSQLParserException;

@@ -1,5 +1,6 @@
 package dev.fluxbase.ai.tools.sql.control;
 
+import dev.fluxbase.ai.tools.sqlguard.control.PostgresText;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -60,7 +61,7 @@ final class BoundedQuery {
     }
 
     /**
-     * @param statement the statement as {@link PostgresScanner#scan} returns it (comments and terminator blanked)
+     * @param statement the statement as {@link PostgresText#statement} returns it (comments and terminator blanked)
      * @param labels the column labels the statement's description gave
      * @param types their type names
      */

@@ -1,8 +1,9 @@
 package dev.fluxbase.ai.tools.sql.control;
 
 import dev.fluxbase.ai.platform.control.Jdbc;
-import dev.fluxbase.ai.tools.sql.entity.FunctionRef;
-import dev.fluxbase.ai.tools.sql.entity.SqlPolicy;
+import dev.fluxbase.ai.tools.sqlguard.control.ReachableFunctions;
+import dev.fluxbase.ai.tools.sqlguard.entity.FunctionRef;
+import dev.fluxbase.ai.tools.sqlguard.entity.SqlPolicy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.LinkedHashSet;
@@ -37,13 +38,14 @@ final class FunctionCatalog {
         if (calls.isEmpty()) {
             return Optional.empty();
         }
-        ResolvedPolicy resolved = new ResolvedPolicy(policy);
+        ReachableFunctions rules = new ReachableFunctions(policy);
         List<Candidate> candidates = candidates(connection, calls);
         for (FunctionRef call : calls) {
-            for (Candidate candidate : candidates) {
-                if (reaches(call, candidate) && !allowed(candidate, resolved)) {
-                    return Optional.of(Refusal.function(describe(candidate)).reason());
-                }
+            Optional<String> refusal = candidates.stream().filter(candidate -> reaches(call, candidate))
+                    .flatMap(candidate -> rules.refusal(candidate.schema(), candidate.name(), candidate.vector(), candidate.securityDefiner()).stream())
+                    .findFirst();
+            if (refusal.isPresent()) {
+                return refusal;
             }
         }
         return Optional.empty();
@@ -51,17 +53,6 @@ final class FunctionCatalog {
 
     private static boolean reaches(FunctionRef call, Candidate candidate) {
         return candidate.name().equals(call.name()) && (!call.qualified() || candidate.schema().equals(call.schema()));
-    }
-
-    private static boolean allowed(Candidate candidate, ResolvedPolicy policy) {
-        boolean builtin = (FunctionRules.CATALOG.equals(candidate.schema()) || candidate.vector())
-                && BuiltinFunctions.allows(candidate.name(), policy.readOnly());
-        return builtin || policy.listsFunction(candidate.schema(), candidate.name());
-    }
-
-    private static String describe(Candidate candidate) {
-        return SqlNames.display(List.of(candidate.schema(), candidate.name()))
-                + (candidate.securityDefiner() ? " (SECURITY DEFINER, not on the chatbot's allowed functions)" : "");
     }
 
     private static List<Candidate> candidates(Connection connection, List<FunctionRef> calls) throws SQLException {

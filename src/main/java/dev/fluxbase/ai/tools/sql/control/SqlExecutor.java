@@ -7,6 +7,7 @@ import dev.fluxbase.ai.tools.sql.entity.DatabaseIdentity;
 import dev.fluxbase.ai.tools.sql.entity.QueryOutcome;
 import dev.fluxbase.ai.tools.sql.entity.QueryOutcome.Stop;
 import dev.fluxbase.ai.tools.sql.entity.ResultLimits;
+import dev.fluxbase.ai.tools.sqlguard.control.PostgresText;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -145,7 +146,7 @@ public class SqlExecutor {
                 AutoCloseable abort = cancel.onCancel(() -> cancelQuietly(statement))) {
             Description description = describe(connection, sql);
             int cellBytes = limits().maxCellBytes();
-            String scanned = PostgresScanner.scan(sql);
+            String scanned = PostgresText.statement(sql);
             BoundedQuery query = BoundedQuery.wrap(scanned, description.labels(), description.types(), cellBytes);
             if (query.wrapped() && !readOnly && LEADING_WITH.matcher(scanned).find()) {
                 BoundedQuery asItIs = BoundedQuery.unwrapped(sql, description.labels(), description.types(), cellBytes);
@@ -164,7 +165,7 @@ public class SqlExecutor {
      * {@code ?} is written {@code ??} for it: the driver would take a lone one for a parameter.
      */
     private static Description describe(Connection connection, String sql) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(PostgresScanner.scanForPreparedStatement(sql))) {
+        try (PreparedStatement statement = connection.prepareStatement(PostgresText.forPreparedStatement(sql))) {
             ResultSetMetaData meta = statement.getMetaData();
             List<String> labels = new ArrayList<>();
             List<String> types = new ArrayList<>();

@@ -1,2 +1,2 @@
-/** The guard that decides whether SQL written by the LLM may run for a chatbot. */
+/** Runs the SQL the guard passed: the execute_sql tool, its bounded results, the schema it describes, its audit and metrics. */
 package dev.fluxbase.ai.tools.sql.control;

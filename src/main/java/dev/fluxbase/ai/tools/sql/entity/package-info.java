@@ -1,2 +1,2 @@
-/** What a chatbot's SQL may touch, and the guard's verdict on one statement. */
+/** The database identity a query runs as, its outcome and limits, and the schema descriptions in the prompt. */
 package dev.fluxbase.ai.tools.sql.entity;
