@@ -1,12 +1,16 @@
 package dev.fluxbase.ai.chat.control;
 
 import dev.fluxbase.ai.chat.entity.ChatException;
+import dev.fluxbase.ai.chat.entity.ChatIdentity;
 import dev.fluxbase.ai.chat.entity.Conversation;
 import dev.fluxbase.ai.chat.entity.ServerFrames;
+import dev.fluxbase.ai.chatbots.entity.ChatbotDefinition;
 import dev.fluxbase.ai.platform.entity.CodedException;
 import dev.fluxbase.ai.security.entity.Caller;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -66,11 +70,10 @@ public final class ChatConnection {
     }
 
     /** A conversation of this socket, when it is the same chatbot's and the same user's. */
-    java.util.Optional<Conversation> resumable(String id, dev.fluxbase.ai.chatbots.entity.ChatbotDefinition chatbot,
-            dev.fluxbase.ai.chat.entity.ChatIdentity identity) {
-        return java.util.Optional.ofNullable(conversations.get(id))
+    Optional<Conversation> resumable(String id, ChatbotDefinition chatbot, ChatIdentity identity) {
+        return Optional.ofNullable(conversations.get(id))
                 .filter(c -> c.chatbot().id().equals(chatbot.id()))
-                .filter(c -> java.util.Objects.equals(c.identity().userId(), identity.userId()));
+                .filter(c -> Objects.equals(c.identity().userId(), identity.userId()));
     }
 
     Conversation conversation(String id) {

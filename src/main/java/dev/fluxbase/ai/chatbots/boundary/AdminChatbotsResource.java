@@ -27,6 +27,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -114,7 +115,7 @@ public class AdminChatbotsResource {
         }).toList();
     }
 
-    private JsonObject update(String id, java.util.function.Consumer<Chatbot> change) {
+    private JsonObject update(String id, Consumer<Chatbot> change) {
         return ChatbotJson.full(Ids.parse(id).flatMap(uuid -> store.update(uuid, change)).orElseThrow(AdminChatbotsResource::notFound));
     }
 
