@@ -6,6 +6,7 @@ import dev.fluxbase.ai.chat.entity.Conversation;
 import dev.fluxbase.ai.chat.entity.ServerFrames;
 import dev.fluxbase.ai.chatbots.entity.ChatbotDefinition;
 import dev.fluxbase.ai.platform.entity.CodedException;
+import dev.fluxbase.ai.platform.entity.ErrorCodes;
 import dev.fluxbase.ai.security.entity.Caller;
 import java.io.UncheckedIOException;
 import java.util.Map;
@@ -79,7 +80,7 @@ public final class ChatConnection {
     Conversation conversation(String id) {
         Conversation conversation = conversations.get(id);
         if (conversation == null) {
-            throw new ChatException(ChatException.NO_SESSION, "No active chat session for this conversation; send start_chat first");
+            throw new ChatException(ErrorCodes.NO_SESSION, "No active chat session for this conversation; send start_chat first");
         }
         return conversation;
     }
@@ -90,7 +91,7 @@ public final class ChatConnection {
 
     /** A turn the executor refused still ends, so that its client does not wait for it. */
     private void refused(String conversationId) {
-        sendQuietly(ServerFrames.error(conversationId, ChatException.STREAM_ERROR, "The answer could not be started; try again"));
+        sendQuietly(ServerFrames.error(conversationId, ErrorCodes.STREAM_ERROR, "The answer could not be started; try again"));
     }
 
     boolean cancel(String conversationId) {

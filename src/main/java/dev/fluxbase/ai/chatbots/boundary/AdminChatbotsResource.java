@@ -8,6 +8,7 @@ import dev.fluxbase.ai.chatbots.entity.ChatbotSource;
 import dev.fluxbase.ai.chatbots.entity.SyncResult;
 import dev.fluxbase.ai.platform.boundary.Ids;
 import dev.fluxbase.ai.platform.boundary.JsonBodies;
+import dev.fluxbase.ai.platform.entity.ErrorCodes;
 import dev.fluxbase.ai.platform.entity.JsonFactories;
 import dev.fluxbase.ai.platform.entity.JsonFields;
 import dev.fluxbase.ai.platform.entity.RequestRejected;
@@ -120,6 +121,6 @@ public class AdminChatbotsResource {
     }
 
     private static RequestRejected notFound() {
-        return RequestRejected.notFound("CHATBOT_NOT_FOUND", "Chatbot not found");
+        return RequestRejected.notFound(ErrorCodes.CHATBOT_NOT_FOUND, "Chatbot not found");
     }
 }
