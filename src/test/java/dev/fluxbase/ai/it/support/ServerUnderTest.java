@@ -177,8 +177,13 @@ public final class ServerUnderTest {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
+        return send(request.build());
+    }
+
+    /** Sends a request built elsewhere (a multipart upload, say) and reads the answer as text. */
+    public ApiResponse send(HttpRequest request) {
         try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             return new ApiResponse(response.statusCode(), response.headers(), response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
