@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Starts the chatbot server in the foreground with the example chatbots. Without FLUXBASE_DB_URL it
 # runs a private PostgreSQL with pgvector (installed with apt when missing). Ctrl-C stops both.
-# Every setting of CONTRACT §11 is read from the environment; see the README.
+# Every setting is read from the environment (the README's Configuration table lists them).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
@@ -138,7 +139,7 @@ final class ConsoleBrowser implements ExtensionContext.Store.CloseableResource {
             Files.createDirectories(docs);
             Path shot = build.resolve(name + ".png");
             Files.write(shot, driver.getScreenshotAs(OutputType.BYTES));
-            Files.copy(shot, docs.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(shot, docs.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

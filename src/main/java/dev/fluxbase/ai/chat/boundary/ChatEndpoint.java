@@ -3,13 +3,13 @@ package dev.fluxbase.ai.chat.boundary;
 import dev.fluxbase.ai.chat.control.ChatConnection;
 import dev.fluxbase.ai.chat.control.ChatDispatcher;
 import dev.fluxbase.ai.chat.control.MessageParts;
-import dev.fluxbase.ai.chat.entity.ChatException;
 import dev.fluxbase.ai.chat.entity.ServerFrames;
 import dev.fluxbase.ai.platform.container.ContextLoaders;
 import dev.fluxbase.ai.platform.container.OversizeFrames;
 import dev.fluxbase.ai.platform.container.PeerAddress;
 import dev.fluxbase.ai.platform.container.SocketTimers;
 import dev.fluxbase.ai.platform.entity.CodedException;
+import dev.fluxbase.ai.platform.entity.ErrorCodes;
 import dev.fluxbase.ai.quotas.control.ClientAddresses;
 import dev.fluxbase.ai.security.control.CallerResolver;
 import dev.fluxbase.ai.security.entity.Caller;
@@ -98,12 +98,12 @@ public class ChatEndpoint {
 
     @OnMessage
     public void binary(Session session, ByteBuffer part, boolean last) {
-        refuse(session, ServerFrames.error(null, ChatException.INVALID_MESSAGE, "Binary frames are not supported; send JSON text frames"),
+        refuse(session, ServerFrames.error(null, ErrorCodes.INVALID_MESSAGE, "Binary frames are not supported; send JSON text frames"),
                 new CloseReason(CloseReason.CloseCodes.CANNOT_ACCEPT, "Binary frames are not supported"));
     }
 
     private String tooLarge() {
-        return ServerFrames.error(null, ChatException.MESSAGE_TOO_LARGE, "Message too large: the limit is " + maxMessageBytes + " bytes");
+        return ServerFrames.error(null, ErrorCodes.MESSAGE_TOO_LARGE, "Message too large: the limit is " + maxMessageBytes + " bytes");
     }
 
     /** Sends the reason, then closes the socket; what is running on it stops (see {@link #close}). */

@@ -1,12 +1,17 @@
 package dev.fluxbase.ai.chat.control;
 
 import dev.fluxbase.ai.chat.entity.ChatException;
+import dev.fluxbase.ai.chat.entity.ChatIdentity;
 import dev.fluxbase.ai.chat.entity.Conversation;
 import dev.fluxbase.ai.chat.entity.ServerFrames;
+import dev.fluxbase.ai.chatbots.entity.ChatbotDefinition;
 import dev.fluxbase.ai.platform.entity.CodedException;
+import dev.fluxbase.ai.platform.entity.ErrorCodes;
 import dev.fluxbase.ai.security.entity.Caller;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -66,17 +71,16 @@ public final class ChatConnection {
     }
 
     /** A conversation of this socket, when it is the same chatbot's and the same user's. */
-    java.util.Optional<Conversation> resumable(String id, dev.fluxbase.ai.chatbots.entity.ChatbotDefinition chatbot,
-            dev.fluxbase.ai.chat.entity.ChatIdentity identity) {
-        return java.util.Optional.ofNullable(conversations.get(id))
+    Optional<Conversation> resumable(String id, ChatbotDefinition chatbot, ChatIdentity identity) {
+        return Optional.ofNullable(conversations.get(id))
                 .filter(c -> c.chatbot().id().equals(chatbot.id()))
-                .filter(c -> java.util.Objects.equals(c.identity().userId(), identity.userId()));
+                .filter(c -> Objects.equals(c.identity().userId(), identity.userId()));
     }
 
     Conversation conversation(String id) {
         Conversation conversation = conversations.get(id);
         if (conversation == null) {
-            throw new ChatException(ChatException.NO_SESSION, "No active chat session for this conversation; send start_chat first");
+            throw new ChatException(ErrorCodes.NO_SESSION, "No active chat session for this conversation; send start_chat first");
         }
         return conversation;
     }
@@ -87,7 +91,7 @@ public final class ChatConnection {
 
     /** A turn the executor refused still ends, so that its client does not wait for it. */
     private void refused(String conversationId) {
-        sendQuietly(ServerFrames.error(conversationId, ChatException.STREAM_ERROR, "The answer could not be started; try again"));
+        sendQuietly(ServerFrames.error(conversationId, ErrorCodes.STREAM_ERROR, "The answer could not be started; try again"));
     }
 
     boolean cancel(String conversationId) {

@@ -9,6 +9,7 @@ import dev.fluxbase.ai.chatbots.control.ChatbotCatalog;
 import dev.fluxbase.ai.chatbots.entity.ChatbotDefinition;
 import dev.fluxbase.ai.platform.container.ContextLoaders;
 import dev.fluxbase.ai.platform.entity.CodedException;
+import dev.fluxbase.ai.platform.entity.ErrorCodes;
 import dev.fluxbase.ai.security.control.CallerResolver;
 import dev.fluxbase.ai.security.entity.Caller;
 import jakarta.annotation.PostConstruct;
@@ -70,7 +71,7 @@ public class ChatDispatcher {
                     message(connection, frame);
                 }
                 case "cancel" -> cancel(connection, frame);
-                default -> throw new ChatException(ChatException.UNKNOWN_TYPE, "Unknown message type: " + frame.type());
+                default -> throw new ChatException(ErrorCodes.UNKNOWN_TYPE, "Unknown message type: " + frame.type());
             }
         } catch (CodedException e) {
             connection.send(ChatTurn.errorFrame(conversationId, e));
@@ -82,10 +83,10 @@ public class ChatDispatcher {
         String namespace = frame.text("namespace").orElse(ChatbotDefinition.DEFAULT_NAMESPACE);
         Caller caller = connection.caller();
         ChatbotDefinition chatbot = chatbots.find(namespace, name)
-                .orElseThrow(() -> new ChatException(ChatException.CHATBOT_NOT_FOUND, "Chatbot not found or disabled"));
+                .orElseThrow(() -> new ChatException(ErrorCodes.CHATBOT_NOT_FOUND, "Chatbot not found or disabled"));
         ChatIdentity identity = identity(caller, frame.text("impersonate_user_id"));
         if (identity.anonymous() && !chatbot.settings().audience().allowUnauthenticated()) {
-            throw new ChatException(ChatException.AUTH_REQUIRED, "Authentication required");
+            throw new ChatException(ErrorCodes.AUTH_REQUIRED, "Authentication required");
         }
         Conversation conversation = starter.start(connection, chatbot, identity, frame.text("conversation_id"));
         connection.add(conversation);
@@ -97,7 +98,7 @@ public class ChatDispatcher {
             return identities.of(caller);
         }
         if (!callers.isAdmin(caller)) {
-            throw new ChatException(ChatException.FORBIDDEN, "Only admins can impersonate users");
+            throw new ChatException(ErrorCodes.FORBIDDEN, "Only admins can impersonate users");
         }
         return identities.impersonating(impersonate.get(), caller);
     }

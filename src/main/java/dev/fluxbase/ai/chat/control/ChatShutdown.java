@@ -1,6 +1,7 @@
 package dev.fluxbase.ai.chat.control;
 
 import dev.fluxbase.ai.chat.entity.ChatException;
+import dev.fluxbase.ai.platform.entity.ErrorCodes;
 import dev.fluxbase.ai.providers.entity.CancelSignal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -62,7 +63,7 @@ public class ChatShutdown {
     }
 
     static ChatException refusal() {
-        return new ChatException(ChatException.SHUTTING_DOWN, "The server is shutting down; reconnect to continue");
+        return new ChatException(ErrorCodes.SHUTTING_DOWN, "The server is shutting down; reconnect to continue");
     }
 
     /** Blocks until the running turns finished, at most the grace period, then ends the others. */

@@ -1,6 +1,5 @@
 package dev.fluxbase.ai.chat.control;
 
-import dev.fluxbase.ai.chat.entity.ChatException;
 import dev.fluxbase.ai.chat.entity.Conversation;
 import dev.fluxbase.ai.chat.entity.ServerFrames;
 import dev.fluxbase.ai.chatbots.entity.ChatbotDefinition;
@@ -10,6 +9,7 @@ import dev.fluxbase.ai.knowledge.entity.SearchRequest;
 import dev.fluxbase.ai.platform.control.ServerClock;
 import dev.fluxbase.ai.platform.entity.CodedException;
 import dev.fluxbase.ai.platform.entity.ConnectionFailure;
+import dev.fluxbase.ai.platform.entity.ErrorCodes;
 import dev.fluxbase.ai.providers.control.ProviderSelector;
 import dev.fluxbase.ai.providers.entity.CancelSignal;
 import dev.fluxbase.ai.providers.entity.ChatMessage;
@@ -19,6 +19,7 @@ import dev.fluxbase.ai.quotas.entity.QuotaExceeded;
 import dev.fluxbase.ai.quotas.entity.QuotaSubject;
 import dev.fluxbase.ai.quotas.entity.TokenReservation;
 import dev.fluxbase.ai.tools.control.ToolBox;
+import dev.fluxbase.ai.tools.entity.ProgressSteps;
 import dev.fluxbase.ai.tools.entity.ToolContext;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Scope;
@@ -125,12 +126,12 @@ public class ChatTurn {
             turn.admitted(tracing.step(TurnTracing.LIMITS, () -> admit(conversation, subject, content)));
             conversation.recordQuestion(ChatMessage.user(content));
             TurnFrames events = new TurnFrames(connection, id, turn);
-            events.progress("thinking", "Thinking...");
+            events.progress(ProgressSteps.THINKING, "Thinking...");
             answer(events, conversation, content, turn, cancel);
             ending = ServerFrames.done(id, turn.usage());
         } catch (TurnCancelled e) {
             if (shutdown.endedByShutdown(cancel)) {
-                turn.failed(ChatException.SHUTTING_DOWN);
+                turn.failed(ErrorCodes.SHUTTING_DOWN);
                 ending = errorFrame(id, ChatShutdown.refusal());
             } else {
                 turn.cancelled();
@@ -174,8 +175,8 @@ public class ChatTurn {
      * OutOfMemoryError the turn's own memory is free again (its messages and answer were the loop's), logging may not be.
      */
     private static String failed(String conversationId, TurnState turn, Throwable e) {
-        turn.failed(ChatException.STREAM_ERROR);
-        String ending = ServerFrames.error(conversationId, ChatException.STREAM_ERROR, "The answer could not be completed");
+        turn.failed(ErrorCodes.STREAM_ERROR);
+        String ending = ServerFrames.error(conversationId, ErrorCodes.STREAM_ERROR, "The answer could not be completed");
         log(e instanceof Error ? Level.SEVERE : Level.WARNING, "Chat turn " + turn.id() + " of conversation " + conversationId + " failed", e);
         return ending;
     }
@@ -237,7 +238,7 @@ public class ChatTurn {
         if (requests.isEmpty()) {
             return "";
         }
-        events.progress("retrieving", "Searching the knowledge base...");
+        events.progress(ProgressSteps.RETRIEVING, "Searching the knowledge base...");
         return tracing.step(TurnTracing.RETRIEVAL, () -> retriever.context(question, requests).orElse(""));
     }
 }

@@ -2,6 +2,7 @@ package dev.fluxbase.ai.chat.control;
 
 import dev.fluxbase.ai.chat.entity.ChatException;
 import dev.fluxbase.ai.platform.control.ServerClock;
+import dev.fluxbase.ai.platform.entity.ErrorCodes;
 import dev.fluxbase.ai.quotas.control.MinuteCounter;
 import dev.fluxbase.ai.quotas.entity.QuotaExceeded;
 import dev.fluxbase.ai.quotas.entity.QuotaSubject;
@@ -40,7 +41,7 @@ public class StartChatLimits {
     /** @throws ChatException {@code TOO_MANY_CONVERSATIONS} when the socket holds the most it may */
     void checkRoom(ChatConnection connection) {
         if (connection.conversationCount() >= maxConversationsPerSocket) {
-            throw new ChatException(ChatException.TOO_MANY_CONVERSATIONS,
+            throw new ChatException(ErrorCodes.TOO_MANY_CONVERSATIONS,
                     "Too many conversations on this connection: the limit is " + maxConversationsPerSocket);
         }
     }

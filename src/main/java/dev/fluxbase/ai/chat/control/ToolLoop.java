@@ -7,6 +7,7 @@ import dev.fluxbase.ai.providers.entity.CompletionRequest;
 import dev.fluxbase.ai.providers.entity.CompletionResult;
 import dev.fluxbase.ai.providers.entity.ToolCall;
 import dev.fluxbase.ai.tools.control.ToolResultCap;
+import dev.fluxbase.ai.tools.entity.ProgressSteps;
 import dev.fluxbase.ai.tools.entity.Tool;
 import dev.fluxbase.ai.tools.entity.ToolContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -73,7 +74,7 @@ public class ToolLoop {
         String run() {
             ChatProvider provider = turn.provider();
             for (int round = 1; round <= turn.maxRounds(); round++) {
-                events.progress("generating", "Generating response...");
+                events.progress(ProgressSteps.GENERATING, "Generating response...");
                 cancel.throwIfCancelled();
                 CompletionResult result = steps.step(TurnTracing.PROVIDER, () -> provider.stream(request(), this::content, cancel),
                         "fluxbase.provider", provider.name(), "fluxbase.model", provider.model());

@@ -4,6 +4,7 @@ import dev.fluxbase.ai.chat.entity.Conversation;
 import dev.fluxbase.ai.chatbots.entity.ChatbotSettings;
 import dev.fluxbase.ai.conversations.control.ConversationStore;
 import dev.fluxbase.ai.conversations.entity.ConversationRefused;
+import dev.fluxbase.ai.platform.entity.ErrorCodes;
 import dev.fluxbase.ai.quotas.control.QuotaGate;
 import dev.fluxbase.ai.quotas.entity.Limits;
 import dev.fluxbase.ai.quotas.entity.QuotaExceeded;
@@ -41,7 +42,7 @@ public class TurnAdmission {
             metrics.refused(e.code());
             throw e;
         } catch (ConversationRefused e) {
-            if (ConversationRefused.TURN_LIMIT.equals(e.code())) {
+            if (ErrorCodes.TURN_LIMIT.equals(e.code())) {
                 metrics.refused(e.code());
             }
             throw e;

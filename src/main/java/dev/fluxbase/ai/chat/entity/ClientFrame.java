@@ -1,5 +1,6 @@
 package dev.fluxbase.ai.chat.entity;
 
+import dev.fluxbase.ai.platform.entity.ErrorCodes;
 import dev.fluxbase.ai.platform.entity.JsonFields;
 import java.util.Optional;
 
@@ -22,6 +23,6 @@ public record ClientFrame(String type, JsonFields fields) {
     }
 
     private static ChatException invalid(String detail) {
-        return new ChatException(ChatException.INVALID_MESSAGE, "Invalid message format: " + detail);
+        return new ChatException(ErrorCodes.INVALID_MESSAGE, "Invalid message format: " + detail);
     }
 }

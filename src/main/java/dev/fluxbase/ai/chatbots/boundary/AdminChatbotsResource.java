@@ -8,6 +8,7 @@ import dev.fluxbase.ai.chatbots.entity.ChatbotSource;
 import dev.fluxbase.ai.chatbots.entity.SyncResult;
 import dev.fluxbase.ai.platform.boundary.Ids;
 import dev.fluxbase.ai.platform.boundary.JsonBodies;
+import dev.fluxbase.ai.platform.entity.ErrorCodes;
 import dev.fluxbase.ai.platform.entity.JsonFactories;
 import dev.fluxbase.ai.platform.entity.JsonFields;
 import dev.fluxbase.ai.platform.entity.RequestRejected;
@@ -27,6 +28,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -114,11 +116,11 @@ public class AdminChatbotsResource {
         }).toList();
     }
 
-    private JsonObject update(String id, java.util.function.Consumer<Chatbot> change) {
+    private JsonObject update(String id, Consumer<Chatbot> change) {
         return ChatbotJson.full(Ids.parse(id).flatMap(uuid -> store.update(uuid, change)).orElseThrow(AdminChatbotsResource::notFound));
     }
 
     private static RequestRejected notFound() {
-        return RequestRejected.notFound("CHATBOT_NOT_FOUND", "Chatbot not found");
+        return RequestRejected.notFound(ErrorCodes.CHATBOT_NOT_FOUND, "Chatbot not found");
     }
 }

@@ -12,7 +12,12 @@ import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.List;
 
-/** Chatbots and sync results in the JSON shapes the Fluxbase SDK reads (sdk-wire.md §2 and §4). */
+/**
+ * Chatbots and sync results in the JSON shapes the Fluxbase SDK reads: lists as {@code {chatbots, count}} (the
+ * SDK reads {@code body.chatbots}, and turns a bare array into an empty list), a summary for the public API, the
+ * summary plus code and settings for the admin API, and sync answers as {@code {message, namespace, summary,
+ * details, errors, dry_run}}, each error as {@code {name, error, action}}.
+ */
 final class ChatbotJson {
 
     private static final JsonProvider JSON = JsonFactories.PROVIDER;

@@ -4,6 +4,7 @@ import dev.fluxbase.ai.chatbots.control.ChatbotStore;
 import dev.fluxbase.ai.chatbots.entity.Chatbot;
 import dev.fluxbase.ai.chatbots.entity.ChatbotDefinition;
 import dev.fluxbase.ai.platform.boundary.Ids;
+import dev.fluxbase.ai.platform.entity.ErrorCodes;
 import dev.fluxbase.ai.platform.entity.JsonFactories;
 import dev.fluxbase.ai.platform.entity.RequestRejected;
 import jakarta.inject.Inject;
@@ -27,8 +28,6 @@ public class ChatbotsResource {
 
     private static final JsonProvider JSON = JsonFactories.PROVIDER;
 
-    private static final String NOT_FOUND = "CHATBOT_NOT_FOUND";
-
     @Inject
     ChatbotStore store;
 
@@ -45,7 +44,7 @@ public class ChatbotsResource {
         return Ids.parse(id).flatMap(store::find)
                 .filter(c -> c.enabled() && c.audience().isPublic())
                 .map(c -> ChatbotJson.summary(c).build())
-                .orElseThrow(() -> RequestRejected.notFound(NOT_FOUND, "Chatbot not found"));
+                .orElseThrow(() -> RequestRejected.notFound(ErrorCodes.CHATBOT_NOT_FOUND, "Chatbot not found"));
     }
 
     /** The SDK's namespace lookup: the default namespace wins when a name exists in several. */
@@ -55,7 +54,7 @@ public class ChatbotsResource {
     public Response byName(@PathParam("name") String name) {
         List<Chatbot> matches = store.publishedNamed(name);
         if (matches.isEmpty()) {
-            return lookup(404, JSON.createObjectBuilder().add("ambiguous", false).add("error", "Chatbot not found").add("code", NOT_FOUND).build());
+            return lookup(404, JSON.createObjectBuilder().add("ambiguous", false).add("error", "Chatbot not found").add("code", ErrorCodes.CHATBOT_NOT_FOUND).build());
         }
         Chatbot chosen = matches.size() == 1 ? matches.get(0)
                 : matches.stream().filter(c -> c.namespace().equals(ChatbotDefinition.DEFAULT_NAMESPACE)).findFirst().orElse(null);
@@ -68,7 +67,7 @@ public class ChatbotsResource {
                 .add("namespaces", ChatbotJson.strings(namespaces))
                 .add("error", "Chatbot '" + name + "' exists in multiple namespaces: " + String.join(", ", namespaces)
                         + ". Please specify the namespace explicitly.")
-                .add("code", "AMBIGUOUS_CHATBOT")
+                .add("code", ErrorCodes.AMBIGUOUS_CHATBOT)
                 .build());
     }
 

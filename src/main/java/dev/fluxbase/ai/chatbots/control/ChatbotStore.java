@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /** Reads and writes stored chatbots. */
 @ApplicationScoped
@@ -42,7 +43,7 @@ public class ChatbotStore {
     }
 
     /** Applies a change to a chatbot in one transaction and returns it as stored. */
-    public Optional<Chatbot> update(UUID id, java.util.function.Consumer<Chatbot> change) {
+    public Optional<Chatbot> update(UUID id, Consumer<Chatbot> change) {
         Chatbot chatbot = em.find(Chatbot.class, id);
         if (chatbot == null) {
             return Optional.empty();

@@ -18,8 +18,10 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -32,7 +34,7 @@ import java.util.stream.Collectors;
 @Transactional
 public class ChatbotSync {
 
-    private static final java.util.regex.Pattern VALID_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+    private static final Pattern VALID_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
     private static final String LOCK = "SELECT count(*) FROM (SELECT pg_advisory_xact_lock(hashtext('ai.chatbots.sync'))) AS locked";
 
     @PersistenceContext(unitName = "fluxbase")
@@ -69,20 +71,20 @@ public class ChatbotSync {
         return outcome.result(namespace, dryRun);
     }
 
-    private java.util.Optional<ChatbotDefinition> parse(String namespace, ChatbotSource source, Outcome outcome) {
+    private Optional<ChatbotDefinition> parse(String namespace, ChatbotSource source, Outcome outcome) {
         if (source.name() == null || !VALID_NAME.matcher(source.name()).matches()) {
             outcome.errors.add(new SyncError(source.name(), "Invalid chatbot name: letters, digits, '.', '_' and '-', at most 100", "validate"));
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         if (source.code() == null || source.code().isBlank()) {
             outcome.errors.add(new SyncError(source.name(), "Missing code", "validate"));
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         try {
-            return java.util.Optional.of(parser.parse(source.origin(), namespace, source.name(), source.code()));
+            return Optional.of(parser.parse(source.origin(), namespace, source.name(), source.code()));
         } catch (ChatbotFileException e) {
             outcome.errors.add(new SyncError(source.name(), e.getMessage(), "parse"));
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 

@@ -14,6 +14,7 @@ import dev.fluxbase.ai.chatbots.entity.WebAccess;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -41,7 +42,7 @@ final class SettingsReader {
 
     SettingsReader(String file, List<Annotation> annotations) {
         this.file = file;
-        this.byKey = new java.util.LinkedHashMap<>();
+        this.byKey = new LinkedHashMap<>();
         annotations.forEach(a -> byKey.computeIfAbsent(a.key(), k -> new ArrayList<>()).add(a));
     }
 

@@ -5,6 +5,7 @@ import dev.fluxbase.ai.conversations.entity.ConversationDetail;
 import dev.fluxbase.ai.platform.boundary.Ids;
 import dev.fluxbase.ai.platform.boundary.JsonBodies;
 import dev.fluxbase.ai.platform.control.ServerClock;
+import dev.fluxbase.ai.platform.entity.ErrorCodes;
 import dev.fluxbase.ai.platform.entity.JsonFactories;
 import dev.fluxbase.ai.platform.entity.JsonFields;
 import dev.fluxbase.ai.platform.entity.RequestRejected;
@@ -42,7 +43,6 @@ public class ConversationsResource {
     private static final int DEFAULT_LIMIT = 50;
     private static final int MAX_LIMIT = 100;
     private static final int MAX_TITLE_BYTES = 200;
-    private static final String NOT_FOUND = "CONVERSATION_NOT_FOUND";
 
     @Inject
     OwnConversations conversations;
@@ -92,7 +92,7 @@ public class ConversationsResource {
     private String userId() {
         String userId = caller.get().userId();
         if (userId == null) {
-            throw new RequestRejected(401, "AUTH_REQUIRED", "Authentication required");
+            throw new RequestRejected(401, ErrorCodes.AUTH_REQUIRED, "Authentication required");
         }
         return userId;
     }
@@ -137,6 +137,6 @@ public class ConversationsResource {
     }
 
     private static RequestRejected notFound() {
-        return RequestRejected.notFound(NOT_FOUND, "Conversation not found");
+        return RequestRejected.notFound(ErrorCodes.CONVERSATION_NOT_FOUND, "Conversation not found");
     }
 }

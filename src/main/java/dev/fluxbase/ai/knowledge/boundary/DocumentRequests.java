@@ -1,7 +1,9 @@
 package dev.fluxbase.ai.knowledge.boundary;
 
 import dev.fluxbase.ai.knowledge.entity.NewDocument;
+import dev.fluxbase.ai.platform.entity.ErrorCodes;
 import dev.fluxbase.ai.platform.entity.JsonFields;
+import dev.fluxbase.ai.platform.entity.RequestRejected;
 import jakarta.json.JsonObject;
 import java.util.List;
 
@@ -16,7 +18,7 @@ final class DocumentRequests {
     static NewDocument add(JsonFields body) {
         String content = body.requiredText("content");
         if (content.length() > MAX_CONTENT_CHARS) {
-            throw new dev.fluxbase.ai.platform.entity.RequestRejected(413, "TOO_LARGE", "Content too large");
+            throw new RequestRejected(413, ErrorCodes.TOO_LARGE, "Content too large");
         }
         String metadata = body.object("metadata").map(JsonObject::toString).orElse("{}");
         return new NewDocument(body.text("title").orElse(null), content, body.nonBlankText("source").orElse(null),

@@ -14,6 +14,7 @@ import dev.fluxbase.ai.platform.entity.RequestRejected;
 import dev.fluxbase.ai.security.boundary.AdminOnly;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -122,7 +123,7 @@ public class DocumentsResource {
         return JSON.createObjectBuilder().add("deleted_count", documents.deleteMatching(knowledgeBase.id(), tags, metadata)).build();
     }
 
-    private static jakarta.json.JsonObjectBuilder accepted(UUID id) {
+    private static JsonObjectBuilder accepted(UUID id) {
         return JSON.createObjectBuilder().add("document_id", id.toString()).add("status", KnowledgeDocument.PENDING)
                 .add("message", "Document is being processed and will be available shortly");
     }

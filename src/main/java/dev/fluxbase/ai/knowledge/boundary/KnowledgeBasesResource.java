@@ -11,6 +11,7 @@ import dev.fluxbase.ai.knowledge.entity.KnowledgeException;
 import dev.fluxbase.ai.knowledge.entity.SearchHit;
 import dev.fluxbase.ai.platform.boundary.Ids;
 import dev.fluxbase.ai.platform.boundary.JsonBodies;
+import dev.fluxbase.ai.platform.entity.ErrorCodes;
 import dev.fluxbase.ai.platform.entity.JsonFactories;
 import dev.fluxbase.ai.platform.entity.JsonFields;
 import dev.fluxbase.ai.platform.entity.RequestRejected;
@@ -102,7 +103,7 @@ public class KnowledgeBasesResource {
         KnowledgeBase changed = KnowledgeBaseRequests.update(old, JsonBodies.fields(body));
         boolean modelChanged = !changed.model().equals(old.model());
         if (modelChanged && old.totalChunks() > 0) {
-            throw new RequestRejected(409, "CONFLICT", "The embedding model cannot change while the knowledge base has chunks");
+            throw new RequestRejected(409, ErrorCodes.CONFLICT, "The embedding model cannot change while the knowledge base has chunks");
         }
         return KnowledgeJson.knowledgeBase(Rejections.conflictAs("A knowledge base with this name already exists in the namespace",
                 () -> store.update(changed, changed.model().dimensions() != old.model().dimensions())));
@@ -157,7 +158,7 @@ public class KnowledgeBasesResource {
         try {
             return search.search(kb, query, maxChunks, threshold);
         } catch (KnowledgeException e) {
-            throw new RequestRejected(502, "EMBEDDING_FAILED", "Failed to embed the query: " + e.getMessage());
+            throw new RequestRejected(502, ErrorCodes.EMBEDDING_FAILED, "Failed to embed the query: " + e.getMessage());
         }
     }
 

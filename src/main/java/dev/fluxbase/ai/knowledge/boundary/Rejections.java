@@ -1,6 +1,7 @@
 package dev.fluxbase.ai.knowledge.boundary;
 
 import dev.fluxbase.ai.knowledge.entity.KnowledgeConflict;
+import dev.fluxbase.ai.platform.entity.ErrorCodes;
 import dev.fluxbase.ai.platform.entity.RequestRejected;
 import java.util.function.Supplier;
 
@@ -11,23 +12,23 @@ final class Rejections {
     }
 
     static RequestRejected knowledgeBaseNotFound() {
-        return RequestRejected.notFound("KNOWLEDGE_BASE_NOT_FOUND", "Knowledge base not found");
+        return RequestRejected.notFound(ErrorCodes.KNOWLEDGE_BASE_NOT_FOUND, "Knowledge base not found");
     }
 
     static RequestRejected documentNotFound() {
-        return RequestRejected.notFound("DOCUMENT_NOT_FOUND", "Document not found");
+        return RequestRejected.notFound(ErrorCodes.DOCUMENT_NOT_FOUND, "Document not found");
     }
 
     static RequestRejected chatbotNotFound() {
-        return RequestRejected.notFound("CHATBOT_NOT_FOUND", "Chatbot not found");
+        return RequestRejected.notFound(ErrorCodes.CHATBOT_NOT_FOUND, "Chatbot not found");
     }
 
     static RequestRejected linkNotFound() {
-        return RequestRejected.notFound("LINK_NOT_FOUND", "Chatbot-knowledge base link not found");
+        return RequestRejected.notFound(ErrorCodes.LINK_NOT_FOUND, "Chatbot-knowledge base link not found");
     }
 
     static RequestRejected notImplemented() {
-        return new RequestRejected(501, "NOT_IMPLEMENTED", "Not implemented: knowledge graphs and table exports are not available yet");
+        return new RequestRejected(501, ErrorCodes.NOT_IMPLEMENTED, "Not implemented: knowledge graphs and table exports are not available yet");
     }
 
     /** Runs a write whose unique constraint may be violated, answering 409 then. */
@@ -35,7 +36,7 @@ final class Rejections {
         try {
             return write.get();
         } catch (KnowledgeConflict e) {
-            throw new RequestRejected(409, "CONFLICT", message);
+            throw new RequestRejected(409, ErrorCodes.CONFLICT, message);
         }
     }
 }

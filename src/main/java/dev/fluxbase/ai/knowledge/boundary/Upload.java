@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.EntityPart;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
@@ -58,6 +59,6 @@ record Upload(String fileName, String mimeType, String text, String title) {
     }
 
     private static String string(EntityPart part) {
-        return new String(bytes(part), java.nio.charset.StandardCharsets.UTF_8);
+        return new String(bytes(part), StandardCharsets.UTF_8);
     }
 }

@@ -43,10 +43,6 @@ public class KnowledgeBaseStore {
         return jdbc.first(SELECT + " WHERE kb.id = ?", Rows::knowledgeBase, id);
     }
 
-    public Optional<KnowledgeBase> findByName(String namespace, String name) {
-        return jdbc.first(SELECT + " WHERE kb.namespace = ? AND kb.name = ?", Rows::knowledgeBase, namespace, name);
-    }
-
     public KnowledgeBase create(KnowledgeBase kb) {
         UUID id = UUID.randomUUID();
         jdbc.inLocalTransaction(connection -> Jdbc.update(connection, "INSERT INTO ai.knowledge_bases (id, name, namespace, description, "

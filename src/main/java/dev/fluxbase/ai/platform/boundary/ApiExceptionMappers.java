@@ -1,6 +1,7 @@
 package dev.fluxbase.ai.platform.boundary;
 
 import dev.fluxbase.ai.platform.entity.ConnectionFailure;
+import dev.fluxbase.ai.platform.entity.ErrorCodes;
 import dev.fluxbase.ai.platform.entity.RequestRejected;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -31,10 +32,10 @@ public final class ApiExceptionMappers {
         public Response toResponse(WebApplicationException e) {
             Response.StatusType status = e.getResponse().getStatusInfo();
             String code = switch (status.getStatusCode()) {
-                case 404 -> "NOT_FOUND";
-                case 405 -> "METHOD_NOT_ALLOWED";
-                case 415 -> "UNSUPPORTED_MEDIA_TYPE";
-                default -> status.getStatusCode() < 500 ? "INVALID_REQUEST" : "INTERNAL_ERROR";
+                case 404 -> ErrorCodes.NOT_FOUND;
+                case 405 -> ErrorCodes.METHOD_NOT_ALLOWED;
+                case 415 -> ErrorCodes.UNSUPPORTED_MEDIA_TYPE;
+                default -> status.getStatusCode() < 500 ? ErrorCodes.INVALID_REQUEST : ErrorCodes.INTERNAL_ERROR;
             };
             return ErrorResponse.of(status.getStatusCode(), code, status.getReasonPhrase());
         }
@@ -46,10 +47,10 @@ public final class ApiExceptionMappers {
         public Response toResponse(RuntimeException e) {
             if (isDatabaseUnavailable(e)) {
                 LOG.warning(() -> "Database unavailable: " + e);
-                return ErrorResponse.of(Response.Status.SERVICE_UNAVAILABLE, "DATABASE_UNAVAILABLE", "Database unavailable, try again later");
+                return ErrorResponse.of(Response.Status.SERVICE_UNAVAILABLE, ErrorCodes.DATABASE_UNAVAILABLE, "Database unavailable, try again later");
             }
             LOG.log(Level.SEVERE, "Request failed", e);
-            return ErrorResponse.of(Response.Status.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", "Internal server error");
+            return ErrorResponse.of(Response.Status.INTERNAL_SERVER_ERROR, ErrorCodes.INTERNAL_ERROR, "Internal server error");
         }
     }
 

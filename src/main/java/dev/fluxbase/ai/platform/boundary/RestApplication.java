@@ -2,6 +2,7 @@ package dev.fluxbase.ai.platform.boundary;
 
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
@@ -19,8 +20,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 public class RestApplication extends Application {
 
     @Override
-    public java.util.Map<String, Object> getProperties() {
+    public Map<String, Object> getProperties() {
         // OPTIONS requests are CORS preflights here, not WADL queries.
-        return java.util.Map.of("jersey.config.server.wadl.disableWadl", true);
+        return Map.of("jersey.config.server.wadl.disableWadl", true);
     }
 }

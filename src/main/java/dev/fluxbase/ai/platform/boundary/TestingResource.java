@@ -1,6 +1,7 @@
 package dev.fluxbase.ai.platform.boundary;
 
 import dev.fluxbase.ai.platform.control.ServerClock;
+import dev.fluxbase.ai.platform.entity.ErrorCodes;
 import dev.fluxbase.ai.platform.entity.JsonFactories;
 import dev.fluxbase.ai.platform.entity.JsonFields;
 import dev.fluxbase.ai.platform.entity.MaintenanceRequested;
@@ -81,7 +82,7 @@ public class TestingResource {
 
     private void requireEnabled() {
         if (!enabled) {
-            throw RequestRejected.notFound("NOT_FOUND", "Not Found");
+            throw RequestRejected.notFound(ErrorCodes.NOT_FOUND, "Not Found");
         }
     }
 }

@@ -1,6 +1,10 @@
 package dev.fluxbase.ai.platform.entity;
 
-/** A failure a client sees: a stable code (see CONTRACT.md §10) and a human message. */
+/**
+ * A failure a client sees: a stable upper-case code that clients may branch on, so it never changes once
+ * released (Fluxbase's own codes, such as {@code INVALID_MESSAGE} or {@code CHATBOT_NOT_FOUND}, are kept where
+ * they apply), and a human message that may.
+ */
 public class CodedException extends RuntimeException {
 
     private final String code;

@@ -11,7 +11,7 @@ public class RequestRejected extends CodedException {
     }
 
     public static RequestRejected badRequest(String message) {
-        return new RequestRejected(400, "INVALID_REQUEST", message);
+        return new RequestRejected(400, ErrorCodes.INVALID_REQUEST, message);
     }
 
     public static RequestRejected notFound(String code, String message) {

@@ -10,7 +10,12 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
-/** Providers in the SDK's AIProvider shape (sdk-wire.md §4), with both {@code from_config} and {@code read_only}. */
+/**
+ * Providers in the shape the Fluxbase SDK reads as AIProvider: snake_case fields, {@code config} as string values
+ * with the API key masked, lists as {@code {providers, count}} (the SDK reads {@code body.providers}). The provider
+ * from configuration is marked by both {@code from_config} (which the SDK's type declares) and {@code read_only}
+ * (which Fluxbase's own server sends).
+ */
 final class ProviderJson {
 
     private static final JsonProvider JSON = JsonFactories.PROVIDER;

@@ -1,5 +1,6 @@
 package dev.fluxbase.ai.providers.control;
 
+import dev.fluxbase.ai.platform.entity.ErrorCodes;
 import dev.fluxbase.ai.platform.entity.RequestRejected;
 import dev.fluxbase.ai.providers.entity.ProviderException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,8 +14,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class ApiKeyVault {
-
-    static final String ENCRYPTION_KEY_MISSING = "ENCRYPTION_KEY_MISSING";
 
     @Inject
     @ConfigProperty(name = "fluxbase.ai.encryption-key")
@@ -30,7 +29,7 @@ public class ApiKeyVault {
     }
 
     public byte[] seal(String apiKey, String providerId) {
-        return cipher().orElseThrow(() -> new RequestRejected(503, ENCRYPTION_KEY_MISSING,
+        return cipher().orElseThrow(() -> new RequestRejected(503, ErrorCodes.ENCRYPTION_KEY_MISSING,
                 "API keys cannot be stored: the server has no encryption key (set FLUXBASE_AI_ENCRYPTION_KEY)"))
                 .encrypt(apiKey, providerId);
     }

@@ -2,6 +2,7 @@ package dev.fluxbase.ai.providers.control;
 
 import static dev.fluxbase.ai.providers.entity.ProviderConfig.API_KEY;
 
+import dev.fluxbase.ai.platform.entity.ErrorCodes;
 import dev.fluxbase.ai.platform.entity.RequestRejected;
 import dev.fluxbase.ai.providers.entity.ProviderChanges;
 import dev.fluxbase.ai.providers.entity.ProviderConfig;
@@ -120,7 +121,7 @@ public class ProviderAdministration {
 
     private UUID writable(String id, String verb) {
         if (ProviderSettings.CONFIG_ID.equals(id) && configured.settings().isPresent()) {
-            throw new RequestRejected(403, "PROVIDER_READ_ONLY", "Cannot " + verb + READ_ONLY);
+            throw new RequestRejected(403, ErrorCodes.PROVIDER_READ_ONLY, "Cannot " + verb + READ_ONLY);
         }
         return parse(id).orElseThrow(ProviderAdministration::notFound);
     }
@@ -143,6 +144,6 @@ public class ProviderAdministration {
     }
 
     private static RequestRejected notFound() {
-        return RequestRejected.notFound("PROVIDER_NOT_FOUND", "Provider not found");
+        return RequestRejected.notFound(ErrorCodes.PROVIDER_NOT_FOUND, "Provider not found");
     }
 }

@@ -1,5 +1,6 @@
 package dev.fluxbase.ai.providers.control;
 
+import dev.fluxbase.ai.platform.entity.ErrorCodes;
 import dev.fluxbase.ai.providers.entity.ProviderException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -40,7 +41,7 @@ final class ProviderChoice {
         Set<String> order = new LinkedHashSet<>();
         preferred.or(() -> storedDefault).or(() -> configured).or(() -> only).ifPresent(o -> order.add(o.id()));
         if (order.isEmpty()) {
-            throw new ProviderException(ProviderException.NO_PROVIDER, "No AI provider configured");
+            throw new ProviderException(ErrorCodes.NO_PROVIDER, "No AI provider configured");
         }
         if (failover) {
             storedDefault.ifPresent(o -> order.add(o.id()));

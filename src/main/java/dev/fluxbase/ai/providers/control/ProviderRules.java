@@ -1,5 +1,6 @@
 package dev.fluxbase.ai.providers.control;
 
+import dev.fluxbase.ai.platform.entity.ErrorCodes;
 import dev.fluxbase.ai.platform.entity.RequestRejected;
 import dev.fluxbase.ai.providers.entity.ProviderConfig;
 import dev.fluxbase.ai.providers.entity.ProviderSettings;
@@ -31,7 +32,7 @@ final class ProviderRules {
     }
 
     static RequestRejected exists(String name) {
-        return new RequestRejected(409, "PROVIDER_EXISTS", "A provider named '" + name + "' already exists");
+        return new RequestRejected(409, ErrorCodes.PROVIDER_EXISTS, "A provider named '" + name + "' already exists");
     }
 
     /** Required keys present and URLs usable; {@code config} is without the API key. */

@@ -1,5 +1,6 @@
 package dev.fluxbase.ai.providers.control;
 
+import dev.fluxbase.ai.platform.entity.ErrorCodes;
 import dev.fluxbase.ai.platform.entity.RequestRejected;
 import dev.fluxbase.ai.providers.entity.StoredProvider;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -88,7 +89,7 @@ public class ProviderStore {
             return provider;
         } catch (PersistenceException e) {
             if (isUniqueViolation(e)) {
-                throw new RequestRejected(409, "PROVIDER_CONFLICT", "A provider named '" + provider.name()
+                throw new RequestRejected(409, ErrorCodes.PROVIDER_CONFLICT, "A provider named '" + provider.name()
                         + "' already exists, or another change of the default provider happened at the same time");
             }
             throw e;

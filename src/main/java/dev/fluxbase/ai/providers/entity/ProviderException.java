@@ -1,6 +1,7 @@
 package dev.fluxbase.ai.providers.entity;
 
 import dev.fluxbase.ai.platform.entity.CodedException;
+import dev.fluxbase.ai.platform.entity.ErrorCodes;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -9,13 +10,6 @@ import java.util.Optional;
  * decides whether the call may be retried or handed to another provider.
  */
 public class ProviderException extends CodedException {
-
-    public static final String AUTH_FAILED = "PROVIDER_AUTH_FAILED";
-    public static final String RATE_LIMITED = "PROVIDER_RATE_LIMITED";
-    public static final String PROVIDER_ERROR = "PROVIDER_ERROR";
-    public static final String NO_PROVIDER = "NO_PROVIDER";
-    /** Fluxbase's code for a stream that failed; ours once part of the answer had reached the client. */
-    public static final String STREAM_ERROR = "STREAM_ERROR";
 
     /** What went wrong; only the transient kinds are worth another attempt. */
     public enum Failure {
@@ -58,7 +52,7 @@ public class ProviderException extends CodedException {
      * the client learns that what it saw is incomplete.
      */
     public ProviderException midStream() {
-        return new ProviderException(failure, STREAM_ERROR, "The answer was interrupted: " + getMessage(), null, this);
+        return new ProviderException(failure, ErrorCodes.STREAM_ERROR, "The answer was interrupted: " + getMessage(), null, this);
     }
 
     public static ProviderException of(Failure failure, String message) {
@@ -75,11 +69,11 @@ public class ProviderException extends CodedException {
             return of(Failure.AUTH, "Provider authentication failed");
         }
         if (status == 429) {
-            return new ProviderException(Failure.RATE_LIMITED, RATE_LIMITED, "Provider rate limit exceeded, try again later", retryAfter, null);
+            return new ProviderException(Failure.RATE_LIMITED, ErrorCodes.PROVIDER_RATE_LIMITED, "Provider rate limit exceeded, try again later", retryAfter, null);
         }
         String message = "Provider error (HTTP " + status + ")" + (detail == null || detail.isBlank() ? "" : ": " + detail);
         Failure failure = status >= 500 ? Failure.SERVER_ERROR : Failure.REJECTED;
-        return new ProviderException(failure, PROVIDER_ERROR, message, retryAfter, null);
+        return new ProviderException(failure, ErrorCodes.PROVIDER_ERROR, message, retryAfter, null);
     }
 
     public static ProviderException forStatus(int status, String detail) {
@@ -96,19 +90,19 @@ public class ProviderException extends CodedException {
 
     private static Failure failureOf(String code) {
         return switch (code) {
-            case NO_PROVIDER -> Failure.NO_PROVIDER;
-            case AUTH_FAILED -> Failure.AUTH;
-            case RATE_LIMITED -> Failure.RATE_LIMITED;
+            case ErrorCodes.NO_PROVIDER -> Failure.NO_PROVIDER;
+            case ErrorCodes.PROVIDER_AUTH_FAILED -> Failure.AUTH;
+            case ErrorCodes.PROVIDER_RATE_LIMITED -> Failure.RATE_LIMITED;
             default -> Failure.REJECTED;
         };
     }
 
     private static String codeOf(Failure failure) {
         return switch (failure) {
-            case NO_PROVIDER -> NO_PROVIDER;
-            case AUTH -> AUTH_FAILED;
-            case RATE_LIMITED -> RATE_LIMITED;
-            default -> PROVIDER_ERROR;
+            case NO_PROVIDER -> ErrorCodes.NO_PROVIDER;
+            case AUTH -> ErrorCodes.PROVIDER_AUTH_FAILED;
+            case RATE_LIMITED -> ErrorCodes.PROVIDER_RATE_LIMITED;
+            default -> ErrorCodes.PROVIDER_ERROR;
         };
     }
 }

@@ -23,6 +23,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -62,7 +63,7 @@ public class AdminUsageResource {
         return answer.build();
     }
 
-    private static Optional<java.util.UUID> chatbot(String id) {
+    private static Optional<UUID> chatbot(String id) {
         return present(id).map(text -> Ids.parse(text).orElseThrow(() -> RequestRejected.badRequest("chatbot_id must be a UUID")));
     }
 

@@ -3,6 +3,7 @@ package dev.fluxbase.ai.quotas.control;
 import dev.fluxbase.ai.platform.control.Database;
 import dev.fluxbase.ai.platform.control.Jdbc;
 import dev.fluxbase.ai.platform.entity.CodedException;
+import dev.fluxbase.ai.platform.entity.ErrorCodes;
 import dev.fluxbase.ai.quotas.entity.Limits;
 import dev.fluxbase.ai.quotas.entity.QuotaExceeded;
 import dev.fluxbase.ai.quotas.entity.QuotaSubject;
@@ -54,7 +55,7 @@ public class QuotaGate {
     DataSource dataSource;
 
     private final Jdbc jdbc = new Jdbc(() -> dataSource,
-            e -> new CodedException("DATABASE_UNAVAILABLE", "Database unavailable, try again later", e));
+            e -> new CodedException(ErrorCodes.DATABASE_UNAVAILABLE, "Database unavailable, try again later", e));
 
     /**
      * Counts the message in today's and this minute's windows and reserves its tokens on today's, or

@@ -1,14 +1,13 @@
 package dev.fluxbase.ai.security.boundary;
 
 import dev.fluxbase.ai.platform.boundary.ErrorResponse;
+import dev.fluxbase.ai.platform.entity.ErrorCodes;
 import dev.fluxbase.ai.security.entity.AuthenticationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 /** The 401 and 403 answers of the security filters; a 401 names the Bearer scheme, as RFC 6750 asks. */
 final class AuthResponses {
-
-    static final String FORBIDDEN = "FORBIDDEN";
 
     private AuthResponses() {
     }
@@ -27,6 +26,6 @@ final class AuthResponses {
     }
 
     static Response adminRequired() {
-        return ErrorResponse.of(Response.Status.FORBIDDEN, FORBIDDEN, "Admin role required");
+        return ErrorResponse.of(Response.Status.FORBIDDEN, ErrorCodes.FORBIDDEN, "Admin role required");
     }
 }

@@ -1,6 +1,7 @@
 package dev.fluxbase.ai.security.boundary;
 
 import dev.fluxbase.ai.platform.boundary.ErrorResponse;
+import dev.fluxbase.ai.platform.entity.ErrorCodes;
 import dev.fluxbase.ai.security.control.CorsRules;
 import dev.fluxbase.ai.security.control.OriginPolicy;
 import jakarta.annotation.Priority;
@@ -31,7 +32,6 @@ public class CorsFilter implements ContainerRequestFilter, ContainerResponseFilt
     static final String ORIGIN = "Origin";
     static final String REQUEST_METHOD = "Access-Control-Request-Method";
     static final String REQUEST_HEADERS = "Access-Control-Request-Headers";
-    static final String CORS_FORBIDDEN = "CORS_FORBIDDEN";
 
     @Inject
     OriginPolicy policy;
@@ -42,7 +42,7 @@ public class CorsFilter implements ContainerRequestFilter, ContainerResponseFilt
             return;
         }
         request.abortWith(isAllowed(request) ? preflightAnswer(request)
-                : ErrorResponse.of(Response.Status.FORBIDDEN, CORS_FORBIDDEN, "Origin not allowed"));
+                : ErrorResponse.of(Response.Status.FORBIDDEN, ErrorCodes.CORS_FORBIDDEN, "Origin not allowed"));
     }
 
     /** Also runs for aborted requests (401s included), so that a browser can read why it was refused. */

@@ -25,6 +25,7 @@ public class CallerResolver {
     @ConfigProperty(name = "fluxbase.auth.admin-groups")
     Optional<String> adminGroupsSetting;
 
+    /** SSO groups whose members may use the admin API. */
     private Set<String> adminGroups = Set.of();
 
     /** For CDI, which configures the bean in {@link #readConfiguration()}. */
@@ -62,11 +63,6 @@ public class CallerResolver {
             return Caller.anonymous();
         }
         return verifier.verify(tokenOrNull.trim());
-    }
-
-    /** SSO groups whose members may use the admin API ({@code fluxbase.auth.admin-groups}). */
-    public Set<String> adminGroups() {
-        return adminGroups;
     }
 
     public boolean isAdmin(Caller caller) {

@@ -2,6 +2,7 @@ package dev.fluxbase.ai.security.control;
 
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import dev.fluxbase.ai.platform.entity.ErrorCodes;
 import dev.fluxbase.ai.security.entity.AuthenticationException;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
@@ -27,7 +28,7 @@ final class PublicKeySource {
             load();
         }
         if (failed) {
-            throw new AuthenticationException(AuthenticationException.INVALID_TOKEN,
+            throw new AuthenticationException(ErrorCodes.INVALID_TOKEN,
                     "Token verification is unavailable: the public key could not be loaded");
         }
         return keys;

@@ -14,6 +14,7 @@ import com.nimbusds.jose.jwk.JWKMatcher;
 import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.KeyConverter;
 import com.nimbusds.jwt.SignedJWT;
+import dev.fluxbase.ai.platform.entity.ErrorCodes;
 import dev.fluxbase.ai.security.entity.AuthenticationException;
 import java.security.Key;
 import java.security.PublicKey;
@@ -95,7 +96,7 @@ final class SignatureCheck {
             return KeyConverter.toJavaKeys(keys).stream().filter(PublicKey.class::isInstance).toList();
         } catch (KeySourceException e) {
             LOG.warning("Cannot fetch the JWT verification keys: " + e.getMessage());
-            throw new AuthenticationException(AuthenticationException.INVALID_TOKEN,
+            throw new AuthenticationException(ErrorCodes.INVALID_TOKEN,
                     "Token verification is unavailable: the signing keys could not be fetched");
         }
     }

@@ -8,6 +8,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import dev.fluxbase.ai.platform.entity.ErrorCodes;
 import dev.fluxbase.ai.security.entity.AuthenticationException;
 import dev.fluxbase.ai.security.entity.Caller;
 import jakarta.annotation.PostConstruct;
@@ -105,7 +106,7 @@ public class TokenVerifier {
 
     public Caller verify(String token) {
         if (!settings.configured()) {
-            throw new AuthenticationException(AuthenticationException.INVALID_TOKEN, "Token verification is not configured");
+            throw new AuthenticationException(ErrorCodes.INVALID_TOKEN, "Token verification is not configured");
         }
         SignedJWT jwt = parse(token);
         signatures.verify(jwt);

@@ -1,12 +1,10 @@
 package dev.fluxbase.ai.security.entity;
 
 import dev.fluxbase.ai.platform.entity.CodedException;
+import dev.fluxbase.ai.platform.entity.ErrorCodes;
 
 /** A token that cannot be trusted, or a missing one where a caller must be known. */
 public class AuthenticationException extends CodedException {
-
-    public static final String INVALID_TOKEN = "INVALID_TOKEN";
-    public static final String AUTH_REQUIRED = "AUTH_REQUIRED";
 
     public AuthenticationException(String code, String message) {
         super(code, message);
@@ -18,10 +16,10 @@ public class AuthenticationException extends CodedException {
 
     /** The message names the reason only; it never repeats the token. */
     public static AuthenticationException invalidToken(String reason) {
-        return new AuthenticationException(INVALID_TOKEN, "Invalid token: " + reason);
+        return new AuthenticationException(ErrorCodes.INVALID_TOKEN, "Invalid token: " + reason);
     }
 
     public static AuthenticationException required() {
-        return new AuthenticationException(AUTH_REQUIRED, "Authentication required");
+        return new AuthenticationException(ErrorCodes.AUTH_REQUIRED, "Authentication required");
     }
 }

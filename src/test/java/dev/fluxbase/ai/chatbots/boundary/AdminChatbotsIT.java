@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fluxbase.ai.it.support.ApiResponse;
 import dev.fluxbase.ai.it.support.FluxbaseServer;
 import dev.fluxbase.ai.it.support.ServerUnderTest;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.time.Duration;
@@ -34,7 +35,7 @@ class AdminChatbotsIT {
     /** A chatbot of its own, so that changing it cannot disturb other tests. */
     private String ownChatbot(String code) {
         String namespace = "admin-" + UUID.randomUUID().toString().substring(0, 8);
-        String body = "{\"namespace\":\"" + namespace + "\",\"chatbots\":[{\"name\":\"bot\",\"code\":" + jakarta.json.Json.createValue(code)
+        String body = "{\"namespace\":\"" + namespace + "\",\"chatbots\":[{\"name\":\"bot\",\"code\":" + Json.createValue(code)
                 + "}],\"options\":{\"delete_missing\":false,\"dry_run\":false}}";
         assertThat(server.call("POST", BASE + "/sync", admin, body).status()).isEqualTo(200);
         return server.column("SELECT id FROM ai.chatbots WHERE namespace = ? AND name = 'bot'", namespace).get(0);

@@ -6,6 +6,8 @@ import dev.fluxbase.ai.it.support.ApiResponse;
 import dev.fluxbase.ai.it.support.FluxbaseServer;
 import dev.fluxbase.ai.it.support.ServerUnderTest;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +36,7 @@ class PublicChatbotsIT {
         List<String> listed = chatbots.stream().map(c -> c.getString("namespace") + "/" + c.getString("name")).toList();
         assertThat(listed).contains("default/guide-example", "default/skeleton-bot", "sales/reports", "finance/reports")
                 .doesNotContain("default/private-bot", "default/broken-bot");
-        assertThat(chatbots).isSortedAccordingTo(java.util.Comparator.<JsonObject, String>comparing(c -> c.getString("namespace"))
+        assertThat(chatbots).isSortedAccordingTo(Comparator.<JsonObject, String>comparing(c -> c.getString("namespace"))
                 .thenComparing(c -> c.getString("name")));
         assertThat(response.json().getInt("count")).isEqualTo(listed.size());
     }
@@ -47,8 +49,8 @@ class PublicChatbotsIT {
         assertThat(summary.getString("description")).isEqualTo("Custom assistant for domain-specific queries");
         assertThat(summary.getBoolean("enabled")).isTrue();
         assertThat(summary.getBoolean("is_public")).isTrue();
-        assertThat(summary.getJsonArray("allowed_tables").getValuesAs(jakarta.json.JsonString.class))
-                .extracting(jakarta.json.JsonString::getString).containsExactly("products", "orders", "customers");
+        assertThat(summary.getJsonArray("allowed_tables").getValuesAs(JsonString.class))
+                .extracting(JsonString::getString).containsExactly("products", "orders", "customers");
         assertThat(summary.getString("source")).isEqualTo("filesystem");
         assertThat(summary.keySet()).contains("id", "allowed_operations", "allowed_schemas", "version", "created_at", "updated_at")
                 .doesNotContain("code");
@@ -83,8 +85,8 @@ class PublicChatbotsIT {
         ApiResponse response = server.get("/api/v1/ai/chatbots/by-name/reports", null);
         assertThat(response.status()).isEqualTo(409);
         assertThat(response.json().getBoolean("ambiguous")).isTrue();
-        assertThat(response.array("namespaces").getValuesAs(jakarta.json.JsonString.class))
-                .extracting(jakarta.json.JsonString::getString).containsExactly("finance", "sales");
+        assertThat(response.array("namespaces").getValuesAs(JsonString.class))
+                .extracting(JsonString::getString).containsExactly("finance", "sales");
         assertThat(response.json().getString("error")).contains("multiple namespaces");
     }
 

@@ -8,6 +8,7 @@ import dev.fluxbase.ai.it.support.Reply;
 import dev.fluxbase.ai.it.support.ServerUnderTest;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.io.StringReader;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -59,7 +60,7 @@ class ConversationPersistenceIT {
         assertThat(server.column("SELECT ordinal || '|' || role || '|' || content || '|' || coalesce(prompt_tokens::text, '-') || '|' "
                 + "|| coalesce(completion_tokens::text, '-') FROM ai.messages WHERE conversation_id = ?::uuid ORDER BY ordinal", id))
                 .containsExactly("1|user|How many are there?|-|-", "2|assistant|There is one.|80|10");
-        JsonObject result = Json.createReader(new java.io.StringReader(server.column(
+        JsonObject result = Json.createReader(new StringReader(server.column(
                 "SELECT query_results::text FROM ai.messages WHERE conversation_id = ?::uuid AND role = 'assistant'", id).get(0)))
                 .readArray().getJsonObject(0);
         assertThat(result.getString("query")).isEqualTo("SELECT 1 AS one");

@@ -6,6 +6,7 @@ import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,7 +59,7 @@ public final class ChatClient implements AutoCloseable {
     }
 
     public void sendBinary(byte[] data) {
-        socket.sendBinary(java.nio.ByteBuffer.wrap(data), true).exceptionally(e -> null).join();
+        socket.sendBinary(ByteBuffer.wrap(data), true).exceptionally(e -> null).join();
     }
 
     /** The close code the server sent, waiting for it. */
@@ -132,7 +133,7 @@ public final class ChatClient implements AutoCloseable {
     }
 
     /** No frame arrives within the given time (for asserting that nothing follows a terminal frame). */
-    public void assertSilentFor(java.time.Duration quiet) {
+    public void assertSilentFor(Duration quiet) {
         try {
             JsonObject frame = frames.poll(quiet.toMillis(), TimeUnit.MILLISECONDS);
             if (frame != null) {

@@ -1,11 +1,15 @@
 package dev.fluxbase.ai.it.support;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,12 +83,12 @@ public final class FluxbaseServer implements BeforeAllCallback, ParameterResolve
         static Running start() {
             try {
                 return boot();
-            } catch (IOException | java.security.NoSuchAlgorithmException e) {
+            } catch (IOException | NoSuchAlgorithmException e) {
                 throw new IllegalStateException("could not start the server under test", e);
             }
         }
 
-        private static Running boot() throws IOException, java.security.NoSuchAlgorithmException {
+        private static Running boot() throws IOException, NoSuchAlgorithmException {
             Path buildDir = Path.of(System.getProperty("it.buildDir", "target"));
             Path projectDir = Path.of(System.getProperty("it.projectDir", "."));
             TestDatabase database = TestDatabase.fromSystemProperties();
@@ -266,7 +270,7 @@ public final class FluxbaseServer implements BeforeAllCallback, ParameterResolve
         Path rootDir = buildDir.resolve("it/payara-root" + suffix);
         // A runtime directory left by an earlier run would first redeploy that run's (older) WAR.
         deleteRecursively(rootDir);
-        List<String> command = new java.util.ArrayList<>(List.of(
+        List<String> command = new ArrayList<>(List.of(
                 javaExecutable(), heap, "-jar", System.getProperty("it.microJar"),
                 "--deploy", System.getProperty("it.war"), "--contextRoot", "/",
                 "--addLibs", System.getProperty("it.serverLibs"),
@@ -287,7 +291,7 @@ public final class FluxbaseServer implements BeforeAllCallback, ParameterResolve
     private static void deleteRecursively(Path dir) throws IOException {
         if (Files.exists(dir)) {
             try (var paths = Files.walk(dir)) {
-                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                     Files.delete(path);
                 }
             }
@@ -298,7 +302,7 @@ public final class FluxbaseServer implements BeforeAllCallback, ParameterResolve
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 

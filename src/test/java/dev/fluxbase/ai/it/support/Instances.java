@@ -3,6 +3,7 @@ package dev.fluxbase.ai.it.support;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 /**
@@ -14,10 +15,10 @@ final class Instances {
     private final List<ServerUnderTest> running = new CopyOnWriteArrayList<>();
     private Supplier<ServerUnderTest> secondStarter;
     private ServerUnderTest second;
-    private java.util.function.BiFunction<Map<String, String>, List<String>, DisposableInstance> disposableStarter;
+    private BiFunction<Map<String, String>, List<String>, DisposableInstance> disposableStarter;
 
     void first(ServerUnderTest first, Supplier<ServerUnderTest> secondStarter,
-            java.util.function.BiFunction<Map<String, String>, List<String>, DisposableInstance> disposableStarter) {
+            BiFunction<Map<String, String>, List<String>, DisposableInstance> disposableStarter) {
         running.add(first);
         this.secondStarter = secondStarter;
         this.disposableStarter = disposableStarter;

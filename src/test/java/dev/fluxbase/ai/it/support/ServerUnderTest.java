@@ -1,12 +1,21 @@
 package dev.fluxbase.ai.it.support;
 
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /** The running server and everything around it that a test may drive or inspect. */
 public final class ServerUnderTest {
@@ -45,12 +54,12 @@ public final class ServerUnderTest {
      * Starts one more instance on the same database and fake provider, with these settings on top of the
      * run's, for a test that stops it (SIGTERM or kill). The caller closes it; it costs a boot.
      */
-    public DisposableInstance startDisposableInstance(java.util.Map<String, String> environment) {
-        return startDisposableInstance(environment, java.util.List.of());
+    public DisposableInstance startDisposableInstance(Map<String, String> environment) {
+        return startDisposableInstance(environment, List.of());
     }
 
     /** The same, with Payara Micro's clustering options instead of {@code --nocluster} (unless empty). */
-    public DisposableInstance startDisposableInstance(java.util.Map<String, String> environment, java.util.List<String> clusterArguments) {
+    public DisposableInstance startDisposableInstance(Map<String, String> environment, List<String> clusterArguments) {
         return instances.disposable(environment, clusterArguments);
     }
 
@@ -62,12 +71,12 @@ public final class ServerUnderTest {
     }
 
     /** Moves the clocks so that they read {@code instant} now, or at most a second later (offsets are whole seconds). */
-    public void moveClockTo(java.time.Instant instant) {
+    public void moveClockTo(Instant instant) {
         moveClock(offsetTo(instant));
     }
 
     /** Moves this instance's clock only, as {@link #moveClockTo}: for a disposable instance, which that leaves alone. */
-    public void moveOwnClockTo(java.time.Instant instant) {
+    public void moveOwnClockTo(Instant instant) {
         moveOwnClock(offsetTo(instant));
     }
 
@@ -78,8 +87,8 @@ public final class ServerUnderTest {
         }
     }
 
-    private static Duration offsetTo(java.time.Instant instant) {
-        long millis = Duration.between(java.time.Instant.now(), instant).toMillis();
+    private static Duration offsetTo(Instant instant) {
+        long millis = Duration.between(Instant.now(), instant).toMillis();
         return Duration.ofSeconds(Math.floorDiv(millis, 1000) + (Math.floorMod(millis, 1000) == 0 ? 0 : 1));
     }
 
@@ -88,7 +97,7 @@ public final class ServerUnderTest {
     }
 
     /** Runs this instance's periodic jobs now and waits for them; the answer says what each did. */
-    public jakarta.json.JsonObject runJobs() {
+    public JsonObject runJobs() {
         ApiResponse ran = call("POST", "/api/v1/admin/ai/testing/run-jobs", serviceKey(), null);
         if (ran.status() != 200) {
             throw new AssertionError("could not run the jobs: " + ran);
@@ -127,13 +136,13 @@ public final class ServerUnderTest {
     }
 
     /** The first column of every row, as text. */
-    public java.util.List<String> column(String sql, Object... parameters) {
-        try (Connection connection = jdbc(); java.sql.PreparedStatement statement = connection.prepareStatement(sql)) {
+    public List<String> column(String sql, Object... parameters) {
+        try (Connection connection = jdbc(); PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
             }
-            java.util.List<String> values = new java.util.ArrayList<>();
-            try (java.sql.ResultSet rows = statement.executeQuery()) {
+            List<String> values = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     values.add(rows.getString(1));
                 }
@@ -145,7 +154,7 @@ public final class ServerUnderTest {
     }
 
     public int execute(String sql, Object... parameters) {
-        try (Connection connection = jdbc(); java.sql.PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (Connection connection = jdbc(); PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
             }
@@ -168,11 +177,16 @@ public final class ServerUnderTest {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
+        return send(request.build());
+    }
+
+    /** Sends a request built elsewhere (a multipart upload, say) and reads the answer as text. */
+    public ApiResponse send(HttpRequest request) {
         try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             return new ApiResponse(response.statusCode(), response.headers(), response.body());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
@@ -191,8 +205,8 @@ public final class ServerUnderTest {
     public HttpResponse<String> get(String path) {
         try {
             return HTTP.send(HttpRequest.newBuilder(http(path)).timeout(Duration.ofSeconds(20)).GET().build(), HttpResponse.BodyHandlers.ofString());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 
 /**
  * What the server under test asks PostgreSQL while a test records: every statement it executes (by its
@@ -52,7 +53,7 @@ public final class StatementLog {
         private static final int GSS_REQUEST = 80877104;
         private static final int KEPT = 8192;
 
-        private final java.util.function.Supplier<StatementLog> recording;
+        private final Supplier<StatementLog> recording;
         private final Map<String, String> prepared = new HashMap<>();
         private final Map<String, String> portals = new HashMap<>();
         private final byte[] header = new byte[5];
@@ -62,7 +63,7 @@ public final class StatementLog {
         private int bodyKept;
         private long bodyLeft;
 
-        ClientStream(java.util.function.Supplier<StatementLog> recording) {
+        ClientStream(Supplier<StatementLog> recording) {
             this.recording = recording;
         }
 

@@ -1,6 +1,10 @@
 package dev.fluxbase.ai.it.support;
 
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Optional;
 
 /** The fresh database that the test command created for this run (see payara/test.sh). */
 public record TestDatabase(String url, String user, String password) {
@@ -15,16 +19,16 @@ public record TestDatabase(String url, String user, String password) {
     }
 
     /** The same database as a superuser of its cluster, when the test command made one (payara/test.sh does). */
-    public java.util.Optional<TestDatabase> asSuperuser() {
+    public Optional<TestDatabase> asSuperuser() {
         String user = System.getProperty("it.db.admin-user", "");
         if (user.isBlank() || user.startsWith("${")) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(new TestDatabase(url, user, System.getProperty("it.db.admin-password")));
+        return Optional.of(new TestDatabase(url, user, System.getProperty("it.db.admin-password")));
     }
 
-    public java.sql.Connection connect() throws java.sql.SQLException {
-        return java.sql.DriverManager.getConnection(url, user, password);
+    public Connection connect() throws SQLException {
+        return DriverManager.getConnection(url, user, password);
     }
 
     URI hostAndPort() {

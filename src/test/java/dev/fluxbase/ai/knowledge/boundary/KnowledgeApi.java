@@ -8,11 +8,7 @@ import dev.fluxbase.ai.it.support.ServerUnderTest;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
@@ -20,7 +16,6 @@ import java.time.Duration;
 final class KnowledgeApi {
 
     static final String BASE = "/api/v1/admin/ai/knowledge-bases";
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final ServerUnderTest server;
 
@@ -86,15 +81,7 @@ final class KnowledgeApi {
                 .header("Authorization", "Bearer " + server.serviceKey())
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
-        try {
-            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            return new ApiResponse(response.statusCode(), response.headers(), response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        return server.send(request);
     }
 
     private static void write(ByteArrayOutputStream out, String text) {

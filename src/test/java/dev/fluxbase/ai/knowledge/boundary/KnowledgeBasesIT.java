@@ -11,11 +11,13 @@ import dev.fluxbase.ai.knowledge.control.TestPdf;
 import dev.fluxbase.ai.it.support.FakeLlmServer;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,7 +50,7 @@ class KnowledgeBasesIT {
         assertThat(response.json().getBoolean("ocr_enabled")).isFalse();
         assertThat(response.json().getBoolean("ocr_available")).isFalse();
         assertThat(response.json().getJsonArray("ocr_languages")).isEmpty();
-        assertThat(response.array("supported_file_types").getValuesAs(jakarta.json.JsonString::getString)).contains(".txt", ".md", ".html", ".pdf");
+        assertThat(response.array("supported_file_types").getValuesAs(JsonString::getString)).contains(".txt", ".md", ".html", ".pdf");
     }
 
     @Test
@@ -261,7 +263,7 @@ class KnowledgeBasesIT {
     void aSearchFilteredToOneKnowledgeBaseStillFillsMaxChunksThroughItsOwnIndex() throws Exception {
         String many = api.createKnowledgeBase("many").getString("id");
         String few = api.createKnowledgeBase("few").getString("id");
-        List<String> manyDocuments = new java.util.ArrayList<>();
+        List<String> manyDocuments = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             manyDocuments.add(api.addDocument(many, "m" + i, "Invoices are paid within thirty days, batch " + i + "."));
         }

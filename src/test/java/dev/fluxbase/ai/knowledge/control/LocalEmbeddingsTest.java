@@ -3,6 +3,7 @@ package dev.fluxbase.ai.knowledge.control;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 class LocalEmbeddingsTest {
@@ -16,7 +17,7 @@ class LocalEmbeddingsTest {
 
         assertThat(vectors).hasSize(3).allSatisfy(v -> {
             assertThat(v).hasSize(LocalEmbeddings.MODEL.dimensions());
-            assertThat(dot(v, v)).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-3));
+            assertThat(dot(v, v)).isCloseTo(1.0, Offset.offset(1e-3));
         });
         assertThat(dot(vectors.get(0), vectors.get(1))).isGreaterThan(dot(vectors.get(0), vectors.get(2)) + 0.3);
     }

@@ -12,6 +12,7 @@ import dev.fluxbase.ai.it.support.SqlFixture;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -112,7 +113,7 @@ class MetricsIT {
     }
 
     private static String[] concat(String[] labels, String... more) {
-        String[] all = java.util.Arrays.copyOf(labels, labels.length + more.length);
+        String[] all = Arrays.copyOf(labels, labels.length + more.length);
         System.arraycopy(more, 0, all, labels.length, more.length);
         return all;
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fluxbase.ai.it.support.ApiResponse;
 import dev.fluxbase.ai.it.support.FluxbaseServer;
 import dev.fluxbase.ai.it.support.ServerUnderTest;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.util.List;
 import java.util.Map;
@@ -94,10 +95,10 @@ class AdminProvidersIT {
         assertThat(changed.getString("display_name")).isEqualTo("Main one");
         assertThat(changed.getBoolean("enabled")).isFalse();
         assertThat(changed.getString("embedding_model")).isEqualTo("text-embedding-3-small");
-        assertThat(changed.getJsonObject("config")).containsEntry("model", jakarta.json.Json.createValue("gpt-4.1"))
-                .containsEntry("base_url", jakarta.json.Json.createValue("https://llm.example/v1"))
-                .containsEntry("organization_id", jakarta.json.Json.createValue("org-1"))
-                .containsEntry("api_key", jakarta.json.Json.createValue(MASK));
+        assertThat(changed.getJsonObject("config")).containsEntry("model", Json.createValue("gpt-4.1"))
+                .containsEntry("base_url", Json.createValue("https://llm.example/v1"))
+                .containsEntry("organization_id", Json.createValue("org-1"))
+                .containsEntry("api_key", Json.createValue(MASK));
 
         ApiResponse deleted = api.call("DELETE", BASE + "/" + id, null);
         assertThat(deleted.status()).isEqualTo(200);

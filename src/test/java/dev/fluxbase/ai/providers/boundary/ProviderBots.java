@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fluxbase.ai.it.support.ServerUnderTest;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
 
 /**
  * Chatbots of the provider ITs, synced through the admin API into a namespace of their own: one per
@@ -31,7 +32,7 @@ final class ProviderBots {
         assertThat(server.call("POST", "/api/v1/admin/ai/chatbots/sync", server.serviceKey(), body).status()).isEqualTo(200);
     }
 
-    private static jakarta.json.JsonObjectBuilder chatbot(String name, String provider) {
+    private static JsonObjectBuilder chatbot(String name, String provider) {
         String code = "/**\n * Provider test bot\n *\n"
                 + (provider == null ? "" : " * @fluxbase:provider " + provider + "\n")
                 + " * @fluxbase:max-tokens " + MAX_TOKENS + "\n * @fluxbase:temperature " + TEMPERATURE + "\n"

@@ -8,6 +8,7 @@ import dev.fluxbase.ai.it.support.FluxbaseServer;
 import dev.fluxbase.ai.it.support.RecordedRequest;
 import dev.fluxbase.ai.it.support.Reply;
 import dev.fluxbase.ai.it.support.ServerUnderTest;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -338,7 +339,7 @@ class ProviderChatIT {
             chat.message(id, "Tell me");
             chat.until(f -> f.getString("type").equals("content"));
             long asked = System.nanoTime();
-            chat.send(jakarta.json.Json.createObjectBuilder().add("type", "cancel").add("conversation_id", id).build());
+            chat.send(Json.createObjectBuilder().add("type", "cancel").add("conversation_id", id).build());
             assertThat(last(chat.turn(id)).getString("type")).isEqualTo("cancelled");
             assertThat(Duration.ofNanos(System.nanoTime() - asked)).isLessThan(Duration.ofSeconds(1));
 

@@ -1,6 +1,8 @@
 package dev.fluxbase.ai.providers.control;
 
-import static dev.fluxbase.ai.providers.control.StreamFixtures.*;
+import static dev.fluxbase.ai.providers.control.StreamFixtures.bytes;
+import static dev.fluxbase.ai.providers.control.StreamFixtures.ollamaContent;
+import static dev.fluxbase.ai.providers.control.StreamFixtures.ollamaDone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,6 +1,14 @@
 package dev.fluxbase.ai.providers.control;
 
-import static dev.fluxbase.ai.providers.control.StreamFixtures.*;
+import static dev.fluxbase.ai.providers.control.StreamFixtures.azureFilterChunk;
+import static dev.fluxbase.ai.providers.control.StreamFixtures.bytes;
+import static dev.fluxbase.ai.providers.control.StreamFixtures.openAiContent;
+import static dev.fluxbase.ai.providers.control.StreamFixtures.openAiFinish;
+import static dev.fluxbase.ai.providers.control.StreamFixtures.openAiRole;
+import static dev.fluxbase.ai.providers.control.StreamFixtures.openAiToolArguments;
+import static dev.fluxbase.ai.providers.control.StreamFixtures.openAiToolStart;
+import static dev.fluxbase.ai.providers.control.StreamFixtures.openAiUsage;
+import static dev.fluxbase.ai.providers.control.StreamFixtures.sse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

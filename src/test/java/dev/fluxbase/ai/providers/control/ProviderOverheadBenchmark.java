@@ -1,23 +1,37 @@
 package dev.fluxbase.ai.providers.control;
 
-import static dev.fluxbase.ai.providers.control.StreamFixtures.*;
+import static dev.fluxbase.ai.providers.control.StreamFixtures.azureFilterChunk;
+import static dev.fluxbase.ai.providers.control.StreamFixtures.ollamaContent;
+import static dev.fluxbase.ai.providers.control.StreamFixtures.ollamaDone;
+import static dev.fluxbase.ai.providers.control.StreamFixtures.openAiContent;
+import static dev.fluxbase.ai.providers.control.StreamFixtures.openAiFinish;
+import static dev.fluxbase.ai.providers.control.StreamFixtures.openAiRole;
+import static dev.fluxbase.ai.providers.control.StreamFixtures.openAiUsage;
+import static dev.fluxbase.ai.providers.control.StreamFixtures.sse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fluxbase.ai.providers.entity.CancelSignal;
 import dev.fluxbase.ai.providers.entity.ChatMessage;
+import dev.fluxbase.ai.providers.entity.ChatProvider;
 import dev.fluxbase.ai.providers.entity.CompletionRequest;
 import dev.fluxbase.ai.providers.entity.CompletionResult;
 import dev.fluxbase.ai.providers.entity.StreamListener;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -100,7 +114,7 @@ class ProviderOverheadBenchmark {
 
     private static Runnable wholeLayer(byte[] stream, Function<StreamListener, StreamParser> parser) {
         StreamingCall call = new StreamingCall(READERS, new StreamTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofSeconds(60)));
-        dev.fluxbase.ai.providers.entity.ChatProvider provider = new dev.fluxbase.ai.providers.entity.ChatProvider() {
+        ChatProvider provider = new ChatProvider() {
             @Override
             public String name() {
                 return "recorded";
@@ -129,15 +143,15 @@ class ProviderOverheadBenchmark {
     private static final int PACE_MICROS = 300;
 
     /** A body that blocks like a socket until the next delta is written; remembers when each was written. */
-    private static final class PacedBody extends java.io.InputStream {
+    private static final class PacedBody extends InputStream {
         final long[] written = new long[PACED_DELTAS];
-        private final java.util.concurrent.BlockingQueue<byte[]> chunks = new java.util.concurrent.LinkedBlockingQueue<>();
+        private final BlockingQueue<byte[]> chunks = new LinkedBlockingQueue<>();
         private byte[] current = new byte[0];
         private int position;
 
-        void writeAll(java.util.function.IntFunction<String> delta, String trailer) {
+        void writeAll(IntFunction<String> delta, String trailer) {
             for (int i = 0; i < PACED_DELTAS; i++) {
-                java.util.concurrent.locks.LockSupport.parkNanos(PACE_MICROS * 1000L);
+                LockSupport.parkNanos(PACE_MICROS * 1000L);
                 written[i] = System.nanoTime();
                 chunks.add(delta.apply(i).getBytes(StandardCharsets.UTF_8));
             }
@@ -178,7 +192,7 @@ class ProviderOverheadBenchmark {
         StreamListener listener = d -> received[next[0]++] = System.nanoTime();
         Thread writer = new Thread(() -> body.writeAll(i -> "data: " + openAiContent("t" + i) + "\n\n",
                 "data: " + openAiUsage(1, 1) + "\n\ndata: [DONE]\n\n"));
-        java.util.concurrent.Future<?> reading;
+        Future<?> reading;
         if (wholeLayer) {
             StreamingCall call = new StreamingCall(READERS, new StreamTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofSeconds(60)));
             reading = Executors.newSingleThreadExecutor().submit(() -> call.run(() -> body, new OpenAiStream(listener), new CancelSignal()));

@@ -1,5 +1,6 @@
 package dev.fluxbase.ai.providers.control;
 
+import jakarta.json.Json;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -65,6 +66,6 @@ final class StreamFixtures {
     }
 
     static String jsonString(String text) {
-        return jakarta.json.Json.createValue(text).toString();
+        return Json.createValue(text).toString();
     }
 }

@@ -5,6 +5,7 @@ import dev.fluxbase.ai.platform.entity.JsonFactories;
 import dev.fluxbase.ai.platform.entity.JsonFields;
 import dev.fluxbase.ai.providers.entity.ToolCall;
 import dev.fluxbase.ai.providers.entity.ToolDefinition;
+import dev.fluxbase.ai.tools.entity.ProgressSteps;
 import dev.fluxbase.ai.tools.entity.Tool;
 import dev.fluxbase.ai.tools.entity.ToolArguments;
 import dev.fluxbase.ai.tools.entity.ToolContext;
@@ -74,7 +75,7 @@ public class HttpGetTool implements Tool {
             return "Request refused: only GET requests are supported, not " + method + ".";
         }
         ChatbotDefinition chatbot = context.chatbot();
-        context.events().progress("fetching", "Fetching " + hostOf(url) + "...");
+        context.events().progress(ProgressSteps.FETCHING, "Fetching " + hostOf(url) + "...");
         try {
             FetchResult result = fetcher.fetch(url, chatbot.settings().webAccess().allowedDomains(), secrets(chatbot), context.cancel());
             return describe(url, result);

@@ -1,0 +1,64 @@
+package dev.fluxbase.ai.platform.entity;
+
+/**
+ * Every error code a client sees, in the {@code code} of an {@code error} frame or of an HTTP error body. Clients
+ * branch on them, so a released code never changes; Fluxbase's own codes are kept where they apply.
+ */
+public final class ErrorCodes {
+
+    // requests and the chat protocol
+    public static final String INVALID_REQUEST = "INVALID_REQUEST";
+    public static final String INVALID_MESSAGE = "INVALID_MESSAGE";
+    public static final String UNKNOWN_TYPE = "UNKNOWN_TYPE";
+    public static final String MESSAGE_TOO_LARGE = "MESSAGE_TOO_LARGE";
+    public static final String TOO_LARGE = "TOO_LARGE";
+    public static final String NO_SESSION = "NO_SESSION";
+    public static final String TOO_MANY_CONVERSATIONS = "TOO_MANY_CONVERSATIONS";
+    public static final String SHUTTING_DOWN = "SHUTTING_DOWN";
+    public static final String NOT_FOUND = "NOT_FOUND";
+    public static final String METHOD_NOT_ALLOWED = "METHOD_NOT_ALLOWED";
+    public static final String UNSUPPORTED_MEDIA_TYPE = "UNSUPPORTED_MEDIA_TYPE";
+    public static final String NOT_IMPLEMENTED = "NOT_IMPLEMENTED";
+    public static final String CONFLICT = "CONFLICT";
+    public static final String INTERNAL_ERROR = "INTERNAL_ERROR";
+    public static final String DATABASE_UNAVAILABLE = "DATABASE_UNAVAILABLE";
+
+    // authentication and access
+    public static final String AUTH_REQUIRED = "AUTH_REQUIRED";
+    public static final String INVALID_TOKEN = "INVALID_TOKEN";
+    public static final String FORBIDDEN = "FORBIDDEN";
+    public static final String CORS_FORBIDDEN = "CORS_FORBIDDEN";
+
+    // chatbots and conversations
+    public static final String CHATBOT_NOT_FOUND = "CHATBOT_NOT_FOUND";
+    public static final String AMBIGUOUS_CHATBOT = "AMBIGUOUS_CHATBOT";
+    public static final String CONVERSATION_NOT_FOUND = "CONVERSATION_NOT_FOUND";
+    public static final String TURN_LIMIT = "TURN_LIMIT";
+
+    // limits
+    public static final String RATE_LIMIT_EXCEEDED = "RATE_LIMIT_EXCEEDED";
+    public static final String DAILY_LIMIT_EXCEEDED = "DAILY_LIMIT_EXCEEDED";
+    public static final String TOKEN_BUDGET_EXCEEDED = "TOKEN_BUDGET_EXCEEDED";
+
+    // providers
+    public static final String NO_PROVIDER = "NO_PROVIDER";
+    public static final String PROVIDER_AUTH_FAILED = "PROVIDER_AUTH_FAILED";
+    public static final String PROVIDER_RATE_LIMITED = "PROVIDER_RATE_LIMITED";
+    public static final String PROVIDER_ERROR = "PROVIDER_ERROR";
+    /** A stream that failed; ours once part of the answer had reached the client. */
+    public static final String STREAM_ERROR = "STREAM_ERROR";
+    public static final String PROVIDER_NOT_FOUND = "PROVIDER_NOT_FOUND";
+    public static final String PROVIDER_EXISTS = "PROVIDER_EXISTS";
+    public static final String PROVIDER_CONFLICT = "PROVIDER_CONFLICT";
+    public static final String PROVIDER_READ_ONLY = "PROVIDER_READ_ONLY";
+    public static final String ENCRYPTION_KEY_MISSING = "ENCRYPTION_KEY_MISSING";
+
+    // knowledge bases
+    public static final String KNOWLEDGE_BASE_NOT_FOUND = "KNOWLEDGE_BASE_NOT_FOUND";
+    public static final String DOCUMENT_NOT_FOUND = "DOCUMENT_NOT_FOUND";
+    public static final String LINK_NOT_FOUND = "LINK_NOT_FOUND";
+    public static final String EMBEDDING_FAILED = "EMBEDDING_FAILED";
+
+    private ErrorCodes() {
+    }
+}
