@@ -311,7 +311,7 @@ public final class FluxbaseServer implements BeforeAllCallback, ParameterResolve
         try {
             return Files.readString(logOf(""));
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 

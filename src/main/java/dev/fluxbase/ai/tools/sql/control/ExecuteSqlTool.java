@@ -6,6 +6,7 @@ import dev.fluxbase.ai.platform.entity.JsonFactories;
 import dev.fluxbase.ai.platform.entity.JsonFields;
 import dev.fluxbase.ai.providers.entity.ToolCall;
 import dev.fluxbase.ai.providers.entity.ToolDefinition;
+import dev.fluxbase.ai.tools.entity.ProgressSteps;
 import dev.fluxbase.ai.tools.entity.Tool;
 import dev.fluxbase.ai.tools.entity.ToolArguments;
 import dev.fluxbase.ai.tools.entity.ToolContext;
@@ -88,7 +89,7 @@ public class ExecuteSqlTool implements Tool {
     }
 
     private String run(String sql, String description, ToolContext context) {
-        context.events().progress("querying", description.isBlank() ? "Querying the database..." : "Querying: " + description);
+        context.events().progress(ProgressSteps.QUERYING, description.isBlank() ? "Querying the database..." : "Querying: " + description);
         SqlAccess access = context.chatbot().settings().sqlAccess();
         SqlPolicy policy = new SqlPolicy(Set.copyOf(access.allowedOperations()), access.allowedTables(), access.allowedSchemas(),
                 access.allowedFunctions());
@@ -96,7 +97,7 @@ public class ExecuteSqlTool implements Tool {
         if (!verdict.allowed()) {
             return refused(context, sql, verdict.reason());
         }
-        context.events().progress("executing", "Executing query...");
+        context.events().progress(ProgressSteps.EXECUTING, "Executing query...");
         QueryOutcome outcome;
         try {
             outcome = executor.execute(sql, context.identity(), access.allowedSchemas(), policy.readOnly(), context.cancel(),

@@ -10,8 +10,13 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.TemporalAccessor;
 import java.util.Base64;
 import java.util.UUID;
 import org.postgresql.util.PGobject;
@@ -43,11 +48,11 @@ final class RowJson {
         return toJson(value, meta.getColumnTypeName(column));
     }
 
-    private static java.time.OffsetDateTime instant(java.sql.Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant().atOffset(java.time.ZoneOffset.UTC);
+    private static OffsetDateTime instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant().atOffset(ZoneOffset.UTC);
     }
 
-    private static java.time.LocalDateTime local(java.sql.Timestamp timestamp) {
+    private static LocalDateTime local(Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toLocalDateTime();
     }
 
@@ -68,10 +73,10 @@ final class RowJson {
             double d = ((Number) value).doubleValue();
             return Double.isFinite(d) ? JSON.createValue(d) : JSON.createValue(String.valueOf(d));
         }
-        if (value instanceof java.time.OffsetDateTime t) {
+        if (value instanceof OffsetDateTime t) {
             return JSON.createValue(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t));
         }
-        if (value instanceof java.time.temporal.TemporalAccessor t) {
+        if (value instanceof TemporalAccessor t) {
             return JSON.createValue(t.toString());
         }
         if (value instanceof UUID || value instanceof String) {
