@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class ClientAddressesTest {
 
-    private final ClientAddresses behindProxies = new ClientAddresses(List.of(AddressRange.parse("10.0.0.0/8"), AddressRange.parse("::1")));
+    private final ClientAddresses behindProxies = new ClientAddresses(List.of(AddressRange.parse("10.0.0.0/8"), AddressRange.parse("::1")), 64);
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', nullValues = "NULL", value = {
@@ -26,15 +26,23 @@ class ClientAddressesTest {
             "10.1.2.3 | garbage | 10.1.2.3",
             "10.1.2.3 | 10.0.0.8 | 10.0.0.8",                    // only proxies all the way: the farthest one
             "10.1.2.3 | 198.51.100.1:4711 | 198.51.100.1",
-            "0:0:0:0:0:0:0:1 | 2001:db8::5 | 2001:db8:0:0:0:0:0:5",
-            "::1 | [2001:db8::5]:443 | 2001:db8:0:0:0:0:0:5"})
+            "0:0:0:0:0:0:0:1 | 2001:db8::5 | 2001:db8::/64",        // IPv6 clients by their /64
+            "::1 | [2001:db8::5]:443 | 2001:db8::/64",
+            "::1 | ::ffff:198.51.100.1 | 198.51.100.1",
+            "2001:db8:0:7::1 | 2001:db8::5 | 2001:db8:0:7::/64"}) // an untrusted IPv6 peer
     void believesForwardedAddressesOnlyFromTrustedProxies(String peer, String forwardedFor, String client) {
         assertThat(behindProxies.resolve(peer, forwardedFor)).isEqualTo(client);
     }
 
     @Test
     void withoutTrustedProxiesThePeerIsTheClient() {
-        assertThat(new ClientAddresses(List.of()).resolve("127.0.0.1", "198.51.100.1")).isEqualTo("127.0.0.1");
+        assertThat(new ClientAddresses(List.of(), 64).resolve("127.0.0.1", "198.51.100.1")).isEqualTo("127.0.0.1");
+    }
+
+    @Test
+    void thePrefixLengthIsConfigurableWithinIpv6() {
+        assertThat(new ClientAddresses(List.of(), 48).resolve("2001:db8:1:2::5", null)).isEqualTo("2001:db8:1::/48");
+        assertThatThrownBy(() -> new ClientAddresses(List.of(), 129)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
