@@ -161,6 +161,37 @@ class RateLimitIT {
     }
 
     @Test
+    void anonymousIpv6UsersAreLimitedByTheirSlash64() {
+        server.moveClockTo(Instant.now().truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(1)).plusSeconds(1));
+        int site = 0x1000 + (int) (Math.random() * 0xe000);
+        String network = "2001:db8:" + Integer.toHexString(site) + ":1";
+        String neighbour = "2001:db8:" + Integer.toHexString(site) + ":2";
+
+        assertThat(anonymousMessage(network + "::1").getString("type")).isEqualTo("done");
+        assertThat(anonymousMessage(String.format("2001:0db8:%04x:0001:0000:0000:abcd:0002", site)).getString("type")).isEqualTo("done");
+        assertThat(anonymousMessage(network + "::3").getString("code")).as("a third address of the same /64").isEqualTo("RATE_LIMIT_EXCEEDED");
+        assertThat(anonymousMessage(neighbour + "::1").getString("type")).as("the next /64").isEqualTo("done");
+
+        String key = network + "::/64";
+        String neighbourKey = neighbour + "::/64";
+        assertThat(server.column("SELECT subject || '=' || requests FROM ai.usage_counters WHERE window_kind = 'minute' "
+                + "AND subject IN (?, ?) ORDER BY 1", "ip:" + key, "ip:" + neighbourKey))
+                .containsExactlyInAnyOrder("ip:" + key + "=2", "ip:" + neighbourKey + "=1");
+        assertThat(server.column("SELECT client_key || '=' || count(*) FROM ai.usage_ledger WHERE client_key IN (?, ?) AND user_id IS NULL "
+                + "GROUP BY client_key", key, neighbourKey)).containsExactlyInAnyOrder(key + "=3", neighbourKey + "=1");
+    }
+
+    /** One message of an anonymous user whom the trusted proxy forwarded as {@code address}; its last frame. */
+    private JsonObject anonymousMessage(String address) {
+        try (ChatClient chat = ChatClient.connect(server.ws("/ai/ws"), Map.of("X-Forwarded-For", address))) {
+            String id = chat.startChat("anon-limited-bot", "default");
+            server.llm().enqueue(Reply.text("ok"));
+            chat.message(id, "hi");
+            return last(chat.turn(id));
+        }
+    }
+
+    @Test
     void aLimitOfZeroAllowsNoMessages() {
         try (ChatClient chat = server.chatAs("zero-" + UUID.randomUUID())) {
             String id = chat.startChat("zero-bot", "default");
