@@ -6,6 +6,7 @@ import dev.fluxbase.ai.chat.entity.ClientFrame;
 import dev.fluxbase.ai.chat.entity.Conversation;
 import dev.fluxbase.ai.chat.entity.ServerFrames;
 import dev.fluxbase.ai.chatbots.control.ChatbotCatalog;
+import dev.fluxbase.ai.chatbots.control.RoleGate;
 import dev.fluxbase.ai.chatbots.entity.ChatbotDefinition;
 import dev.fluxbase.ai.platform.container.ContextLoaders;
 import dev.fluxbase.ai.platform.entity.CodedException;
@@ -84,6 +85,7 @@ public class ChatDispatcher {
         Caller caller = connection.caller();
         ChatbotDefinition chatbot = chatbots.find(namespace, name)
                 .orElseThrow(() -> new ChatException(ErrorCodes.CHATBOT_NOT_FOUND, "Chatbot not found or disabled"));
+        checkRoles(chatbot, caller);
         ChatIdentity identity = identity(caller, frame.text("impersonate_user_id"));
         if (identity.anonymous() && !chatbot.settings().audience().allowUnauthenticated()) {
             throw new ChatException(ErrorCodes.AUTH_REQUIRED, "Authentication required");
@@ -91,6 +93,17 @@ public class ChatDispatcher {
         Conversation conversation = starter.start(connection, chatbot, identity, frame.text("conversation_id"));
         connection.add(conversation);
         connection.send(ServerFrames.chatStarted(conversation.id(), chatbot.name()));
+    }
+
+    /** Before anything else about the chatbot, so that a resumed conversation is refused alike. */
+    private void checkRoles(ChatbotDefinition chatbot, Caller caller) {
+        switch (RoleGate.check(chatbot.settings().audience(), caller, callers.isAdmin(caller))) {
+            case AUTH_REQUIRED -> throw new ChatException(ErrorCodes.AUTH_REQUIRED, "Authentication required");
+            case FORBIDDEN -> throw new ChatException(ErrorCodes.FORBIDDEN, RoleGate.forbiddenMessage(chatbot.settings().audience()));
+            case ADMITTED -> {
+                // chats
+            }
+        }
     }
 
     private ChatIdentity identity(Caller caller, Optional<String> impersonate) {

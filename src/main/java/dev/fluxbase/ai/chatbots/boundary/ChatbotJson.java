@@ -64,6 +64,7 @@ final class ChatbotJson {
                 .add("daily_request_limit", c.limits().perDay())
                 .add("daily_token_budget", c.limits().tokensPerDay())
                 .add("allow_unauthenticated", c.audience().allowUnauthenticated())
+                .add("require_roles", strings(c.audience().requireRoles()))
                 .add("http_allowed_domains", strings(c.webAccess().allowedDomains()))
                 .add("tools", strings(c.toolUse().toolNames()))
                 .add("knowledge_bases", strings(c.retrieval().knowledgeBases()))

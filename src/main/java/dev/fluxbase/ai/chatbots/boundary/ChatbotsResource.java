@@ -1,12 +1,15 @@
 package dev.fluxbase.ai.chatbots.boundary;
 
 import dev.fluxbase.ai.chatbots.control.ChatbotStore;
+import dev.fluxbase.ai.chatbots.control.RoleGate;
+import dev.fluxbase.ai.chatbots.control.RoleGate.Verdict;
 import dev.fluxbase.ai.chatbots.entity.Chatbot;
 import dev.fluxbase.ai.chatbots.entity.ChatbotDefinition;
 import dev.fluxbase.ai.platform.boundary.Ids;
 import dev.fluxbase.ai.platform.entity.ErrorCodes;
 import dev.fluxbase.ai.platform.entity.JsonFactories;
 import dev.fluxbase.ai.platform.entity.RequestRejected;
+import dev.fluxbase.ai.security.boundary.CurrentCaller;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.spi.JsonProvider;
@@ -20,7 +23,10 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The chatbots end users may see: enabled and public ones. Authentication is optional. */
+/**
+ * The chatbots end users may see: enabled and public ones, and of those requiring roles only the ones the caller
+ * has a role for. Authentication is optional.
+ */
 @Path("/ai/chatbots")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Chatbots")
@@ -31,10 +37,13 @@ public class ChatbotsResource {
     @Inject
     ChatbotStore store;
 
+    @Inject
+    CurrentCaller caller;
+
     @GET
     @Operation(summary = "List the enabled, public chatbots of every namespace")
     public JsonObject list() {
-        return ChatbotJson.list(store.published());
+        return ChatbotJson.list(store.published().stream().filter(c -> verdict(c) == Verdict.ADMITTED).toList());
     }
 
     @GET
@@ -43,6 +52,8 @@ public class ChatbotsResource {
     public JsonObject get(@PathParam("id") String id) {
         return Ids.parse(id).flatMap(store::find)
                 .filter(c -> c.enabled() && c.audience().isPublic())
+                .filter(this::visible)
+                .map(this::admitted)
                 .map(c -> ChatbotJson.summary(c).build())
                 .orElseThrow(() -> RequestRejected.notFound(ErrorCodes.CHATBOT_NOT_FOUND, "Chatbot not found"));
     }
@@ -52,14 +63,14 @@ public class ChatbotsResource {
     @Path("by-name/{name}")
     @Operation(summary = "Find an enabled, public chatbot by name; 409 lists the namespaces when the name is ambiguous")
     public Response byName(@PathParam("name") String name) {
-        List<Chatbot> matches = store.publishedNamed(name);
+        List<Chatbot> matches = store.publishedNamed(name).stream().filter(this::visible).toList();
         if (matches.isEmpty()) {
             return lookup(404, JSON.createObjectBuilder().add("ambiguous", false).add("error", "Chatbot not found").add("code", ErrorCodes.CHATBOT_NOT_FOUND).build());
         }
         Chatbot chosen = matches.size() == 1 ? matches.get(0)
                 : matches.stream().filter(c -> c.namespace().equals(ChatbotDefinition.DEFAULT_NAMESPACE)).findFirst().orElse(null);
         if (chosen != null) {
-            return lookup(200, JSON.createObjectBuilder().add("chatbot", ChatbotJson.summary(chosen)).add("ambiguous", false).build());
+            return lookup(200, JSON.createObjectBuilder().add("chatbot", ChatbotJson.summary(admitted(chosen))).add("ambiguous", false).build());
         }
         List<String> namespaces = matches.stream().map(Chatbot::namespace).toList();
         return lookup(409, JSON.createObjectBuilder()
@@ -69,6 +80,25 @@ public class ChatbotsResource {
                         + ". Please specify the namespace explicitly.")
                 .add("code", ErrorCodes.AMBIGUOUS_CHATBOT)
                 .build());
+    }
+
+    private Verdict verdict(Chatbot chatbot) {
+        return RoleGate.check(chatbot.audience(), caller.get(), caller.isAdmin());
+    }
+
+    /**
+     * Anonymous callers do not learn that a chatbot they may not use exists: it answers as an unknown one.
+     * Authenticated callers without the role are told so ({@link #admitted}).
+     */
+    private boolean visible(Chatbot chatbot) {
+        return verdict(chatbot) != Verdict.AUTH_REQUIRED;
+    }
+
+    private Chatbot admitted(Chatbot chatbot) {
+        if (verdict(chatbot) == Verdict.FORBIDDEN) {
+            throw new RequestRejected(403, ErrorCodes.FORBIDDEN, RoleGate.forbiddenMessage(chatbot.audience()));
+        }
+        return chatbot;
     }
 
     private static Response lookup(int status, JsonObject body) {

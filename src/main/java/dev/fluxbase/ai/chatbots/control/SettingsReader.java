@@ -102,7 +102,9 @@ final class SettingsReader {
 
     private Audience audience() throws ChatbotFileException {
         Audience audience = read(Audience.defaults(), "allow-unauthenticated", this::bool, Audience::withAllowUnauthenticated);
-        return read(audience, "public", this::bool, Audience::withPublic);
+        audience = read(audience, "public", this::bool, Audience::withPublic);
+        audience = read(audience, "require-roles", this::csv, Audience::withRequireRoles);
+        return read(audience, "require-role", this::csv, Audience::withRequireRoles);
     }
 
     /** What reads an annotation's value; its errors name the annotation. */

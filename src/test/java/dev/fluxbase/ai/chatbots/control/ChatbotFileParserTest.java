@@ -169,6 +169,14 @@ class ChatbotFileParserTest {
     }
 
     @Test
+    void requiredRolesAreReadInEitherSpelling() throws ChatbotFileException {
+        assertThat(settings("require-role sales, support,sales").audience().requireRoles()).containsExactly("sales", "support");
+        assertThat(settings("require-roles finance").audience().requireRoles()).containsExactly("finance");
+        assertThat(settings().audience().requireRoles()).isEmpty();
+        assertThat(settings().audience().restricted()).isFalse();
+    }
+
+    @Test
     void everyOtherAnnotationIsRead() throws ChatbotFileException {
         ChatbotSettings s = settings("allow-unauthenticated true", "public false", "persist-conversations", "rag-max-chunks 8",
                 "rag-similarity-threshold 0.55", "max-iterations 3", "provider azure-main", "model gpt-4o",
