@@ -4,7 +4,6 @@ import static dev.fluxbase.ai.security.entity.AuthenticationException.invalidTok
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.fluxbase.ai.security.entity.Caller;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -21,8 +20,7 @@ final class CallerFromClaims {
 
     static Caller map(JWTClaimsSet claims, String claimsJson) {
         String role = role(claims);
-        Instant expires = claims.getExpirationTime() == null ? null : claims.getExpirationTime().toInstant();
-        return new Caller(userId(claims, role), role, groups(claims), claimsJson, true, expires);
+        return new Caller(userId(claims, role), role, groups(claims), claimsJson, true);
     }
 
     private static String role(JWTClaimsSet claims) {
