@@ -85,7 +85,8 @@ public class ChatDispatcher {
         Caller caller = connection.caller();
         ChatbotDefinition chatbot = chatbots.find(namespace, name)
                 .orElseThrow(() -> new ChatException(ErrorCodes.CHATBOT_NOT_FOUND, "Chatbot not found or disabled"));
-        checkRoles(chatbot, caller);
+        // before anything else about the chatbot, so that a resumed conversation is refused alike
+        RoleGate.requireAdmitted(chatbot.settings().audience(), caller, callers.isAdmin(caller));
         ChatIdentity identity = identity(caller, frame.text("impersonate_user_id"));
         if (identity.anonymous() && !chatbot.settings().audience().allowUnauthenticated()) {
             throw new ChatException(ErrorCodes.AUTH_REQUIRED, "Authentication required");
@@ -93,17 +94,6 @@ public class ChatDispatcher {
         Conversation conversation = starter.start(connection, chatbot, identity, frame.text("conversation_id"));
         connection.add(conversation);
         connection.send(ServerFrames.chatStarted(conversation.id(), chatbot.name()));
-    }
-
-    /** Before anything else about the chatbot, so that a resumed conversation is refused alike. */
-    private void checkRoles(ChatbotDefinition chatbot, Caller caller) {
-        switch (RoleGate.check(chatbot.settings().audience(), caller, callers.isAdmin(caller))) {
-            case AUTH_REQUIRED -> throw new ChatException(ErrorCodes.AUTH_REQUIRED, "Authentication required");
-            case FORBIDDEN -> throw new ChatException(ErrorCodes.FORBIDDEN, RoleGate.forbiddenMessage(chatbot.settings().audience()));
-            case ADMITTED -> {
-                // chats
-            }
-        }
     }
 
     private ChatIdentity identity(Caller caller, Optional<String> impersonate) {

@@ -43,7 +43,7 @@ public class ChatbotsResource {
     @GET
     @Operation(summary = "List the enabled, public chatbots of every namespace")
     public JsonObject list() {
-        return ChatbotJson.list(store.published().stream().filter(c -> verdict(c) == Verdict.ADMITTED).toList());
+        return ChatbotJson.list(store.published().stream().filter(this::listed).toList());
     }
 
     @GET
@@ -82,22 +82,16 @@ public class ChatbotsResource {
                 .build());
     }
 
-    private Verdict verdict(Chatbot chatbot) {
-        return RoleGate.check(chatbot.audience(), caller.get(), caller.isAdmin());
+    private boolean listed(Chatbot chatbot) {
+        return RoleGate.check(chatbot.audience(), caller.get(), caller.isAdmin()) == Verdict.ADMITTED;
     }
 
-    /**
-     * Anonymous callers do not learn that a chatbot they may not use exists: it answers as an unknown one.
-     * Authenticated callers without the role are told so ({@link #admitted}).
-     */
     private boolean visible(Chatbot chatbot) {
-        return verdict(chatbot) != Verdict.AUTH_REQUIRED;
+        return !RoleGate.hiddenFrom(chatbot.audience(), caller.get(), caller.isAdmin());
     }
 
     private Chatbot admitted(Chatbot chatbot) {
-        if (verdict(chatbot) == Verdict.FORBIDDEN) {
-            throw new RequestRejected(403, ErrorCodes.FORBIDDEN, RoleGate.forbiddenMessage(chatbot.audience()));
-        }
+        RoleGate.requireAdmitted(chatbot.audience(), caller.get(), caller.isAdmin());
         return chatbot;
     }
 

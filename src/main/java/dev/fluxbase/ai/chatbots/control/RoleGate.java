@@ -1,6 +1,8 @@
 package dev.fluxbase.ai.chatbots.control;
 
 import dev.fluxbase.ai.chatbots.entity.Audience;
+import dev.fluxbase.ai.platform.entity.ErrorCodes;
+import dev.fluxbase.ai.platform.entity.RequestRejected;
 import dev.fluxbase.ai.security.entity.Caller;
 
 /**
@@ -27,8 +29,23 @@ public final class RoleGate {
         return caller.isAnonymous() ? Verdict.AUTH_REQUIRED : Verdict.FORBIDDEN;
     }
 
-    /** The human message of a {@code FORBIDDEN} refusal. */
-    public static String forbiddenMessage(Audience audience) {
-        return "This chatbot requires one of the roles: " + String.join(", ", audience.requireRoles());
+    /**
+     * Refuses a caller the gate does not admit, with the code and message the socket's error frame and the REST
+     * error body both carry: {@code AUTH_REQUIRED} (401) or {@code FORBIDDEN} (403).
+     */
+    public static void requireAdmitted(Audience audience, Caller caller, boolean admin) {
+        switch (check(audience, caller, admin)) {
+            case AUTH_REQUIRED -> throw new RequestRejected(401, ErrorCodes.AUTH_REQUIRED, "Authentication required");
+            case FORBIDDEN -> throw new RequestRejected(403, ErrorCodes.FORBIDDEN,
+                    "This chatbot requires one of the roles: " + String.join(", ", audience.requireRoles()));
+            case ADMITTED -> {
+                // nothing to refuse
+            }
+        }
+    }
+
+    /** Whether the chatbot is hidden from the caller: anonymous callers do not learn that it exists. */
+    public static boolean hiddenFrom(Audience audience, Caller caller, boolean admin) {
+        return check(audience, caller, admin) == Verdict.AUTH_REQUIRED;
     }
 }

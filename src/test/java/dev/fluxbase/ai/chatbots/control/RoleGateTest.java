@@ -1,9 +1,11 @@
 package dev.fluxbase.ai.chatbots.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fluxbase.ai.chatbots.control.RoleGate.Verdict;
 import dev.fluxbase.ai.chatbots.entity.Audience;
+import dev.fluxbase.ai.platform.entity.RequestRejected;
 import dev.fluxbase.ai.security.entity.Caller;
 import java.util.List;
 import java.util.Set;
@@ -32,7 +34,12 @@ class RoleGateTest {
     @Test
     void anAuthenticatedCallerWithoutTheRoleIsForbidden() {
         assertThat(RoleGate.check(SALES_OR_SUPPORT, user("authenticated", "hr"), false)).isEqualTo(Verdict.FORBIDDEN);
-        assertThat(RoleGate.forbiddenMessage(SALES_OR_SUPPORT)).isEqualTo("This chatbot requires one of the roles: sales, support");
+        assertThatThrownBy(() -> RoleGate.requireAdmitted(SALES_OR_SUPPORT, user("authenticated", "hr"), false))
+                .isInstanceOf(RequestRejected.class).hasMessage("This chatbot requires one of the roles: sales, support")
+                .satisfies(e -> {
+                    assertThat(((RequestRejected) e).code()).isEqualTo("FORBIDDEN");
+                    assertThat(((RequestRejected) e).status()).isEqualTo(403);
+                });
     }
 
     @Test
