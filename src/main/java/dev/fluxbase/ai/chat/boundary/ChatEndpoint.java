@@ -77,7 +77,7 @@ public class ChatEndpoint {
             tokenProblem = e;
         }
         String client = addresses.resolve(PeerAddress.of(session), (String) session.getUserProperties().get(ChatHandshake.FORWARDED_FOR));
-        session.getUserProperties().put(CONNECTION, new ChatConnection(frame -> send(session, frame), caller, tokenProblem, client));
+        session.getUserProperties().put(CONNECTION, new ChatConnection(frame -> send(session, frame), caller, tokenProblem, callers.lifetime(caller), client));
         session.getUserProperties().put(PARTS, new MessageParts(maxMessageBytes, MAX_SOCKET_MESSAGE_BYTES));
         OversizeFrames.keepRemote(session);
         sockets.opened(session);

@@ -8,7 +8,9 @@ import dev.fluxbase.ai.chatbots.entity.ChatbotDefinition;
 import dev.fluxbase.ai.platform.entity.CodedException;
 import dev.fluxbase.ai.platform.entity.ErrorCodes;
 import dev.fluxbase.ai.security.entity.Caller;
+import dev.fluxbase.ai.security.entity.TokenLifetime;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,17 +25,25 @@ import dev.fluxbase.ai.providers.entity.CancelSignal;
  */
 public final class ChatConnection {
 
+    static final String TOKEN_EXPIRED = "Token expired: reconnect with a fresh token";
+
     private final FrameSink sink;
     private final Caller caller;
     private final CodedException tokenProblem;
+    private final TokenLifetime lifetime;
     private final String clientAddress;
     private final Map<String, Conversation> conversations = new ConcurrentHashMap<>();
     private final Map<String, TurnQueue> queues = new ConcurrentHashMap<>();
 
     public ChatConnection(FrameSink sink, Caller caller, CodedException tokenProblem, String clientAddress) {
+        this(sink, caller, tokenProblem, TokenLifetime.UNBOUNDED, clientAddress);
+    }
+
+    public ChatConnection(FrameSink sink, Caller caller, CodedException tokenProblem, TokenLifetime lifetime, String clientAddress) {
         this.sink = sink;
         this.caller = caller;
         this.tokenProblem = tokenProblem;
+        this.lifetime = lifetime;
         this.clientAddress = clientAddress;
     }
 
@@ -56,6 +66,16 @@ public final class ChatConnection {
             throw tokenProblem;
         }
         return caller;
+    }
+
+    /**
+     * Refuses new work once the token the socket was opened with has run out; the socket stays open, so that
+     * a running turn still ends and the client can reconnect with a fresh token when it chooses.
+     */
+    void checkTokenLifetime(Instant now) {
+        if (lifetime.expired(now)) {
+            throw new ChatException(ErrorCodes.INVALID_TOKEN, TOKEN_EXPIRED);
+        }
     }
 
     public String clientAddress() {

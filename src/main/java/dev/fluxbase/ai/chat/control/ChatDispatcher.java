@@ -9,6 +9,7 @@ import dev.fluxbase.ai.chatbots.control.ChatbotCatalog;
 import dev.fluxbase.ai.chatbots.control.RoleGate;
 import dev.fluxbase.ai.chatbots.entity.ChatbotDefinition;
 import dev.fluxbase.ai.platform.container.ContextLoaders;
+import dev.fluxbase.ai.platform.control.ServerClock;
 import dev.fluxbase.ai.platform.entity.CodedException;
 import dev.fluxbase.ai.platform.entity.ErrorCodes;
 import dev.fluxbase.ai.security.control.CallerResolver;
@@ -46,6 +47,9 @@ public class ChatDispatcher {
     @Inject
     ChatShutdown shutdown;
 
+    @Inject
+    ServerClock clock;
+
     @Resource
     ManagedExecutorService executor;
 
@@ -64,11 +68,11 @@ public class ChatDispatcher {
             conversationId = frame.text("conversation_id").orElse(null);
             switch (frame.type()) {
                 case "start_chat" -> {
-                    shutdown.checkOpen();
+                    checkAccepting(connection);
                     startChat(connection, frame);
                 }
                 case "message" -> {
-                    shutdown.checkOpen();
+                    checkAccepting(connection);
                     message(connection, frame);
                 }
                 case "cancel" -> cancel(connection, frame);
@@ -77,6 +81,12 @@ public class ChatDispatcher {
         } catch (CodedException e) {
             connection.send(ChatTurn.errorFrame(conversationId, e));
         }
+    }
+
+    /** New work needs a server that is not shutting down and a token that has not run out; cancel needs neither. */
+    private void checkAccepting(ChatConnection connection) {
+        shutdown.checkOpen();
+        connection.checkTokenLifetime(clock.now());
     }
 
     private void startChat(ChatConnection connection, ClientFrame frame) {

@@ -4,6 +4,7 @@ import static dev.fluxbase.ai.security.entity.AuthenticationException.invalidTok
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.fluxbase.ai.security.entity.Caller;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -20,7 +21,8 @@ final class CallerFromClaims {
 
     static Caller map(JWTClaimsSet claims, String claimsJson) {
         String role = role(claims);
-        return new Caller(userId(claims, role), role, groups(claims), claimsJson, true);
+        Instant expires = claims.getExpirationTime() == null ? null : claims.getExpirationTime().toInstant();
+        return new Caller(userId(claims, role), role, groups(claims), claimsJson, true, expires);
     }
 
     private static String role(JWTClaimsSet claims) {

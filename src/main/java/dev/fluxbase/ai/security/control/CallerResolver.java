@@ -2,6 +2,7 @@ package dev.fluxbase.ai.security.control;
 
 import dev.fluxbase.ai.security.entity.AuthenticationException;
 import dev.fluxbase.ai.security.entity.Caller;
+import dev.fluxbase.ai.security.entity.TokenLifetime;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -63,6 +64,11 @@ public class CallerResolver {
             return Caller.anonymous();
         }
         return verifier.verify(tokenOrNull.trim());
+    }
+
+    /** How long a socket opened by this caller may go on asking for answers. */
+    public TokenLifetime lifetime(Caller caller) {
+        return new TokenLifetime(caller.expiresAt(), verifier.clockSkew());
     }
 
     public boolean isAdmin(Caller caller) {

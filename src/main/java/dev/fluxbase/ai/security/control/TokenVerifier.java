@@ -104,6 +104,11 @@ public class TokenVerifier {
         return null;
     }
 
+    /** How far past {@code exp} a token is still accepted; sockets hold their token to the same tolerance. */
+    public Duration clockSkew() {
+        return settings.clockSkew();
+    }
+
     public Caller verify(String token) {
         if (!settings.configured()) {
             throw new AuthenticationException(ErrorCodes.INVALID_TOKEN, "Token verification is not configured");

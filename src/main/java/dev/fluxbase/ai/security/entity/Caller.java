@@ -1,5 +1,6 @@
 package dev.fluxbase.ai.security.entity;
 
+import java.time.Instant;
 import java.util.Collections;
 import java.util.Set;
 
@@ -12,8 +13,9 @@ import java.util.Set;
  * @param groups        the {@code groups} claim, possibly empty
  * @param claims        the verified claims as JSON, meant for PostgreSQL's {@code request.jwt.claims}
  * @param authenticated whether a token was presented and verified
+ * @param expiresAt     the verified token's {@code exp}; null without a token
  */
-public record Caller(String userId, String role, Set<String> groups, String claims, boolean authenticated) {
+public record Caller(String userId, String role, Set<String> groups, String claims, boolean authenticated, Instant expiresAt) {
 
     public static final String ANON = "anon";
     public static final String AUTHENTICATED = "authenticated";
@@ -27,6 +29,11 @@ public record Caller(String userId, String role, Set<String> groups, String clai
         role = role == null || role.isBlank() ? AUTHENTICATED : role;
         groups = groups == null ? Set.of() : Set.copyOf(groups);
         claims = claims == null ? "{}" : claims;
+    }
+
+    /** A caller whose token's lifetime does not matter here (a request checked once, a test). */
+    public Caller(String userId, String role, Set<String> groups, String claims, boolean authenticated) {
+        this(userId, role, groups, claims, authenticated, null);
     }
 
     /** No token at all; row-level security still sees the {@code anon} role. */

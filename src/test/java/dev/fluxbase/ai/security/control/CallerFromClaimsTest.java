@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.fluxbase.ai.security.entity.AuthenticationException;
 import dev.fluxbase.ai.security.entity.Caller;
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -21,6 +23,16 @@ class CallerFromClaimsTest {
         assertThat(caller.userId()).isEqualTo("u-1");
         assertThat(caller.claims()).isEqualTo(claims.toString());
         assertThat(caller.authenticated()).isTrue();
+    }
+
+    @Test
+    void remembersTheTokensExpirySoThatASocketCanHoldItToIt() {
+        Instant exp = Instant.parse("2026-12-03T12:00:00Z");
+
+        Caller caller = map(new JWTClaimsSet.Builder().subject("u-1").expirationTime(Date.from(exp)).build());
+
+        assertThat(caller.expiresAt()).isEqualTo(exp);
+        assertThat(Caller.anonymous().expiresAt()).isNull();
     }
 
     @Test
