@@ -9,7 +9,6 @@ import dev.fluxbase.ai.chatbots.control.ChatbotCatalog;
 import dev.fluxbase.ai.chatbots.control.RoleGate;
 import dev.fluxbase.ai.chatbots.entity.ChatbotDefinition;
 import dev.fluxbase.ai.platform.container.ContextLoaders;
-import dev.fluxbase.ai.platform.control.ServerClock;
 import dev.fluxbase.ai.platform.entity.CodedException;
 import dev.fluxbase.ai.platform.entity.ErrorCodes;
 import dev.fluxbase.ai.security.control.CallerResolver;
@@ -19,6 +18,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 
@@ -46,9 +46,6 @@ public class ChatDispatcher {
 
     @Inject
     ChatShutdown shutdown;
-
-    @Inject
-    ServerClock clock;
 
     @Resource
     ManagedExecutorService executor;
@@ -83,10 +80,14 @@ public class ChatDispatcher {
         }
     }
 
-    /** New work needs a server that is not shutting down and a token that has not run out; cancel needs neither. */
+    /**
+     * New work needs a server that is not shutting down and a token that has not run out; cancel needs neither.
+     * Token times are the identity provider's wall-clock times, so they are read against the system clock, as
+     * {@code TokenVerifier} does, never against the testing offset of {@code ServerClock}.
+     */
     private void checkAccepting(ChatConnection connection) {
         shutdown.checkOpen();
-        connection.checkTokenLifetime(clock.now());
+        connection.checkTokenLifetime(Instant.now());
     }
 
     private void startChat(ChatConnection connection, ClientFrame frame) {
