@@ -169,13 +169,13 @@ class ConsoleAdminIT {
 
         WebElement status = browser.await(d -> {
             WebElement found = browser.visible(By.cssSelector("tr[data-document='refunds.md'] .doc-status"));
-            return found != null && found.getText().equals("ready") ? found : null;
+            return found != null && found.getText().equals("indexed") ? found : null;
         });
-        assertThat(status.getText()).isEqualTo("ready");
+        assertThat(status.getText()).isEqualTo("indexed");
         String kb = knowledgeBaseId();
         JsonObject document = server.get("/api/v1/admin/ai/knowledge-bases/" + kb + "/documents", server.serviceKey())
                 .array("documents").getJsonObject(0);
-        assertThat(document.getString("status")).isEqualTo("ready");
+        assertThat(document.getString("status")).isEqualTo("indexed");
         assertThat(document.getInt("chunk_count")).isPositive();
 
         browser.find("input[name=query]").sendKeys("Refunds " + HANDBOOK);

@@ -18,7 +18,7 @@ import java.util.List;
  * summary plus code and settings for the admin API, and sync answers as {@code {message, namespace, summary,
  * details, errors, dry_run}}, each error as {@code {name, error, action}}.
  */
-final class ChatbotJson {
+public final class ChatbotJson {
 
     private static final JsonProvider JSON = JsonFactories.PROVIDER;
 
@@ -31,7 +31,8 @@ final class ChatbotJson {
         return JSON.createObjectBuilder().add("chatbots", array).add("count", chatbots.size()).build();
     }
 
-    static JsonObjectBuilder summary(Chatbot c) {
+    /** The SDK's {@code AIChatbotSummary}; the knowledge-base API lists a knowledge base's chatbots this way too. */
+    public static JsonObjectBuilder summary(Chatbot c) {
         JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("id", c.id().toString())
                 .add("name", c.name())
@@ -79,10 +80,12 @@ final class ChatbotJson {
         return json.build();
     }
 
+    /** Errors name the chatbot in {@code function}, as the SDK's {@code SyncError} types it, and in Fluxbase's {@code name}. */
     static JsonObject syncResult(SyncResult r) {
         JsonArrayBuilder errors = JSON.createArrayBuilder();
         r.errors().forEach(e -> errors.add(JSON.createObjectBuilder()
-                .add("name", e.name() == null ? "" : e.name()).add("error", e.error()).add("action", e.action())));
+                .add("function", e.name() == null ? "" : e.name()).add("name", e.name() == null ? "" : e.name())
+                .add("error", e.error()).add("action", e.action())));
         return JSON.createObjectBuilder()
                 .add("message", (r.dryRun() ? "Dry run: no changes made to namespace " : "Chatbots synced in namespace ") + r.namespace())
                 .add("namespace", r.namespace())

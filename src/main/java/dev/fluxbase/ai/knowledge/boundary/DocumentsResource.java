@@ -5,6 +5,7 @@ import dev.fluxbase.ai.knowledge.control.Ingestion;
 import dev.fluxbase.ai.knowledge.control.KnowledgeBaseStore;
 import dev.fluxbase.ai.knowledge.entity.KnowledgeBase;
 import dev.fluxbase.ai.knowledge.entity.KnowledgeDocument;
+import dev.fluxbase.ai.knowledge.entity.MetadataFilter;
 import dev.fluxbase.ai.knowledge.entity.NewDocument;
 import dev.fluxbase.ai.platform.boundary.Ids;
 import dev.fluxbase.ai.platform.boundary.JsonBodies;
@@ -111,16 +112,26 @@ public class DocumentsResource {
 
     @POST
     @Path("delete-by-filter")
-    @Operation(summary = "Delete the documents having all the given tags and the given metadata values")
+    @Operation(summary = "Delete the documents having all the given tags, the given metadata values and matching metadata_filter")
     public JsonObject deleteByFilter(@PathParam("kb") String kb, String body) {
         KnowledgeBase knowledgeBase = knowledgeBase(kb);
         JsonFields filter = JsonBodies.fields(body);
         List<String> tags = filter.strings("tags").orElse(List.of());
         String metadata = filter.object("metadata").map(JsonObject::toString).orElse("{}");
-        if (tags.isEmpty() && "{}".equals(metadata)) {
-            throw RequestRejected.badRequest("Invalid request body: give \"tags\" or \"metadata\" to match; an empty filter would delete everything");
+        MetadataFilter conditions = metadataFilter(filter);
+        if (tags.isEmpty() && "{}".equals(metadata) && conditions.isEmpty()) {
+            throw RequestRejected.badRequest("Invalid request body: give \"tags\", \"metadata\" or \"metadata_filter\" to match; "
+                    + "an empty filter would delete everything");
         }
-        return JSON.createObjectBuilder().add("deleted_count", documents.deleteMatching(knowledgeBase.id(), tags, metadata)).build();
+        return JSON.createObjectBuilder().add("deleted_count", documents.deleteMatching(knowledgeBase.id(), tags, metadata, conditions)).build();
+    }
+
+    private static MetadataFilter metadataFilter(JsonFields body) {
+        try {
+            return body.object("metadata_filter").map(MetadataFilter::of).orElse(MetadataFilter.NONE);
+        } catch (IllegalArgumentException e) {
+            throw RequestRejected.badRequest(e.getMessage());
+        }
     }
 
     private static JsonObjectBuilder accepted(UUID id) {

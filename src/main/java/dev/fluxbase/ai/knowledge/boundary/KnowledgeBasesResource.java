@@ -1,5 +1,8 @@
 package dev.fluxbase.ai.knowledge.boundary;
 
+import dev.fluxbase.ai.chatbots.boundary.ChatbotJson;
+import dev.fluxbase.ai.chatbots.control.ChatbotStore;
+import dev.fluxbase.ai.chatbots.entity.Chatbot;
 import dev.fluxbase.ai.knowledge.control.AnnotationLinks;
 import dev.fluxbase.ai.knowledge.control.EmbeddingService;
 import dev.fluxbase.ai.knowledge.control.KnowledgeBaseStore;
@@ -61,6 +64,9 @@ public class KnowledgeBasesResource {
 
     @Inject
     AnnotationLinks annotationLinks;
+
+    @Inject
+    ChatbotStore chatbots;
 
     @GET
     @Path("capabilities")
@@ -135,9 +141,11 @@ public class KnowledgeBasesResource {
 
     @GET
     @Path("{id}/chatbots")
-    @Operation(summary = "The chatbots linked to a knowledge base, as links with chatbot_name")
+    @Operation(summary = "The chatbots linked to a knowledge base, as chatbot summaries (the SDK's AIChatbotSummary)")
     public JsonObject chatbots(@PathParam("id") String id) {
-        return KnowledgeJson.list("chatbots", links.ofKnowledgeBase(find(id).id()), KnowledgeJson::link);
+        List<Chatbot> linked = links.ofKnowledgeBase(find(id).id()).stream()
+                .map(link -> chatbots.find(link.chatbotId())).flatMap(Optional::stream).toList();
+        return KnowledgeJson.list("chatbots", linked, chatbot -> ChatbotJson.summary(chatbot).build());
     }
 
     @GET

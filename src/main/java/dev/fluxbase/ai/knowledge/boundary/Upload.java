@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /** A multipart upload: the part {@code file} (required) and optionally {@code title}. */
@@ -21,11 +22,14 @@ record Upload(String fileName, String mimeType, String text, String title) {
         EntityPart file = part(parts, "file").orElseThrow(() -> RequestRejected.badRequest("No file uploaded"));
         String fileName = file.getFileName().filter(n -> !n.isBlank()).orElse("upload");
         String declared = file.getMediaType() == null ? null : file.getMediaType().toString();
-        String mimeType = TextExtractor.mimeType(fileName, declared).orElseThrow(() -> RequestRejected.badRequest(
-                "Unsupported file type: " + fileName + "; supported: " + TextExtractor.MIME_TYPES.keySet()));
+        byte[] content = bytes(file);
+        // The SDK sends a Blob without a type as "blob", application/octet-stream: its content then says what it is.
+        String mimeType = TextExtractor.mimeType(fileName, declared).or(() -> untyped(declared) ? TextExtractor.sniff(content) : Optional.empty())
+                .orElseThrow(() -> RequestRejected.badRequest("Unsupported file type: " + fileName + "; supported: "
+                        + TextExtractor.MIME_TYPES.keySet()));
         String text;
         try {
-            text = TextExtractor.extract(bytes(file), mimeType);
+            text = TextExtractor.extract(content, mimeType);
         } catch (KnowledgeException e) {
             throw RequestRejected.badRequest(e.getMessage());
         }
@@ -34,6 +38,11 @@ record Upload(String fileName, String mimeType, String text, String title) {
         }
         String title = part(parts, "title").map(Upload::string).filter(t -> !t.isBlank()).orElse(fileName);
         return new Upload(fileName, mimeType, text, title);
+    }
+
+    /** No type, or the one browsers and the SDK give content of no known type. */
+    private static boolean untyped(String declared) {
+        return declared == null || declared.isBlank() || declared.toLowerCase(Locale.ROOT).startsWith("application/octet-stream");
     }
 
     NewDocument document() {

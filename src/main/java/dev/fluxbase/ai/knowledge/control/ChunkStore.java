@@ -32,7 +32,7 @@ public class ChunkStore {
                 insert.executeBatch();
             }
             return Jdbc.update(connection, "UPDATE ai.documents SET status = ?, error_message = NULL, chunk_count = ?, updated_at = now() "
-                    + "WHERE id = ?", KnowledgeDocument.READY, chunks.size(), documentId);
+                    + "WHERE id = ?", KnowledgeDocument.INDEXED, chunks.size(), documentId);
         });
     }
 }

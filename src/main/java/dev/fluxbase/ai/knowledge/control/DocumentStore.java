@@ -1,6 +1,7 @@
 package dev.fluxbase.ai.knowledge.control;
 
 import dev.fluxbase.ai.knowledge.entity.KnowledgeDocument;
+import dev.fluxbase.ai.knowledge.entity.MetadataFilter;
 import dev.fluxbase.ai.knowledge.entity.NewDocument;
 import dev.fluxbase.ai.platform.control.Database;
 import dev.fluxbase.ai.platform.control.Jdbc;
@@ -9,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -75,9 +77,11 @@ public class DocumentStore {
     }
 
     /** Documents having every tag and containing the metadata object (jsonb {@code @>}). */
-    public int deleteMatching(UUID knowledgeBaseId, List<String> tags, String metadata) {
+    public int deleteMatching(UUID knowledgeBaseId, List<String> tags, String metadata, MetadataFilter conditions) {
+        List<Object> parameters = new ArrayList<>(List.of(knowledgeBaseId, new Jdbc.TextArray(tags), metadata));
+        parameters.addAll(conditions.parameters());
         return jdbc.inLocalTransaction(connection -> Jdbc.update(connection, "DELETE FROM ai.documents WHERE knowledge_base_id = ? "
-                + "AND tags @> ? AND metadata @> cast(? AS jsonb)", knowledgeBaseId, new Jdbc.TextArray(tags), metadata));
+                + "AND tags @> ? AND metadata @> cast(? AS jsonb) AND " + conditions.sql(), parameters.toArray()));
     }
 
     /** Status changes of ingestion; a document deleted meanwhile is simply not found. */

@@ -2,7 +2,10 @@ package dev.fluxbase.ai.knowledge.control;
 
 import dev.fluxbase.ai.knowledge.entity.KnowledgeException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +21,7 @@ public final class TextExtractor {
             ".txt", "text/plain", ".md", "text/markdown", ".markdown", "text/markdown",
             ".html", "text/html", ".htm", "text/html", ".pdf", "application/pdf");
 
+    private static final byte[] PDF_SIGNATURE = "%PDF-".getBytes(StandardCharsets.US_ASCII);
     private static final Pattern INVISIBLE = Pattern.compile("(?is)<(script|style|head)\\b.*?</\\1\\s*>|<!--.*?-->");
     private static final Pattern BLOCK_END = Pattern.compile("(?i)</(p|div|h[1-6]|li|tr|section|article|pre|blockquote)\\s*>|<br\\s*/?>");
     private static final Pattern TAG = Pattern.compile("<[^>]*>");
@@ -35,6 +39,32 @@ public final class TextExtractor {
         }
         String type = declared == null ? "" : declared.toLowerCase(Locale.ROOT).split(";")[0].strip();
         return MIME_TYPES.values().stream().filter(type::equals).findFirst();
+    }
+
+    /**
+     * The type of content that came without a usable name or type: a PDF by its signature, HTML by its opening
+     * tag, anything else that is valid UTF-8 without control characters (but line breaks and tabs) as plain text;
+     * binary content stays unknown.
+     */
+    public static Optional<String> sniff(byte[] bytes) {
+        if (startsWith(bytes, PDF_SIGNATURE)) {
+            return Optional.of("application/pdf");
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return Optional.empty();
+        }
+        if (text.isBlank() || text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t' && c != '\f')) {
+            return Optional.empty();
+        }
+        String start = text.stripLeading().toLowerCase(Locale.ROOT);
+        return Optional.of(start.startsWith("<!doctype html") || start.startsWith("<html") ? "text/html" : "text/plain");
+    }
+
+    private static boolean startsWith(byte[] bytes, byte[] prefix) {
+        return bytes.length >= prefix.length && Arrays.equals(bytes, 0, prefix.length, prefix, 0, prefix.length);
     }
 
     public static String extract(byte[] bytes, String mimeType) {

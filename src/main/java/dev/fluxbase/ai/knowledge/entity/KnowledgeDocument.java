@@ -11,6 +11,7 @@ public record KnowledgeDocument(UUID id, UUID knowledgeBaseId, String title, Str
 
     public static final String PENDING = "pending";
     public static final String PROCESSING = "processing";
-    public static final String READY = "ready";
+    /** The SDK's DocumentStatus end state, which SDK code waits for. */
+    public static final String INDEXED = "indexed";
     public static final String FAILED = "failed";
 }

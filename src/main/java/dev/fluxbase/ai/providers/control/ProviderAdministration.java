@@ -80,7 +80,15 @@ public class ProviderAdministration {
         }
     }
 
+    /**
+     * The provider from configuration is the default whenever no stored provider is, so making it the default
+     * takes the flag from the stored ones and does not modify it.
+     */
     public ProviderView makeDefault(String id) {
+        if (ProviderSettings.CONFIG_ID.equals(id) && configured.settings().isPresent()) {
+            store.clearDefaults();
+            return get(id);
+        }
         return view(store.makeDefault(writable(id, "modify")).orElseThrow(ProviderAdministration::notFound));
     }
 

@@ -64,6 +64,11 @@ public class ProviderStore {
         return update(id, p -> p.setDefault(true));
     }
 
+    /** No stored provider is the default any more: the one from configuration, if any, is. */
+    public void clearDefaults() {
+        clearDefault(new UUID(0L, 0L)); // the nil UUID, which no provider has: "p.id <> NULL" would match none
+    }
+
     public Optional<StoredProvider> useForEmbeddings(UUID id, boolean use) {
         if (use) {
             em.createNamedQuery(StoredProvider.CLEAR_EMBEDDING).setParameter("id", id).executeUpdate();

@@ -124,6 +124,7 @@ class ChatbotSyncIT {
         JsonObject result = sync(ns, specs, false, false).json();
         assertThat(result.getJsonObject("summary").getInt("errors")).isEqualTo(1);
         JsonObject error = result.getJsonArray("errors").getJsonObject(0);
+        assertThat(error.getString("function")).as("the SDK's SyncError").isEqualTo("bad");
         assertThat(error.getString("name")).isEqualTo("bad");
         assertThat(error.getString("action")).isEqualTo("parse");
         assertThat(error.getString("error")).isEqualTo("payload:" + ns + "/bad:3: @fluxbase:temperature must be between 0 and 2, got 9");

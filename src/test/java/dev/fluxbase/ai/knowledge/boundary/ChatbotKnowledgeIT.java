@@ -55,7 +55,11 @@ class ChatbotKnowledgeIT {
         assertThat(listed.json().getInt("count")).isEqualTo(1);
         assertThat(listed.array("knowledge_bases").getJsonObject(0).getString("id")).isEqualTo(link.getString("id"));
         ApiResponse users = api.get(BASE + "/" + kb + "/chatbots");
-        assertThat(users.array("chatbots").getJsonObject(0).getString("chatbot_name")).isEqualTo("skeleton-bot");
+        JsonObject user = users.array("chatbots").getJsonObject(0);
+        assertThat(user.getString("id")).as("the SDK's AIChatbotSummary, not a link row").isEqualTo(chatbot);
+        assertThat(user.getString("name")).isEqualTo("skeleton-bot");
+        assertThat(user.getString("namespace")).isEqualTo("default");
+        assertThat(user.keySet()).contains("enabled", "is_public", "allowed_tables").doesNotContain("chatbot_name", "max_chunks");
 
         ApiResponse updated = api.call("PUT", CHATBOTS + chatbot + "/knowledge-bases/" + kb, "{\"enabled\":false,\"priority\":7}");
         assertThat(updated.status()).isEqualTo(200);

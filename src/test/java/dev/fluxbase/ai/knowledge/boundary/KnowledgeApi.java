@@ -54,7 +54,7 @@ final class KnowledgeApi {
 
     String readyDocument(String kb, String title, String content) {
         String id = addDocument(kb, title, content);
-        awaitStatus(kb, id, "ready");
+        awaitStatus(kb, id, "indexed");
         return id;
     }
 

@@ -19,6 +19,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -150,7 +152,7 @@ class KnowledgeBasesIT {
         assertThat(added.json().getString("status")).isEqualTo("pending");
         String doc = added.json().getString("document_id");
 
-        JsonObject ready = api.awaitStatus(kb, doc, "ready");
+        JsonObject ready = api.awaitStatus(kb, doc, "indexed");
         assertThat(ready.getInt("chunk_count")).isGreaterThan(1).isEqualTo(ready.getInt("chunks_count"));
         assertThat(ready.getString("title")).isEqualTo("Vacation");
         assertThat(ready.getJsonObject("metadata").getString("team")).isEqualTo("hr");
@@ -206,11 +208,11 @@ class KnowledgeBasesIT {
         String kb = api.createKnowledgeBase("replace").getString("id");
         String first = api.call("POST", BASE + "/" + kb + "/documents", "{\"content\":\"Old text about apples.\",\"source\":\"fruit.txt\"}")
                 .json().getString("document_id");
-        api.awaitStatus(kb, first, "ready");
+        api.awaitStatus(kb, first, "indexed");
         String second = api.call("POST", BASE + "/" + kb + "/documents", "{\"content\":\"New text about pears.\",\"source\":\"fruit.txt\"}")
                 .json().getString("document_id");
         assertThat(second).isEqualTo(first);
-        api.awaitStatus(kb, first, "ready");
+        api.awaitStatus(kb, first, "indexed");
         assertThat(server.column("SELECT content FROM ai.chunks WHERE document_id = ?::uuid", first)).containsExactly("New text about pears.");
     }
 
@@ -226,6 +228,51 @@ class KnowledgeBasesIT {
         assertThat(deleted.json().getInt("deleted_count")).isEqualTo(1);
         assertThat(api.get(BASE + "/" + kb + "/documents").array("documents").getValuesAs(JsonObject.class))
                 .extracting(d -> d.getString("id")).containsExactly(keep);
+    }
+
+    /** Fluxbase's metadata_filter: conditions with operators, AND/OR, nested groups; numbers compared as numbers. */
+    @Test
+    void deleteByFilterHonoursMetadataFilter() {
+        String kb = api.createKnowledgeBase("filtered").getString("id");
+        Map<String, String> metadata = Map.of(
+                "v2-a", "{\"version\":2,\"team\":\"a\",\"owner\":\"ann\"}",
+                "v10-a", "{\"version\":10,\"team\":\"a\"}",
+                "v9-b", "{\"version\":9,\"team\":\"b\"}",
+                "draft", "{\"team\":\"c\",\"status\":\"Draft-1\"}");
+        Map<String, String> ids = new TreeMap<>();
+        metadata.forEach((name, json) -> {
+            String id = api.readyDocument(kb, name, "Document " + name + ".");
+            api.call("PATCH", BASE + "/" + kb + "/documents/" + id, "{\"metadata\":" + json + "}");
+            ids.put(name, id);
+        });
+
+        ApiResponse numeric = deleteByFilter(kb, "{\"logical_op\":\"AND\",\"conditions\":[{\"key\":\"version\",\"operator\":\">\",\"value\":9},"
+                + "{\"key\":\"team\",\"operator\":\"IN\",\"values\":[\"a\",\"b\"]}]}");
+        assertThat(numeric.status()).as(numeric.toString()).isEqualTo(200);
+        assertThat(numeric.json().getInt("deleted_count")).as("10 > 9 as numbers, though \"10\" < \"9\" as text").isEqualTo(1);
+        assertThat(remaining(kb)).doesNotContain(ids.get("v10-a")).hasSize(3);
+
+        ApiResponse nested = deleteByFilter(kb, "{\"logical_op\":\"OR\",\"conditions\":[{\"key\":\"status\",\"operator\":\"ILIKE\",\"value\":\"draft%\"}],"
+                + "\"groups\":[{\"logical_op\":\"AND\",\"conditions\":[{\"key\":\"owner\",\"operator\":\"IS NOT NULL\"},"
+                + "{\"key\":\"version\",\"operator\":\"BETWEEN\",\"min\":1,\"max\":3}]}]}");
+        assertThat(nested.json().getInt("deleted_count")).isEqualTo(2);
+        assertThat(remaining(kb)).containsExactly(ids.get("v9-b"));
+
+        ApiResponse injection = deleteByFilter(kb, "{\"conditions\":[{\"key\":\"team') OR true OR ('\",\"operator\":\"=\",\"value\":\"x\"}]}");
+        assertThat(injection.json().getInt("deleted_count")).as("keys are bound, never spliced").isZero();
+        ApiResponse bad = deleteByFilter(kb, "{\"conditions\":[{\"key\":\"team\",\"operator\":\"SOUNDS LIKE\",\"value\":\"x\"}]}");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().getString("error")).contains("unsupported operator 'SOUNDS LIKE'");
+        assertThat(remaining(kb)).containsExactly(ids.get("v9-b"));
+    }
+
+    private ApiResponse deleteByFilter(String kb, String metadataFilter) {
+        return api.call("POST", BASE + "/" + kb + "/documents/delete-by-filter", "{\"metadata_filter\":" + metadataFilter + "}");
+    }
+
+    private List<String> remaining(String kb) {
+        return api.get(BASE + "/" + kb + "/documents").array("documents").getValuesAs(JsonObject.class).stream()
+                .map(d -> d.getString("id")).toList();
     }
 
     @Test
@@ -270,7 +317,7 @@ class KnowledgeBasesIT {
         for (int i = 0; i < 3; i++) {
             api.readyDocument(few, "f" + i, "Invoices for team " + i + " go to accounting.");
         }
-        manyDocuments.forEach(doc -> api.awaitStatus(many, doc, "ready"));
+        manyDocuments.forEach(doc -> api.awaitStatus(many, doc, "indexed"));
 
         ApiResponse response = api.call("POST", BASE + "/" + few + "/search", "{\"query\":\"invoices\",\"max_chunks\":3,\"threshold\":-1}");
         assertThat(response.json().getInt("count")).isEqualTo(3);
@@ -310,22 +357,30 @@ class KnowledgeBasesIT {
             assertThat(response.status()).as(response.toString()).isEqualTo(202);
             assertThat(response.json().getString("filename")).isEqualTo(file.name());
             assertThat(response.json().getString("mime_type")).isEqualTo(file.type());
-            JsonObject document = api.awaitStatus(kb, response.json().getString("document_id"), "ready");
+            JsonObject document = api.awaitStatus(kb, response.json().getString("document_id"), "indexed");
             assertThat(document.getString("content")).contains(file.expected()).doesNotContain("<p>", "var x");
             assertThat(document.getString("title")).isEqualTo(file.name());
         }
         ApiResponse pdf = api.upload(kb, "policy.pdf", "application/pdf", TestPdf.of("Refunds take ten days.", "Returns need a receipt."), null);
         assertThat(pdf.status()).as(pdf.toString()).isEqualTo(202);
         assertThat(pdf.json().getString("mime_type")).isEqualTo("application/pdf");
-        assertThat(api.awaitStatus(kb, pdf.json().getString("document_id"), "ready").getString("content"))
+        assertThat(api.awaitStatus(kb, pdf.json().getString("document_id"), "indexed").getString("content"))
                 .isEqualTo("Refunds take ten days.\n\nReturns need a receipt.");
         assertThat(api.upload(kb, "broken.pdf", "application/pdf", "%PDF-nonsense".getBytes(StandardCharsets.UTF_8), null).status())
                 .isEqualTo(400);
         ApiResponse titled = api.upload(kb, "blob", "text/plain", "Titled.".getBytes(StandardCharsets.UTF_8), "My title");
         assertThat(titled.status()).isEqualTo(202);
-        api.awaitStatus(kb, titled.json().getString("document_id"), "ready");
+        api.awaitStatus(kb, titled.json().getString("document_id"), "indexed");
         assertThat(api.get(BASE + "/" + kb + "/documents/" + titled.json().getString("document_id")).json().getString("title")).isEqualTo("My title");
         assertThat(api.upload(kb, "image.png", "image/png", new byte[] {1, 2, 3}, null).status()).isEqualTo(400);
+        // The SDK's upload of a Blob without a type: named "blob", application/octet-stream.
+        ApiResponse untypedBlob = api.upload(kb, "blob", "application/octet-stream", "A blob about saucers.".getBytes(StandardCharsets.UTF_8), null);
+        assertThat(untypedBlob.status()).as(untypedBlob.toString()).isEqualTo(202);
+        assertThat(untypedBlob.json().getString("mime_type")).isEqualTo("text/plain");
+        assertThat(api.awaitStatus(kb, untypedBlob.json().getString("document_id"), "indexed").getString("content")).isEqualTo("A blob about saucers.");
+        ApiResponse untypedPdf = api.upload(kb, "blob", "application/octet-stream", TestPdf.of("Saucers are round."), null);
+        assertThat(untypedPdf.json().getString("mime_type")).isEqualTo("application/pdf");
+        assertThat(api.upload(kb, "blob", "application/octet-stream", new byte[] {1, 2, 3}, null).status()).isEqualTo(400);
         assertThat(api.upload(kb, "empty.txt", "text/plain", new byte[0], null).status()).isEqualTo(400);
     }
 

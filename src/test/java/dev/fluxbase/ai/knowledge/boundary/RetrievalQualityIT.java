@@ -54,7 +54,7 @@ class RetrievalQualityIT {
             ids.add(id);
             titles.put(id, document.getString("title"));
         }
-        ids.forEach(id -> api.awaitStatus(kb, id, "ready"));
+        ids.forEach(id -> api.awaitStatus(kb, id, "indexed"));
     }
 
     @AfterAll

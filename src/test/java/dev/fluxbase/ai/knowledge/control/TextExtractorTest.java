@@ -17,6 +17,16 @@ class TextExtractorTest {
     }
 
     @Test
+    void contentWithoutANameOrTypeIsRecognisedByWhatItIs() {
+        assertThat(TextExtractor.sniff("Plain words\nand lines\twith tabs".getBytes(StandardCharsets.UTF_8))).contains("text/plain");
+        assertThat(TextExtractor.sniff("  <!DOCTYPE html><html><p>x</p></html>".getBytes(StandardCharsets.UTF_8))).contains("text/html");
+        assertThat(TextExtractor.sniff(TestPdf.of("A page."))).contains("application/pdf");
+        assertThat(TextExtractor.sniff(new byte[] {1, 2, 3})).as("control characters").isEmpty();
+        assertThat(TextExtractor.sniff(new byte[] {(byte) 0xff, (byte) 0xfe, 0})).as("not UTF-8").isEmpty();
+        assertThat(TextExtractor.sniff(new byte[0])).isEmpty();
+    }
+
+    @Test
     void htmlLosesMarkupScriptsAndEntitiesButKeepsParagraphs() {
         String html = "<html><head><title>x</title><style>p{}</style></head><body><h1>Title</h1><!-- note -->"
                 + "<p>Fish &amp; chips</p><script>alert(1)</script><p>Second<br>line</p></body></html>";

@@ -152,6 +152,23 @@ class AdminProvidersIT {
         assertThat(listed("alpha").getBoolean("is_default")).isFalse();
     }
 
+    /** An admin who once picked a stored default can give it back to the provider from configuration. */
+    @Test
+    void theDefaultCanGoBackToTheProviderFromConfiguration() {
+        String a = openAi("alpha").getString("id");
+        api.call("PUT", BASE + "/" + a + "/default", "{}");
+        assertThat(listed("config").getBoolean("is_default")).isFalse();
+
+        ApiResponse back = api.call("PUT", BASE + "/FROM_CONFIG/default", "{}");
+
+        assertThat(back.status()).isEqualTo(200);
+        assertThat(back.json().getString("name")).isEqualTo("config");
+        assertThat(back.json().getBoolean("is_default")).isTrue();
+        assertThat(listed()).extracting(p -> p.getString("name") + ":" + p.getBoolean("is_default"))
+                .containsExactly("config:true", "alpha:false");
+        assertThat(listed("config").getBoolean("read_only")).as("not a modification of that provider").isTrue();
+    }
+
     @Test
     void creatingADefaultTakesTheFlagFromTheOldOne() {
         openAi("old");
@@ -182,7 +199,6 @@ class AdminProvidersIT {
     @CsvSource(delimiter = '|', value = {
             "PUT|/FROM_CONFIG|{\"display_name\":\"x\"}|Cannot modify config-based provider",
             "DELETE|/FROM_CONFIG||Cannot delete config-based provider",
-            "PUT|/FROM_CONFIG/default|{}|Cannot modify config-based provider",
             "PUT|/FROM_CONFIG/embedding|{}|Cannot modify config-based provider"})
     void theConfigurationProviderCannotBeChanged(String method, String path, String body, String message) {
         ApiResponse response = api.call(method, BASE + path, body);
