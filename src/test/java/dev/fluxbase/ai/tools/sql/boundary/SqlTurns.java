@@ -8,24 +8,24 @@ import jakarta.json.JsonObject;
 import java.util.List;
 
 /** Scripts the fake provider to call execute_sql once, then answer; returns the turn's frames. */
-final class SqlTurns {
+public final class SqlTurns {
 
     private SqlTurns() {
     }
 
-    static List<JsonObject> ask(ServerUnderTest server, ChatClient chat, String conversationId, String sql) {
+    public static List<JsonObject> ask(ServerUnderTest server, ChatClient chat, String conversationId, String sql) {
         server.llm().enqueue(Reply.toolCall("execute_sql",
                 Json.createObjectBuilder().add("sql", sql).add("description", "test query").build().toString()), Reply.text("Here you go."));
         chat.message(conversationId, "Please run my query");
         return chat.turn(conversationId);
     }
 
-    static JsonObject queryResult(List<JsonObject> frames) {
+    public static JsonObject queryResult(List<JsonObject> frames) {
         return frames.stream().filter(f -> f.getString("type").equals("query_result")).findFirst()
                 .orElseThrow(() -> new AssertionError("no query_result in " + frames));
     }
 
-    static JsonObject last(List<JsonObject> frames) {
+    public static JsonObject last(List<JsonObject> frames) {
         return frames.get(frames.size() - 1);
     }
 }
