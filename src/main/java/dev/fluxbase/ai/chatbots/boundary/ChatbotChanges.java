@@ -37,6 +37,7 @@ final class ChatbotChanges {
         c.integer(json, "daily_token_budget", 0, "Daily token budget must not be negative", Chatbot::setDailyTokenBudget);
         c.temperature(json);
         c.provider(json);
+        c.requireRoles(json);
         return c;
     }
 
@@ -72,6 +73,17 @@ final class ChatbotChanges {
                 throw RequestRejected.badRequest("Temperature must be between 0 and 2");
             }
             changes.add(c -> c.setTemperature(temperature));
+        });
+    }
+
+    /** Any listed role admits a caller (as {@code @fluxbase:require-role}); an empty list opens the chatbot again. */
+    private void requireRoles(JsonFields json) {
+        json.strings("require_roles").ifPresent(roles -> {
+            if (roles.stream().anyMatch(role -> role == null || role.isBlank())) {
+                throw RequestRejected.badRequest("Require roles must be non-empty role names");
+            }
+            List<String> names = roles.stream().map(String::strip).distinct().toList();
+            changes.add(c -> c.setRequireRoles(names));
         });
     }
 

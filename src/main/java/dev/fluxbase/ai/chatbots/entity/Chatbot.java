@@ -13,6 +13,7 @@ import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -211,6 +212,10 @@ public class Chatbot {
 
     public void setAllowUnauthenticated(boolean allowUnauthenticated) {
         audience = audience.withAllowUnauthenticated(allowUnauthenticated);
+    }
+
+    public void setRequireRoles(List<String> requireRoles) {
+        audience = audience.withRequireRoles(requireRoles);
     }
 
     public void setMaxTokens(int maxTokens) {

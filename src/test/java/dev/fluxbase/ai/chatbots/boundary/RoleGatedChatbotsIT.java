@@ -105,4 +105,24 @@ class RoleGatedChatbotsIT {
         assertThat(chatbot.getJsonArray("require_roles").getValuesAs(JsonString.class)).extracting(JsonString::getString)
                 .containsExactly("sales", "support");
     }
+
+    @Test
+    void anAdminChangesWhoMayUseItThroughTheAdminApi() {
+        String admin = server.serviceKey();
+        String path = "/api/v1/admin/ai/chatbots/" + id();
+        try {
+            ApiResponse changed = server.call("PUT", path, admin, "{\"require_roles\":[\" hr \"]}");
+            assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+            assertThat(changed.json().getJsonArray("require_roles").getValuesAs(JsonString.class)).extracting(JsonString::getString)
+                    .containsExactly("hr");
+            assertThat(server.get("/api/v1/ai/chatbots/by-name/" + BOT, hrToken).status()).isEqualTo(200);
+            assertThat(server.get("/api/v1/ai/chatbots/by-name/" + BOT, salesToken).status()).isEqualTo(403);
+            assertThat(server.call("PUT", path, admin, "{\"require_roles\":[\"\"]}").status()).isEqualTo(400);
+
+            server.call("PUT", path, admin, "{\"require_roles\":[]}");
+            assertThat(publicListing(null)).as("open to everyone again").contains(BOT);
+        } finally {
+            server.call("PUT", path, admin, "{\"require_roles\":[\"sales\",\"support\"]}");
+        }
+    }
 }
