@@ -38,15 +38,17 @@ if [ -z "${FLUXBASE_DB_URL:-}" ]; then
     export FLUXBASE_DB_URL=$FB_DB_URL FLUXBASE_DB_USER=$FB_DB_USER FLUXBASE_DB_PASSWORD=$FB_DB_PASSWORD
 fi
 
-# Development key pair: used only when no verification key is configured.
+# Development key pair: only when no other way to verify tokens is configured (an identity provider, a
+# public key or Fluxbase's secret), so that it never sits beside a production setting as a second door.
 DEV_KEYS=0
-if [ -z "${MP_JWT_VERIFY_PUBLICKEY:-}" ] && [ -z "${MP_JWT_VERIFY_PUBLICKEY_LOCATION:-}" ]; then
+if [ -z "${MP_JWT_VERIFY_PUBLICKEY:-}${MP_JWT_VERIFY_PUBLICKEY_LOCATION:-}${MP_JWT_VERIFY_ISSUER:-}${FLUXBASE_AUTH_ISSUER:-}${FLUXBASE_JWT_SECRET:-}" ]; then
     if [ ! -f "$FB_HOME/keys/private.pem" ]; then
         fb_log "creating a development RS256 key pair in $FB_HOME/keys"
         java "$FB_REPO/payara/tools/DevTokens.java" keygen "$FB_HOME/keys"
     fi
     export MP_JWT_VERIFY_PUBLICKEY_LOCATION="file://$FB_HOME/keys/public.pem"
-    export MP_JWT_VERIFY_ISSUER=${MP_JWT_VERIFY_ISSUER:-fluxbase-dev}
+    export MP_JWT_VERIFY_ISSUER=fluxbase-dev
+    export MP_JWT_VERIFY_AUDIENCES=${MP_JWT_VERIFY_AUDIENCES:-fluxbase-dev}
     DEV_KEYS=1
 fi
 
@@ -69,8 +71,9 @@ watch_startup() {
         fi
         if grep -aqE 'Exception while (loading|deploying) the app|Deployment failed|deploy.*failed' "$LOG" 2>/dev/null \
             || { grep -aq 'ready in' "$LOG" 2>/dev/null && [[ $health != *'"name":"database"'* ]] && [ -n "$health" ]; }; then
-            { echo "the application failed to deploy:"; grep -a -E 'Exception|Caused by' "$LOG" \
-                | sed -E 's/.*levelValue: [0-9]+\] //' | head -n 8; } > "$FAILURE"
+            # The innermost cause is where the application says why it refused to start.
+            { echo "the application failed to deploy: $(grep -a '^Caused by: ' "$LOG" | tail -n 1 | sed 's/^Caused by: //')";
+              grep -a -E 'Exception|Caused by' "$LOG" | sed -E 's/.*levelValue: [0-9]+\] //' | head -n 8; } > "$FAILURE"
             kill -TERM "$JAVA_PID" 2>/dev/null
             return 1
         fi
@@ -94,6 +97,10 @@ print_banner() {
         echo "  Health:     http://localhost:$PORT/health/ready"
         echo "  Chatbots:   $FLUXBASE_CHATBOTS_DIR"
         if [ "$DEV_KEYS" = 1 ]; then
+            echo
+            echo "  FOR DEVELOPMENT ONLY: no identity provider is configured, so a development key pair in"
+            echo "  $FB_HOME/keys signs these tokens (valid 24 hours; a restart prints new ones)."
+            echo "  Set FLUXBASE_AUTH_ISSUER and MP_JWT_VERIFY_AUDIENCES for real users (README: Single sign-on)."
             java "$FB_REPO/payara/tools/DevTokens.java" dev-tokens "$FB_HOME/keys/private.pem" "$MP_JWT_VERIFY_ISSUER" | sed 's/^/  /'
         fi
         echo "  Stop with Ctrl-C."

@@ -18,12 +18,17 @@ import java.util.UUID;
  *
  *   keygen DIR                         writes DIR/private.pem (PKCS#8) and DIR/public.pem (X.509), RS256, 2048 bit
  *   mint PRIVATE.pem ISSUER ROLE [SUB] [TTL-SECONDS]   prints one signed JWT
- *   dev-tokens PRIVATE.pem ISSUER      prints ANON_KEY=, SERVICE_KEY=, USER_TOKEN= lines
+ *   dev-tokens PRIVATE.pem ISSUER      prints ANON_KEY=, SERVICE_KEY=, USER_TOKEN= lines, valid for a day
+ *
+ * Every token names the audience fluxbase-dev, which run.sh makes the server require in development.
+ * These are development credentials: the private key sits unencrypted beside the server's data.
  */
 public class DevTokens {
 
     static final String DEV_USER_ID = "00000000-0000-4000-8000-000000000001";
-    static final long TEN_YEARS = Duration.ofDays(3650).toSeconds();
+    static final String DEV_AUDIENCE = "fluxbase-dev";
+    /** Printed at every start, so a day is plenty, and a token copied somewhere by mistake soon stops working. */
+    static final long ONE_DAY = Duration.ofDays(1).toSeconds();
 
     public static void main(String[] args) throws Exception {
         switch (args.length == 0 ? "" : args[0]) {
@@ -50,16 +55,16 @@ public class DevTokens {
     }
 
     static void devTokens(Path privateKey, String issuer) throws Exception {
-        System.out.println("ANON_KEY=" + mint(privateKey, issuer, "anon", null, TEN_YEARS));
-        System.out.println("SERVICE_KEY=" + mint(privateKey, issuer, "service_role", null, TEN_YEARS));
-        System.out.println("USER_TOKEN=" + mint(privateKey, issuer, "authenticated", DEV_USER_ID, Duration.ofDays(30).toSeconds()));
+        System.out.println("ANON_KEY=" + mint(privateKey, issuer, "anon", null, ONE_DAY));
+        System.out.println("SERVICE_KEY=" + mint(privateKey, issuer, "service_role", null, ONE_DAY));
+        System.out.println("USER_TOKEN=" + mint(privateKey, issuer, "authenticated", DEV_USER_ID, ONE_DAY));
     }
 
     static String mint(Path privateKey, String issuer, String role, String subject, long ttlSeconds) throws Exception {
         long now = Instant.now().getEpochSecond();
         String sub = subject != null ? subject : role;
         String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
-        String claims = "{\"iss\":" + quote(issuer) + ",\"sub\":" + quote(sub) + ",\"upn\":" + quote(sub)
+        String claims = "{\"iss\":" + quote(issuer) + ",\"aud\":" + quote(DEV_AUDIENCE) + ",\"sub\":" + quote(sub) + ",\"upn\":" + quote(sub)
                 + ",\"role\":" + quote(role) + ",\"groups\":[" + quote(role) + "]"
                 + ",\"iat\":" + now + ",\"exp\":" + (now + ttlSeconds) + ",\"jti\":" + quote(UUID.randomUUID().toString()) + "}";
         String signingInput = base64Url(header.getBytes(StandardCharsets.UTF_8)) + "." + base64Url(claims.getBytes(StandardCharsets.UTF_8));

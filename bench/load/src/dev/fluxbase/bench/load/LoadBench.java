@@ -107,7 +107,8 @@ public final class LoadBench {
                 "FLUXBASE_AI_PROVIDER_API_KEY", "sk-bench",
                 "FLUXBASE_AI_PROVIDER_MODEL", "gpt-bench",
                 "MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.resolve("public.pem").toUri().toString(),
-                "MP_JWT_VERIFY_ISSUER", issuer));
+                "MP_JWT_VERIFY_ISSUER", issuer,
+                "MP_JWT_VERIFY_AUDIENCES", "fluxbase-dev"));
         String loginRole = databaseLoginRole(environment);
         String preBoot = options.text("preboot");
         server = ServerProcess.launch(repo, home, port, options.text("server-java-opts"),

@@ -11,7 +11,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Set;
 
-/** Time, issuer and audience rules for claims whose signature has already been verified. */
+/** Time and audience rules for claims whose signature has already been verified. */
 final class ClaimsCheck {
 
     private final Duration skew;
@@ -34,12 +34,6 @@ final class ClaimsCheck {
         Date notBefore = claims.getNotBeforeTime();
         if (notBefore != null && now.plus(skew).isBefore(notBefore.toInstant())) {
             throw invalidToken("not yet valid");
-        }
-    }
-
-    static void checkIssuer(JWTClaimsSet claims, String issuer) {
-        if (issuer != null && !issuer.equals(claims.getIssuer())) {
-            throw invalidToken("wrong issuer");
         }
     }
 

@@ -11,11 +11,15 @@ final class ConfigList {
     }
 
     static Set<String> of(String commaSeparated) {
-        if (commaSeparated == null) {
-            return Set.of();
-        }
+        return Set.copyOf(ordered(commaSeparated));
+    }
+
+    /** The values in the order they were written, without repeats. */
+    static Set<String> ordered(String commaSeparated) {
         Set<String> values = new LinkedHashSet<>();
-        Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(v -> !v.isEmpty()).forEach(values::add);
-        return Set.copyOf(values);
+        if (commaSeparated != null) {
+            Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(v -> !v.isEmpty()).forEach(values::add);
+        }
+        return values;
     }
 }

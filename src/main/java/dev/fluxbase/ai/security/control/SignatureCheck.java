@@ -39,27 +39,30 @@ final class SignatureCheck {
     private static final DefaultJWSVerifierFactory VERIFIERS = new DefaultJWSVerifierFactory();
 
     private final JWSVerifier sharedSecret;
-    private final PublicKeySource publicKeys;
 
-    /** Either argument may be null: that kind of token is then refused as an unsupported algorithm. */
-    SignatureCheck(byte[] secret, PublicKeySource publicKeys) {
+    /** Without a secret, HMAC tokens are refused as an unsupported algorithm. */
+    SignatureCheck(byte[] secret) {
         this.sharedSecret = secret == null ? null : macVerifier(secret);
-        this.publicKeys = publicKeys;
     }
 
     static boolean isHmac(JWSAlgorithm algorithm) {
         return JWSAlgorithm.Family.HMAC_SHA.contains(algorithm);
     }
 
-    void verify(SignedJWT jwt) {
+    /** HMAC tokens with the shared secret; RSA and EC tokens with {@code publicKeys}, the keys of their issuer. */
+    void verify(SignedJWT jwt, PublicKeySource publicKeys) {
         JWSAlgorithm algorithm = jwt.getHeader().getAlgorithm();
         if (sharedSecret != null && isHmac(algorithm)) {
             verifyWith(jwt, List.of(sharedSecret));
         } else if (publicKeys != null && PUBLIC_KEY_ALGORITHMS.contains(algorithm)) {
-            verifyWith(jwt, publicKeyVerifiers(jwt));
+            verifyWith(jwt, publicKeyVerifiers(jwt, publicKeys));
         } else {
             throw invalidToken("unsupported algorithm " + algorithm.getName());
         }
+    }
+
+    boolean acceptsHmac() {
+        return sharedSecret != null;
     }
 
     private static void verifyWith(SignedJWT jwt, List<JWSVerifier> verifiers) {
@@ -75,21 +78,21 @@ final class SignatureCheck {
         throw invalidToken("bad signature");
     }
 
-    private List<JWSVerifier> publicKeyVerifiers(SignedJWT jwt) {
-        List<? extends Key> keys = candidateKeys(jwt);
+    private static List<JWSVerifier> publicKeyVerifiers(SignedJWT jwt, PublicKeySource publicKeys) {
+        List<? extends Key> keys = candidateKeys(jwt, publicKeys);
         if (keys.isEmpty()) {
             throw invalidToken("unknown signing key");
         }
         return keys.stream().map(key -> verifierFor(jwt, key)).filter(Objects::nonNull).toList();
     }
 
-    private List<? extends Key> candidateKeys(SignedJWT jwt) {
+    private static List<? extends Key> candidateKeys(SignedJWT jwt, PublicKeySource publicKeys) {
         JWSHeader header = jwt.getHeader();
         try {
-            List<JWK> keys = select(header);
+            List<JWK> keys = select(header, publicKeys);
             if (keys.isEmpty() && header.getKeyID() != null) {
                 // A PEM key has no id; like MicroProfile JWT, let it verify tokens that name one.
-                keys = select(new JWSHeader.Builder(header).keyID(null).build()).stream()
+                keys = select(new JWSHeader.Builder(header).keyID(null).build(), publicKeys).stream()
                         .filter(key -> key.getKeyID() == null)
                         .toList();
             }
@@ -102,7 +105,7 @@ final class SignatureCheck {
     }
 
     /** Keys of the header's type, curve and algorithm, meant for signatures, with the header's key id if any. */
-    private List<JWK> select(JWSHeader header) throws KeySourceException {
+    private static List<JWK> select(JWSHeader header, PublicKeySource publicKeys) throws KeySourceException {
         JWKMatcher matcher = JWKMatcher.forJWSHeader(header);
         return matcher == null ? List.of() : publicKeys.get().get(new JWKSelector(matcher), null);
     }

@@ -11,23 +11,35 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.fluxbase.ai.platform.entity.ErrorCodes;
 import dev.fluxbase.ai.security.entity.AuthenticationException;
 import dev.fluxbase.ai.security.entity.Caller;
+import dev.fluxbase.ai.security.entity.ClaimMapping;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Verifies a bearer token and tells who it belongs to. Tokens are JWTs signed either with the operator's public
- * key pair or JWKS (the MicroProfile JWT settings) or with Fluxbase's shared HMAC secret. The signature is
- * checked before any claim is trusted; every failure is an {@link AuthenticationException} with
+ * Verifies a bearer token and tells who it belongs to. Tokens are JWTs signed either with a trusted issuer's
+ * public keys ({@link TrustedIssuers}: OpenID Connect issuers found by discovery, and the MicroProfile JWT key)
+ * or with Fluxbase's shared HMAC secret. The token's issuer picks the keys, the signature is checked before any
+ * claim is trusted, then its times and (for public-key tokens) its audience; {@link CallerFromClaims} reads the
+ * caller with the configured claim mapping. Every failure is an {@link AuthenticationException} with
  * {@code INVALID_TOKEN} and a reason that never quotes the token.
+ *
+ * <p>A shared identity provider issues tokens for many applications, so public-key tokens must name one of
+ * {@code mp.jwt.verify.audiences}: the deployment fails while a key or issuer is configured without any, unless
+ * {@code fluxbase.auth.allow-any-audience} says that any audience is meant.
  */
 @ApplicationScoped
 public class TokenVerifier {
@@ -59,49 +71,82 @@ public class TokenVerifier {
     @ConfigProperty(name = "fluxbase.jwt.clock-skew-seconds", defaultValue = "60")
     long clockSkewSeconds;
 
+    @Inject
+    @ConfigProperty(name = "fluxbase.auth.issuer")
+    Optional<String> oidcIssuers;
+
+    @Inject
+    @ConfigProperty(name = "fluxbase.auth.allow-any-audience", defaultValue = "false")
+    boolean allowAnyAudience;
+
+    @Inject
+    @ConfigProperty(name = "fluxbase.auth.jwks-refresh-min-seconds", defaultValue = "30")
+    long jwksRefreshMinSeconds;
+
+    @Inject
+    ClaimMappingSettings claimMapping;
+
     private Settings settings;
+    private TrustedIssuers issuers;
     private SignatureCheck signatures;
     private ClaimsCheck times;
+    private CallerFromClaims callers;
 
     /** For CDI, which configures the bean in {@link #readConfiguration()}. */
     protected TokenVerifier() {
     }
 
     public TokenVerifier(Settings settings) {
-        this(settings, Clock.systemUTC());
+        this(settings, ClaimMapping.FLUXBASE);
     }
 
-    TokenVerifier(Settings settings, Clock clock) {
-        configure(settings, clock);
+    public TokenVerifier(Settings settings, ClaimMapping mapping) {
+        this(settings, mapping, Clock.systemUTC());
+    }
+
+    TokenVerifier(Settings settings, ClaimMapping mapping, Clock clock) {
+        configure(settings, mapping, clock);
     }
 
     @PostConstruct
     void readConfiguration() {
-        configure(new Settings(publicKey.orElse(null), publicKeyLocation.orElse(null), issuer.orElse(null),
-                ConfigList.of(audiences.orElse(null)), secret.orElse(null), Duration.ofSeconds(clockSkewSeconds)),
-                Clock.systemUTC());
+        Settings configured = new Settings(publicKey.orElse(null), publicKeyLocation.orElse(null), issuer.orElse(null),
+                ConfigList.of(audiences.orElse(null)), secret.orElse(null), Duration.ofSeconds(clockSkewSeconds),
+                List.copyOf(ConfigList.ordered(oidcIssuers.orElse(null))), allowAnyAudience, Duration.ofSeconds(jwksRefreshMinSeconds));
+        configured.audienceProblem().ifPresent(problem -> {
+            throw new IllegalStateException(problem);
+        });
+        configure(configured, claimMapping.mapping(), Clock.systemUTC());
+        LOG.info(() -> "Token verification: " + describe(configured));
     }
 
-    private void configure(Settings settings, Clock clock) {
+    /** Runs {@link #readConfiguration()} while the application deploys, so that a bad setting fails the deployment. */
+    void checkAtDeployment(@Observes @Initialized(ApplicationScoped.class) Object application) {
+        // Observing the event is enough: CDI creates the bean to deliver it, and its @PostConstruct checks.
+    }
+
+    private void configure(Settings settings, ClaimMapping mapping, Clock clock) {
         this.settings = settings;
         this.times = new ClaimsCheck(settings.clockSkew(), clock);
-        this.signatures = new SignatureCheck(settings.secretBytes(), publicKeySource(settings));
+        this.signatures = new SignatureCheck(settings.secretBytes());
+        this.issuers = TrustedIssuers.of(settings, clock);
+        this.callers = new CallerFromClaims(mapping);
         if (!settings.configured()) {
-            LOG.warning("No JWT verification key configured (mp.jwt.verify.publickey*, fluxbase.jwt.secret): every token will be refused");
+            LOG.warning("No JWT verification configured (fluxbase.auth.issuer, mp.jwt.verify.*, fluxbase.jwt.secret): every token will be refused");
         }
     }
 
-    private static PublicKeySource publicKeySource(Settings settings) {
-        if (settings.publicKey() != null) {
-            if (settings.publicKeyLocation() != null) {
-                LOG.warning("Both mp.jwt.verify.publickey and mp.jwt.verify.publickey.location are set; using mp.jwt.verify.publickey");
-            }
-            return new PublicKeySource(() -> VerificationKeys.fromText(settings.publicKey()));
+    private static String describe(Settings settings) {
+        List<String> parts = new ArrayList<>();
+        settings.discoveredIssuers().forEach(oidc -> parts.add("OpenID Connect issuer " + oidc));
+        if (settings.publicKey() != null || settings.publicKeyLocation() != null) {
+            parts.add("public key for " + (settings.issuer() == null ? "any other issuer" : "issuer " + settings.issuer()));
         }
-        if (settings.publicKeyLocation() != null) {
-            return new PublicKeySource(() -> VerificationKeys.fromLocation(settings.publicKeyLocation()));
+        if (settings.secret() != null) {
+            parts.add("HS256 secret");
         }
-        return null;
+        parts.add(settings.audiences().isEmpty() ? "any audience" : "audiences " + settings.audiences());
+        return String.join("; ", parts);
     }
 
     /** How far past {@code exp} a token is still accepted; sockets hold their token to the same tolerance. */
@@ -114,16 +159,16 @@ public class TokenVerifier {
             throw new AuthenticationException(ErrorCodes.INVALID_TOKEN, "Token verification is not configured");
         }
         SignedJWT jwt = parse(token);
-        signatures.verify(jwt);
         JWTClaimsSet claims = claims(jwt);
+        boolean hmac = SignatureCheck.isHmac(jwt.getHeader().getAlgorithm());
+        // Tokens made with Fluxbase's shared secret are Fluxbase's own and trusted by the secret alone; a
+        // public-key token is checked with the keys of the issuer it names, so no issuer can sign for another.
+        signatures.verify(jwt, hmac || issuers.isEmpty() ? null : issuers.keysFor(claims.getIssuer()));
         times.checkTimes(claims);
-        // Issuer and audience describe the public-key (SSO) setting of MicroProfile JWT; tokens made with
-        // Fluxbase's shared secret carry Fluxbase's own issuer and are trusted by the secret alone.
-        if (!SignatureCheck.isHmac(jwt.getHeader().getAlgorithm())) {
-            ClaimsCheck.checkIssuer(claims, settings.issuer());
+        if (!hmac) {
             ClaimsCheck.checkAudience(claims, settings.audiences());
         }
-        return CallerFromClaims.map(claims, jwt.getPayload().toString());
+        return callers.map(claims, jwt.getPayload().toString());
     }
 
     private static SignedJWT parse(String token) {
@@ -178,11 +223,21 @@ public class TokenVerifier {
      * @param audiences         accepted {@code aud} values of public-key tokens; empty accepts any
      * @param secret            Fluxbase's HMAC secret (HS256/384/512), or null
      * @param clockSkew         tolerance for {@code exp} and {@code nbf}
+     * @param oidcIssuers       OpenID Connect issuers whose keys are found by discovery
+     * @param allowAnyAudience  the operator's explicit choice to accept public-key tokens for any audience
+     * @param jwksRefreshMin    least time between two fetches of one issuer's key set
      */
     public record Settings(String publicKey, String publicKeyLocation, String issuer, Set<String> audiences,
-                           String secret, Duration clockSkew) {
+                           String secret, Duration clockSkew, List<String> oidcIssuers, boolean allowAnyAudience,
+                           Duration jwksRefreshMin) {
 
         public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofSeconds(60);
+        public static final Duration DEFAULT_JWKS_REFRESH_MIN = Duration.ofSeconds(30);
+
+        /** Settings without OpenID Connect issuers, accepting any audience when none is listed (tests). */
+        public Settings(String publicKey, String publicKeyLocation, String issuer, Set<String> audiences, String secret, Duration clockSkew) {
+            this(publicKey, publicKeyLocation, issuer, audiences, secret, clockSkew, List.of(), true, null);
+        }
 
         public Settings {
             publicKey = blankToNull(publicKey);
@@ -194,10 +249,39 @@ public class TokenVerifier {
             if (clockSkew.isNegative()) {
                 throw new IllegalArgumentException("clock skew must not be negative");
             }
+            oidcIssuers = oidcIssuers == null ? List.of() : oidcIssuers.stream().map(String::trim).filter(i -> !i.isEmpty()).distinct().toList();
+            jwksRefreshMin = jwksRefreshMin == null ? DEFAULT_JWKS_REFRESH_MIN : jwksRefreshMin;
+            if (jwksRefreshMin.isNegative()) {
+                throw new IllegalArgumentException("fluxbase.auth.jwks-refresh-min-seconds must not be negative");
+            }
         }
 
         boolean configured() {
-            return publicKey != null || publicKeyLocation != null || secret != null;
+            return publicKeyConfigured() || secret != null;
+        }
+
+        boolean publicKeyConfigured() {
+            return publicKey != null || publicKeyLocation != null || !discoveredIssuers().isEmpty();
+        }
+
+        /** The OpenID Connect issuers, and {@code mp.jwt.verify.issuer} when it is a URL and no key is configured for it. */
+        List<String> discoveredIssuers() {
+            if (issuer == null || publicKey != null || publicKeyLocation != null || oidcIssuers.contains(issuer)
+                    || !issuer.regionMatches(true, 0, "http", 0, 4)) {
+                return oidcIssuers;
+            }
+            return Stream.concat(oidcIssuers.stream(), Stream.of(issuer)).toList();
+        }
+
+        /** Why these settings must not run: public-key tokens would be accepted whatever application they were for. */
+        public Optional<String> audienceProblem() {
+            if (!publicKeyConfigured() || !audiences.isEmpty() || allowAnyAudience) {
+                return Optional.empty();
+            }
+            return Optional.of("MP_JWT_VERIFY_AUDIENCES (mp.jwt.verify.audiences) is required when a token issuer or public key "
+                    + "is configured: without it, tokens your identity provider issued for any other application would be "
+                    + "accepted. Set it to this server's client id or audience, or set FLUXBASE_AUTH_ALLOW_ANY_AUDIENCE=true "
+                    + "to accept any audience on purpose.");
         }
 
         byte[] secretBytes() {
@@ -208,7 +292,8 @@ public class TokenVerifier {
         @Override
         public String toString() {
             return "Settings[publicKey=" + (publicKey != null) + ", publicKeyLocation=" + publicKeyLocation + ", issuer=" + issuer
-                    + ", audiences=" + audiences + ", secret=" + (secret != null ? "***" : null) + ", clockSkew=" + clockSkew + "]";
+                    + ", audiences=" + audiences + ", secret=" + (secret != null ? "***" : null) + ", clockSkew=" + clockSkew
+                    + ", oidcIssuers=" + oidcIssuers + ", allowAnyAudience=" + allowAnyAudience + "]";
         }
 
         private static String blankToNull(String value) {

@@ -9,13 +9,17 @@ import java.util.Set;
  *
  * @param userId        the end user ({@code sub}, else {@code user_id}); null for anonymous callers and for
  *                      anon / service keys, which identify an application rather than a person
- * @param role          the database role claim, {@code authenticated} when a token has none, {@code anon} without a token
- * @param groups        the {@code groups} claim, possibly empty
+ * @param role          the database role: the token's role claim, else the role its groups map to, else the
+ *                      configured default ({@code anon}); {@code anon} without a token
+ * @param groups        the groups and IdP roles read from the configured claims ({@code groups} by default), possibly empty
  * @param claims        the verified claims as JSON, meant for PostgreSQL's {@code request.jwt.claims}
  * @param authenticated whether a token was presented and verified
  * @param expiresAt     the verified token's {@code exp}; null without a token
+ * @param displayName   a name to show for the caller (by default {@code name}, {@code preferred_username} or
+ *                      {@code email}); null when the token carries none
  */
-public record Caller(String userId, String role, Set<String> groups, String claims, boolean authenticated, Instant expiresAt) {
+public record Caller(String userId, String role, Set<String> groups, String claims, boolean authenticated, Instant expiresAt,
+                     String displayName) {
 
     public static final String ANON = "anon";
     public static final String AUTHENTICATED = "authenticated";
@@ -33,7 +37,7 @@ public record Caller(String userId, String role, Set<String> groups, String clai
 
     /** A caller whose token's lifetime does not matter here (a request checked once, a test). */
     public Caller(String userId, String role, Set<String> groups, String claims, boolean authenticated) {
-        this(userId, role, groups, claims, authenticated, null);
+        this(userId, role, groups, claims, authenticated, null, null);
     }
 
     /** No token at all; row-level security still sees the {@code anon} role. */

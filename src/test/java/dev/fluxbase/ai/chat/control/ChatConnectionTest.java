@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class ChatConnectionTest {
 
     private static final Instant EXP = Instant.parse("2026-12-03T12:00:00Z");
-    private static final Caller USER = new Caller("u-1", "authenticated", Set.of(), "{}", true, EXP);
+    private static final Caller USER = new Caller("u-1", "authenticated", Set.of(), "{}", true, EXP, null);
 
     @Test
     void refusesNewWorkOnceTheSocketsTokenHasRunOut() {

@@ -119,6 +119,7 @@ public final class FluxbaseServer implements BeforeAllCallback, ParameterResolve
                     Map.entry("FLUXBASE_AI_FAILOVER", "true"),
                     Map.entry("MP_JWT_VERIFY_PUBLICKEY_LOCATION", tokens.publicKeyFile().toUri().toString()),
                     Map.entry("MP_JWT_VERIFY_ISSUER", TestTokens.ISSUER),
+                    Map.entry("MP_JWT_VERIFY_AUDIENCES", TestTokens.AUDIENCE),
                     Map.entry("FLUXBASE_CORS_ORIGINS", ALLOWED_ORIGIN),
                     Map.entry("FLUXBASE_SQL_STATEMENT_TIMEOUT_MS", String.valueOf(SQL_TIMEOUT_MS)),
                     // The login role may not create the event triggers that announce DDL, so schema changes reach
@@ -201,7 +202,7 @@ public final class FluxbaseServer implements BeforeAllCallback, ParameterResolve
                     throw new AssertionError("Payara Micro exited with " + process.exitValue() + "; log: " + tail(log));
                 }
                 if (deploymentFailed(log)) {
-                    throw new AssertionError("deployment failed; log: " + tail(log));
+                    throw new AssertionError("deployment failed: " + rootCause(log) + "; log: " + tail(log));
                 }
                 try {
                     HttpResponse<String> health = server.get("/health/ready");
@@ -218,6 +219,16 @@ public final class FluxbaseServer implements BeforeAllCallback, ParameterResolve
                 return text.contains("Exception while loading the app") || text.contains("Exception while deploying the app");
             } catch (IOException e) {
                 return false;
+            }
+        }
+
+        /** The innermost cause Payara logged, which is where an application says why it refused to start. */
+        private static String rootCause(Path log) {
+            try {
+                return Files.readAllLines(log).stream().filter(line -> line.startsWith("Caused by: "))
+                        .reduce((first, second) -> second).orElse("(no cause logged)");
+            } catch (IOException e) {
+                return "(no log: " + e.getMessage() + ")";
             }
         }
 

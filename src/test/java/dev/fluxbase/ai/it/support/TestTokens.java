@@ -23,6 +23,8 @@ import java.util.UUID;
 public final class TestTokens {
 
     public static final String ISSUER = "fluxbase-it";
+    /** The server under test requires this audience ({@code MP_JWT_VERIFY_AUDIENCES}), as production must. */
+    public static final String AUDIENCE = "fluxbase-it";
 
     private final KeyPair keys;
     private final Path publicKeyFile;
@@ -53,9 +55,15 @@ public final class TestTokens {
     }
 
     public String token(String role, String subject, Duration validity) {
+        return token(role, subject, validity, AUDIENCE);
+    }
+
+    /** A token the run's key signed for {@code audience}: another application's token when it is not ours. */
+    public String token(String role, String subject, Duration validity, String audience) {
         Instant now = Instant.now();
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(ISSUER)
+                .audience(audience)
                 .subject(subject)
                 .claim("upn", subject)
                 .claim("role", role)

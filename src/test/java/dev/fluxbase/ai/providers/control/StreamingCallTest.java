@@ -180,15 +180,17 @@ class StreamingCallTest {
         writer.join();
     }
 
+    /** With deadlines far off, only the cancel can end the call early: a bound well below them needs no precise timing. */
     @Test
     void aCancelWhileTheProviderIsSilentEndsAtOnce() throws InterruptedException {
+        StreamingCall patient = new StreamingCall(readers, new StreamTimeouts(Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(30)));
         CancelSignal cancel = new CancelSignal();
         feed.send("data: " + openAiContent("a") + "\n\n");
         Executors.newSingleThreadScheduledExecutor().schedule(cancel::cancel, 100, TimeUnit.MILLISECONDS);
         long started = System.nanoTime();
-        assertThatThrownBy(() -> call.run(() -> feed, new OpenAiStream(deltas::add),
+        assertThatThrownBy(() -> patient.run(() -> feed, new OpenAiStream(deltas::add),
                 cancel)).isInstanceOf(TurnCancelled.class);
-        assertThat(millisSince(started)).isLessThan(280L);
+        assertThat(millisSince(started)).isLessThan(10_000L);
         feed.send("\n");
         assertThat(feed.awaitClosed()).isTrue();
     }

@@ -251,7 +251,7 @@ class TokenVerifierTest {
 
         assertThatThrownBy(() -> verifier.verify(token))
                 .isInstanceOf(AuthenticationException.class)
-                .hasMessage("Token verification is unavailable: the public key could not be loaded")
+                .hasMessage("Token verification is unavailable: the signing keys of mp.jwt.verify.publickey.location could not be loaded")
                 .hasMessageNotContaining(token);
     }
 
@@ -272,8 +272,10 @@ class TokenVerifierTest {
         return new TokenVerifier(settings(pem, null, null));
     }
 
+    /** The issuer goes with a key only: without one, an issuer URL would be discovered as an OpenID Connect issuer. */
     private static Settings settings(String publicKey, String location, String secret) {
-        return new Settings(publicKey, location, ISSUER, Set.of(), secret, null);
+        boolean key = publicKey != null || location != null;
+        return new Settings(publicKey, location, key ? ISSUER : null, Set.of(), secret, null);
     }
 
     private static void assertRejected(TokenVerifier verifier, String token, String message) {
