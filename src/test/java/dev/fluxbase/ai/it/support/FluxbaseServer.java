@@ -9,11 +9,11 @@ import java.nio.file.Path;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -48,18 +48,19 @@ public final class FluxbaseServer implements BeforeAllCallback, ParameterResolve
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-        return parameter.getParameter().getType() == ServerUnderTest.class;
+        Class<?> type = parameter.getParameter().getType();
+        return type == ServerUnderTest.class || type == KeycloakServer.class;
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return running(context);
+        return parameter.getParameter().getType() == KeycloakServer.class ? KeycloakServer.running(context) : running(context);
     }
 
     /** The server of this test run, started on first use: for other extensions that need it. */
     public static ServerUnderTest running(ExtensionContext context) {
-        return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-                .getOrComputeIfAbsent(Running.class, key -> Running.start(), Running.class).server;
+        ExtensionContext.Store store = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL);
+        return store.getOrComputeIfAbsent(Running.class, key -> Running.start(() -> KeycloakServer.running(store)), Running.class).server;
     }
 
     /** The started processes; JUnit closes it when the run ends. */
@@ -69,26 +70,30 @@ public final class FluxbaseServer implements BeforeAllCallback, ParameterResolve
         private final FakeLlmServer llm;
         private final DatabaseProxy proxy;
         private final Map<String, String> environment;
+        private final Supplier<KeycloakServer> keycloak;
         private Process secondProcess;
+        private Process keycloakProcess;
         private int disposables;
 
-        private Running(Process process, ServerUnderTest server, FakeLlmServer llm, DatabaseProxy proxy, Map<String, String> environment) {
+        private Running(Process process, ServerUnderTest server, FakeLlmServer llm, DatabaseProxy proxy, Map<String, String> environment,
+                Supplier<KeycloakServer> keycloak) {
             this.process = process;
             this.server = server;
             this.llm = llm;
             this.proxy = proxy;
             this.environment = environment;
+            this.keycloak = keycloak;
         }
 
-        static Running start() {
+        static Running start(Supplier<KeycloakServer> keycloak) {
             try {
-                return boot();
+                return boot(keycloak);
             } catch (IOException | NoSuchAlgorithmException e) {
                 throw new IllegalStateException("could not start the server under test", e);
             }
         }
 
-        private static Running boot() throws IOException, NoSuchAlgorithmException {
+        private static Running boot(Supplier<KeycloakServer> keycloak) throws IOException, NoSuchAlgorithmException {
             Path buildDir = Path.of(System.getProperty("it.buildDir", "target"));
             Path projectDir = Path.of(System.getProperty("it.projectDir", "."));
             TestDatabase database = TestDatabase.fromSystemProperties();
@@ -138,8 +143,8 @@ public final class FluxbaseServer implements BeforeAllCallback, ParameterResolve
             Process process = launch("", port, "-Xmx512m", environment, NO_CLUSTER);
             Instances instances = new Instances();
             ServerUnderTest server = new ServerUnderTest(port, llm, proxy, database, tokens, instances);
-            Running running = new Running(process, server, llm, proxy, environment);
-            instances.first(server, running::startSecond, running::startDisposable);
+            Running running = new Running(process, server, llm, proxy, environment, keycloak);
+            instances.first(server, running::startSecond, running::startDisposable, running::startKeycloakInstance);
             try {
                 awaitReady(process, server, log);
             } catch (RuntimeException | Error e) {
@@ -160,6 +165,32 @@ public final class FluxbaseServer implements BeforeAllCallback, ParameterResolve
             ServerUnderTest second = new ServerUnderTest(port, llm, proxy, server.database(), server.tokens(), server.instances());
             awaitReady(secondProcess, second, logOf("-2"));
             return second;
+        }
+
+        /**
+         * An instance that trusts the run's Keycloak (started first, if it is not yet) besides the static test key:
+         * the settings of the SSO contract, the realm role {@code fluxbase-user} mapped to {@code authenticated}.
+         */
+        private synchronized ServerUnderTest startKeycloakInstance() {
+            String issuer = keycloak.get().issuer();
+            int port = freePort();
+            keycloakProcess = launchAnother("-kc", port, Map.of(
+                    "FLUXBASE_AUTH_ISSUER", issuer,
+                    "MP_JWT_VERIFY_AUDIENCES", TestTokens.AUDIENCE + "," + KeycloakServer.CLIENT,
+                    "FLUXBASE_AUTH_CLAIMS_GROUPS", "realm_access.roles,groups",
+                    "FLUXBASE_AUTH_ROLE_MAPPING", "fluxbase-user=authenticated,fluxbase-ops=service_role",
+                    "FLUXBASE_AUTH_ADMIN_GROUPS", "fluxbase-admins",
+                    "FLUXBASE_AUTH_JWKS_REFRESH_MIN_SECONDS", "0",
+                    "FLUXBASE_CONSOLE_OIDC_CLIENT_ID", KeycloakServer.CLIENT), NO_CLUSTER);
+            ServerUnderTest instance = new ServerUnderTest(port, llm, proxy, server.database(), server.tokens(), server.instances());
+            try {
+                awaitReady(keycloakProcess, instance, logOf("-kc"));
+            } catch (RuntimeException | Error e) {
+                stop(keycloakProcess);
+                keycloakProcess = null;
+                throw e;
+            }
+            return instance;
         }
 
         private synchronized DisposableInstance startDisposable(Map<String, String> settings, List<String> clusterArguments) {
@@ -199,10 +230,10 @@ public final class FluxbaseServer implements BeforeAllCallback, ParameterResolve
         private static void awaitReady(Process process, ServerUnderTest server, Path log) {
             Eventually.await("the server to report ready (log: " + log + ")", BOOT_TIMEOUT, () -> {
                 if (!process.isAlive()) {
-                    throw new AssertionError("Payara Micro exited with " + process.exitValue() + "; log: " + tail(log));
+                    throw new AssertionError("Payara Micro exited with " + process.exitValue() + "; log: " + ItFiles.tail(log));
                 }
                 if (deploymentFailed(log)) {
-                    throw new AssertionError("deployment failed: " + rootCause(log) + "; log: " + tail(log));
+                    throw new AssertionError("deployment failed: " + rootCause(log) + "; log: " + ItFiles.tail(log));
                 }
                 try {
                     HttpResponse<String> health = server.get("/health/ready");
@@ -232,19 +263,13 @@ public final class FluxbaseServer implements BeforeAllCallback, ParameterResolve
             }
         }
 
-        private static String tail(Path log) {
-            try {
-                List<String> lines = Files.readAllLines(log);
-                return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
-            } catch (IOException e) {
-                return "(no log: " + e.getMessage() + ")";
-            }
-        }
-
         @Override
         public void close() {
             if (secondProcess != null) {
                 stop(secondProcess);
+            }
+            if (keycloakProcess != null) {
+                stop(keycloakProcess);
             }
             stop(process);
             try {
@@ -280,7 +305,7 @@ public final class FluxbaseServer implements BeforeAllCallback, ParameterResolve
         Path projectDir = Path.of(System.getProperty("it.projectDir", "."));
         Path rootDir = buildDir.resolve("it/payara-root" + suffix);
         // A runtime directory left by an earlier run would first redeploy that run's (older) WAR.
-        deleteRecursively(rootDir);
+        ItFiles.deleteRecursively(rootDir);
         List<String> command = new ArrayList<>(List.of(
                 javaExecutable(), heap, "-jar", System.getProperty("it.microJar"),
                 "--deploy", System.getProperty("it.war"), "--contextRoot", "/",
@@ -297,16 +322,6 @@ public final class FluxbaseServer implements BeforeAllCallback, ParameterResolve
                 .redirectOutput(logOf(suffix).toFile());
         builder.environment().putAll(environment);
         return builder.start();
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (var paths = Files.walk(dir)) {
-                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
-        }
     }
 
     static int freePort() {

@@ -7,8 +7,8 @@ import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 /**
- * The server instances of a run: the first, a second one on the same database, started on first use, and
- * disposable ones that tests start and stop themselves.
+ * The server instances of a run: the first, a second one on the same database and one that trusts the run's
+ * Keycloak, each started on first use, and disposable ones that tests start and stop themselves.
  */
 final class Instances {
 
@@ -16,12 +16,15 @@ final class Instances {
     private Supplier<ServerUnderTest> secondStarter;
     private ServerUnderTest second;
     private BiFunction<Map<String, String>, List<String>, DisposableInstance> disposableStarter;
+    private Supplier<ServerUnderTest> keycloakStarter;
+    private ServerUnderTest keycloak;
 
     void first(ServerUnderTest first, Supplier<ServerUnderTest> secondStarter,
-            BiFunction<Map<String, String>, List<String>, DisposableInstance> disposableStarter) {
+            BiFunction<Map<String, String>, List<String>, DisposableInstance> disposableStarter, Supplier<ServerUnderTest> keycloakStarter) {
         running.add(first);
         this.secondStarter = secondStarter;
         this.disposableStarter = disposableStarter;
+        this.keycloakStarter = keycloakStarter;
     }
 
     /** Not among the running instances: the clock and jobs hooks leave it alone. */
@@ -35,6 +38,14 @@ final class Instances {
             running.add(second);
         }
         return second;
+    }
+
+    /** Not among the running instances either: tests that move clocks do not expect it, and its tokens are Keycloak's. */
+    synchronized ServerUnderTest keycloak() {
+        if (keycloak == null) {
+            keycloak = keycloakStarter.get();
+        }
+        return keycloak;
     }
 
     List<ServerUnderTest> running() {

@@ -51,6 +51,16 @@ public final class ServerUnderTest {
     }
 
     /**
+     * An instance of the server that also trusts the run's Keycloak ({@link KeycloakServer}, whose realm roles and
+     * groups it maps to database roles and admin rights), on the same database and fake provider and with the
+     * same static test key: started on first use (it costs Keycloak's start, once per run, and a boot) and
+     * stopped when the run ends. Its chatbots are the ones the first instance loaded.
+     */
+    public ServerUnderTest keycloakInstance() {
+        return instances.keycloak();
+    }
+
+    /**
      * Starts one more instance on the same database and fake provider, with these settings on top of the
      * run's, for a test that stops it (SIGTERM or kill). The caller closes it; it costs a boot.
      */
