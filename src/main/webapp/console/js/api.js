@@ -12,7 +12,30 @@ export class ApiError extends Error {
     }
 }
 
+let renewal = async () => null;
+
+/** How a refused token is renewed: resolves with a fresh token, or null when there is none (a pasted token). */
+export function setTokenRenewal(renew) {
+    renewal = renew;
+}
+
+export function renewToken() {
+    return renewal();
+}
+
 export async function api(method, path, body) {
+    try {
+        return await call(method, path, body);
+    } catch (error) {
+        // A token that expired while the tab slept (timers wait in hidden tabs) is renewed once, and the call repeated.
+        if (error.status === 401 && session.token() && await renewToken().catch(() => null)) {
+            return call(method, path, body);
+        }
+        throw error;
+    }
+}
+
+async function call(method, path, body) {
     const headers = {Accept: 'application/json'};
     const token = session.token();
     if (token) {

@@ -1,7 +1,8 @@
 // The console's entry point: signs in, shows the navigation for the token's rights, routes #/... to views.
-import {ApiError, api} from './api.js';
-import {h, replace} from './dom.js';
+import {ApiError, api, setTokenRenewal} from './api.js';
+import {h, replace, toast} from './dom.js';
 import {decodeClaims, session, userIdOf} from './session.js';
+import * as sso from './sso.js';
 import {chatView} from './views/chat.js';
 import {signInView} from './views/signin.js';
 import {chatbotsView} from './views/chatbots.js';
@@ -19,6 +20,7 @@ const ROUTES = {
 
 const main = document.getElementById('main');
 let cleanup = null;
+let provider = null;
 
 /**
  * Checks the token against the server and learns whether it may administer: an admin endpoint answers 200
@@ -36,20 +38,23 @@ async function probe() {
     }
 }
 
-async function signIn(token) {
+/** Signs in with a pasted token, or with the access token of an IdP sign-in (idp: the rest, as session.js keeps it). */
+async function signIn(token, idp = null) {
     if (!token) {
         throw new Error('Enter a token.');
     }
     if (token.split('.').length !== 3) {
         throw new Error('This is not a JWT: a token has three parts separated by dots.');
     }
-    session.signIn(token);
+    session.signIn(token, idp);
     try {
         session.admin = await probe();
     } catch (error) {
         session.signOut();
-        throw new Error(error.status === 401 ? `The server refused this token: ${error.message}` : error.message);
+        const whose = idp ? `the token from ${provider?.name || 'the identity provider'}` : 'this token';
+        throw new Error(error.status === 401 ? `The server refused ${whose}: ${error.message}` : error.message);
     }
+    sso.schedule();
     if (location.hash === '#/chat') {
         render();
     } else {
@@ -64,12 +69,13 @@ function showIdentity() {
     document.querySelectorAll('[data-admin]').forEach(item => { item.hidden = !session.admin; });
     if (signedIn) {
         const claims = decodeClaims(session.token());
-        const who = userIdOf(claims) || (claims.role === 'anon' ? 'anon key' : claims.role || 'token');
+        const who = claims.preferred_username || claims.email || userIdOf(claims) || (claims.role === 'anon' ? 'anon key' : claims.role || 'token');
         document.getElementById('identity-text').textContent = `${who}${session.admin ? ' (admin)' : ''}`;
     }
 }
 
-function render() {
+/** @param notice why the console is signed out, shown on the sign-in page */
+function render(notice = null) {
     if (cleanup) {
         cleanup();
         cleanup = null;
@@ -77,7 +83,7 @@ function render() {
     showIdentity();
     if (!session.token()) {
         document.title = 'Sign in · Fluxbase AI console';
-        signInView(main, signIn);
+        signInView(main, {signIn, provider, startSso: sso.beginSignIn, notice});
         return;
     }
     const name = location.hash.replace(/^#\/?/, '') || 'chat';
@@ -100,10 +106,22 @@ function render() {
     main.dataset.view = name;
 }
 
-document.getElementById('sign-out').addEventListener('click', () => {
-    session.signOut();
+document.getElementById('sign-out').addEventListener('click', async () => {
+    const outcome = await sso.signOut();
+    if (outcome.redirected) {
+        return; // the IdP ends its session and sends the browser back here
+    }
     history.replaceState(null, '', location.pathname);
-    render();
+    render(outcome.note);
+});
+
+setTokenRenewal(sso.refreshNow);
+sso.watch({
+    ended: message => {
+        history.replaceState(null, '', location.pathname);
+        render(message);
+    },
+    failed: error => toast(`The session could not be renewed, trying again shortly: ${error.message}`),
 });
 
 window.addEventListener('hashchange', () => {
@@ -112,12 +130,24 @@ window.addEventListener('hashchange', () => {
 });
 
 (async () => {
+    provider = await sso.loadProvider();
+    let notice = null;
+    try {
+        const answer = await sso.completeSignIn();
+        if (answer) {
+            await signIn(answer.token, answer.sso);
+            return;
+        }
+    } catch (error) {
+        notice = error.message;
+    }
     if (session.token()) {
         try {
             session.admin = await probe();
+            sso.schedule();
         } catch (error) {
             session.signOut();
         }
     }
-    render();
+    render(notice);
 })();

@@ -1,6 +1,8 @@
 // The chat WebSocket (README "Chatting"). Frames are routed to the listener of their conversation; a
-// start_chat is answered by chat_started or by an error, in the order they were sent.
+// start_chat is answered by chat_started or by an error, in the order they were sent. A socket keeps the
+// token it was opened with (the server holds it to that token's lifetime), so a refreshed token needs a new one.
 import {socketUrl} from './api.js';
+import {session} from './session.js';
 
 export class ChatSocket {
     constructor(onClose) {
@@ -9,6 +11,24 @@ export class ChatSocket {
         this.pendingStarts = [];
         this.socket = null;
         this.opening = null;
+        this.current = null;
+        this.token = null;
+    }
+
+    /** Whether the session's token changed since this socket opened (a refresh, or another sign-in). */
+    stale() {
+        return this.current !== null && this.token !== session.token();
+    }
+
+    /** Drops the socket, quietly, and opens one with the session's token; the conversations must be started again. */
+    reconnect() {
+        const old = this.current;
+        this.current = null;
+        this.socket = null;
+        this.opening = null;
+        this.failStarts('The connection was replaced');
+        old?.close();
+        return this.open();
     }
 
     open() {
@@ -20,13 +40,28 @@ export class ChatSocket {
         }
         this.opening = new Promise((resolve, reject) => {
             const socket = new WebSocket(socketUrl());
+            this.current = socket;
+            this.token = session.token();
             socket.addEventListener('open', () => {
+                if (this.current !== socket) {
+                    socket.close();
+                    return;
+                }
                 this.socket = socket;
                 this.opening = null;
                 resolve();
             });
-            socket.addEventListener('message', event => this.receive(event.data));
+            socket.addEventListener('message', event => {
+                if (this.current === socket) {
+                    this.receive(event.data);
+                }
+            });
             socket.addEventListener('close', event => {
+                if (this.current !== socket) {
+                    reject(new Error('The connection was replaced'));
+                    return; // replaced by reconnect()
+                }
+                this.current = null;
                 const wasOpen = this.socket === socket;
                 this.socket = null;
                 this.opening = null;
@@ -65,7 +100,7 @@ export class ChatSocket {
 
     close() {
         this.listeners.clear();
-        this.socket?.close();
+        this.current?.close();
     }
 
     receive(data) {

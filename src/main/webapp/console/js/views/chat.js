@@ -3,6 +3,7 @@ import {describe, get} from '../api.js';
 import {alertBox, field, formatTime, h, replace, toast} from '../dom.js';
 import {renderMarkdown} from '../markdown.js';
 import {ChatSocket} from '../socket.js';
+import {ChatConversation} from '../conversation.js';
 import {sortableTable} from '../table.js';
 
 const STEP_LABELS = {
@@ -15,7 +16,9 @@ const STEP_LABELS = {
 
 export function chatView(main) {
     const socket = new ChatSocket(() => status('The connection closed; the next message reconnects.'));
-    const state = {chatbots: new Map(), conversationId: null, turn: null};
+    const state = {chatbots: new Map(), turn: null};
+    const current = new ChatConversation(socket, onFrame, () => messages.append(h('p', {class: 'note muted'},
+        'The session was renewed and this chatbot keeps no conversations across connections: a new conversation begins here.')));
 
     const select = h('select', {name: 'chatbot'});
     const description = h('p', {class: 'muted', id: 'chatbot-description'});
@@ -53,7 +56,7 @@ export function chatView(main) {
     }
 
     function newConversation() {
-        state.conversationId = null;
+        current.reset();
         replace(messages);
         status('');
         markCurrent();
@@ -81,10 +84,7 @@ export function chatView(main) {
         }
         send.disabled = true;
         try {
-            if (!state.conversationId) {
-                state.conversationId = await socket.startChat(bot.name, bot.namespace);
-                socket.listen(state.conversationId, onFrame);
-            }
+            await current.prepare(bot);
         } catch (error) {
             send.disabled = false;
             messages.append(alertBox(frameError(error)));
@@ -97,12 +97,12 @@ export function chatView(main) {
         messages.scrollTop = messages.scrollHeight;
         cancel.disabled = false;
         status('Answering…');
-        socket.send({type: 'message', conversation_id: state.conversationId, content});
+        current.send(content);
     });
 
     cancel.addEventListener('click', () => {
-        if (state.turn && state.conversationId) {
-            socket.send({type: 'cancel', conversation_id: state.conversationId});
+        if (state.turn && current.id) {
+            current.cancel();
             status('Cancelling…');
         }
     });
@@ -134,7 +134,7 @@ export function chatView(main) {
                 break;
             case 'closed':
                 finish(turn.stop('The connection closed before the answer ended', 'error'), '');
-                state.conversationId = null;
+                current.reset();
                 break;
             default:
                 break;
@@ -168,7 +168,7 @@ export function chatView(main) {
 
     function markCurrent() {
         conversations.querySelectorAll('button.conversation').forEach(button =>
-            button.setAttribute('aria-current', button.dataset.id === state.conversationId ? 'true' : 'false'));
+            button.setAttribute('aria-current', button.dataset.id === current.id ? 'true' : 'false'));
     }
 
     async function resume(id) {
@@ -184,8 +184,7 @@ export function chatView(main) {
                 description.textContent = chosen()?.description || '';
             }
             replace(messages, conversation.messages.map(stored));
-            state.conversationId = await socket.startChat(conversation.chatbot, conversation.namespace, id);
-            socket.listen(state.conversationId, onFrame);
+            await current.start({name: conversation.chatbot, namespace: conversation.namespace}, id);
             markCurrent();
             status(`Resumed "${conversation.title || 'Untitled'}".`);
             messages.scrollTop = messages.scrollHeight;

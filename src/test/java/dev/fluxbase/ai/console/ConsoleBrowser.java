@@ -33,7 +33,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 final class ConsoleBrowser implements ExtensionContext.Store.CloseableResource {
 
     /** Gives each test class's methods one browser, opened on first use and closed after the class. */
-    static final class PerClass implements ParameterResolver {
+    static class PerClass implements ParameterResolver {
 
         @Override
         public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
@@ -44,7 +44,20 @@ final class ConsoleBrowser implements ExtensionContext.Store.CloseableResource {
         public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
             ExtensionContext classContext = context.getTestMethod().isPresent() ? context.getParent().orElseThrow() : context;
             return classContext.getStore(ExtensionContext.Namespace.create(ConsoleBrowser.class))
-                    .getOrComputeIfAbsent(ConsoleBrowser.class, key -> open(FluxbaseServer.running(context)), ConsoleBrowser.class);
+                    .getOrComputeIfAbsent(ConsoleBrowser.class, key -> open(server(context)), ConsoleBrowser.class);
+        }
+
+        ServerUnderTest server(ExtensionContext context) {
+            return FluxbaseServer.running(context);
+        }
+    }
+
+    /** The same, on the instance whose console signs in through the run's Keycloak. */
+    static final class PerClassOnKeycloakInstance extends PerClass {
+
+        @Override
+        ServerUnderTest server(ExtensionContext context) {
+            return FluxbaseServer.running(context).keycloakInstance();
         }
     }
 

@@ -1,0 +1,2 @@
+/** Reads the console's sign-in settings from configuration. */
+package dev.fluxbase.ai.console.control;
