@@ -5,6 +5,7 @@ import dev.fluxbase.ai.chatbots.control.ChatbotStore;
 import dev.fluxbase.ai.chatbots.entity.Chatbot;
 import dev.fluxbase.ai.knowledge.control.AnnotationLinks;
 import dev.fluxbase.ai.knowledge.control.EmbeddingService;
+import dev.fluxbase.ai.knowledge.control.InputLimits;
 import dev.fluxbase.ai.knowledge.control.KnowledgeBaseStore;
 import dev.fluxbase.ai.knowledge.control.KnowledgeSearch;
 import dev.fluxbase.ai.knowledge.control.LinkStore;
@@ -68,6 +69,9 @@ public class KnowledgeBasesResource {
     @Inject
     ChatbotStore chatbots;
 
+    @Inject
+    InputLimits limits;
+
     @GET
     @Path("capabilities")
     @Operation(summary = "What uploads this server can read")
@@ -81,14 +85,14 @@ public class KnowledgeBasesResource {
     @Operation(summary = "List knowledge bases, optionally of one namespace")
     public JsonObject list(@QueryParam("namespace") String namespace) {
         return KnowledgeJson.list("knowledge_bases", store.all(Optional.ofNullable(namespace).filter(s -> !s.isBlank())),
-                KnowledgeJson::knowledgeBase);
+                this::json);
     }
 
     @GET
     @Path("{id}")
     @Operation(summary = "Get a knowledge base with its counts")
     public JsonObject get(@PathParam("id") String id) {
-        return KnowledgeJson.knowledgeBase(find(id));
+        return json(find(id));
     }
 
     @POST
@@ -98,7 +102,7 @@ public class KnowledgeBasesResource {
         KnowledgeBase created = Rejections.conflictAs("A knowledge base with this name already exists in the namespace",
                 () -> store.create(draft));
         annotationLinks.knowledgeBaseCreated(created.id());
-        return Response.status(Response.Status.CREATED).entity(KnowledgeJson.knowledgeBase(created)).build();
+        return Response.status(Response.Status.CREATED).entity(json(created)).build();
     }
 
     @PUT
@@ -111,7 +115,7 @@ public class KnowledgeBasesResource {
         if (modelChanged && old.totalChunks() > 0) {
             throw new RequestRejected(409, ErrorCodes.CONFLICT, "The embedding model cannot change while the knowledge base has chunks");
         }
-        return KnowledgeJson.knowledgeBase(Rejections.conflictAs("A knowledge base with this name already exists in the namespace",
+        return json(Rejections.conflictAs("A knowledge base with this name already exists in the namespace",
                 () -> store.update(changed, changed.model().dimensions() != old.model().dimensions())));
     }
 
@@ -168,6 +172,10 @@ public class KnowledgeBasesResource {
         } catch (KnowledgeException e) {
             throw new RequestRejected(502, ErrorCodes.EMBEDDING_FAILED, "Failed to embed the query: " + e.getMessage());
         }
+    }
+
+    private JsonObject json(KnowledgeBase kb) {
+        return KnowledgeJson.knowledgeBase(kb, limits.of(kb.model()));
     }
 
     private KnowledgeBase find(String id) {

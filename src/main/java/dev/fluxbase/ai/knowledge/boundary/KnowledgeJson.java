@@ -1,5 +1,6 @@
 package dev.fluxbase.ai.knowledge.boundary;
 
+import dev.fluxbase.ai.knowledge.control.InputLimit;
 import dev.fluxbase.ai.knowledge.entity.KnowledgeBase;
 import dev.fluxbase.ai.knowledge.entity.KnowledgeDocument;
 import dev.fluxbase.ai.knowledge.entity.KnowledgeLink;
@@ -22,12 +23,15 @@ final class KnowledgeJson {
     private KnowledgeJson() {
     }
 
-    static JsonObject knowledgeBase(KnowledgeBase kb) {
+    /** The SDK's fields, and how chunks are sized for the model: the chunk size it gets and how tokens are counted. */
+    static JsonObject knowledgeBase(KnowledgeBase kb, InputLimit limit) {
         return JSON.createObjectBuilder()
                 .add("id", kb.id().toString()).add("name", kb.name()).add("namespace", kb.namespace())
                 .add("description", kb.description() == null ? "" : kb.description())
                 .add("embedding_model", kb.model().name()).add("embedding_dimensions", kb.model().dimensions())
                 .add("chunk_size", kb.chunkSize()).add("chunk_overlap", kb.chunkOverlap()).add("chunk_strategy", kb.chunkStrategy())
+                .add("effective_chunk_size", limit.chunkSize(kb.chunkSize())).add("embedding_max_tokens", limit.maxTokens())
+                .add("token_counting", limit.tokens().exact() ? "tokenizer" : "estimate")
                 .add("enabled", kb.enabled()).add("document_count", kb.documentCount()).add("total_chunks", kb.totalChunks())
                 .add("source", "api").add("visibility", "private")
                 .add("created_at", time(kb.createdAt())).add("updated_at", time(kb.updatedAt()))

@@ -19,14 +19,13 @@ public class ChunkStore {
 
     private final Jdbc jdbc = KnowledgeJdbc.on(() -> dataSource);
 
-    public void replace(UUID documentId, UUID knowledgeBaseId, List<String> chunks, List<float[]> vectors) {
+    public void replace(UUID documentId, UUID knowledgeBaseId, List<Chunker.Chunk> chunks, List<float[]> vectors) {
         jdbc.inLocalTransaction(connection -> {
             Jdbc.update(connection, "DELETE FROM ai.chunks WHERE document_id = ?", documentId);
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO ai.chunks (document_id, knowledge_base_id, "
                     + "chunk_index, content, token_count, embedding) VALUES (?, ?, ?, ?, ?, cast(? AS vector))")) {
                 for (int i = 0; i < chunks.size(); i++) {
-                    Jdbc.bind(insert, documentId, knowledgeBaseId, i, chunks.get(i), Math.max(1, chunks.get(i).length() / Chunker.CHARS_PER_TOKEN),
-                            VectorText.of(vectors.get(i)));
+                    Jdbc.bind(insert, documentId, knowledgeBaseId, i, chunks.get(i).text(), chunks.get(i).tokens(), VectorText.of(vectors.get(i)));
                     insert.addBatch();
                 }
                 insert.executeBatch();

@@ -34,6 +34,9 @@ public class Ingestion {
     @Inject
     EmbeddingService embeddings;
 
+    @Inject
+    InputLimits limits;
+
     public void submit(KnowledgeBase kb, UUID documentId) {
         executor.execute(() -> process(kb, documentId));
     }
@@ -45,11 +48,11 @@ public class Ingestion {
             if (document == null) {
                 return; // deleted meanwhile
             }
-            List<String> parts = Chunker.ofTokens(kb.chunkSize(), kb.chunkOverlap()).split(document.content());
+            List<Chunker.Chunk> parts = Chunker.of(limits.of(kb.model()), kb.chunkSize(), kb.chunkOverlap()).split(document.content());
             if (parts.isEmpty()) {
                 throw new KnowledgeException("No content to process");
             }
-            chunks.replace(documentId, kb.id(), parts, embeddings.embed(kb.model(), parts));
+            chunks.replace(documentId, kb.id(), parts, embeddings.embed(kb.model(), parts.stream().map(Chunker.Chunk::text).toList()));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Document {0} failed: {1}", new Object[] {documentId, e.getMessage()});
             documents.setStatus(documentId, KnowledgeDocument.FAILED, e.getMessage() == null ? e.toString() : e.getMessage());

@@ -29,6 +29,19 @@ class LocalEmbeddingsTest {
     }
 
     @Test
+    void readsItsWholeWindowAndCutsOnlyBeyondIt() {
+        MiniLmTokens tokens = new MiniLmTokens();
+        String filler = LongDocument.prose("Note", 1, 7);
+        assertThat(tokens.count(filler) + tokens.specialTokens()).isBetween(129, MiniLm.WINDOW - 20);
+        List<float[]> withinWindow = embeddings.embed(List.of(filler + "The answer is tents.", filler + "The answer is bicycles."));
+        assertThat(dot(withinWindow.get(0), withinWindow.get(1))).as("an end past token 128 is read").isLessThan(0.999);
+
+        String beyond = filler + filler.replace("Note", "Entry");
+        List<float[]> pastWindow = embeddings.embed(List.of(beyond + "The answer is tents.", beyond + "The answer is bicycles."));
+        assertThat(dot(pastWindow.get(0), pastWindow.get(1))).as("an end past the window is cut").isGreaterThan(0.99999);
+    }
+
+    @Test
     void knowsItsModelByNameInAnyCase() {
         assertThat(LocalEmbeddings.handles("all-minilm-l6-v2")).isTrue();
         assertThat(LocalEmbeddings.handles("text-embedding-3-small")).isFalse();

@@ -46,7 +46,7 @@ final class Loader {
         StringBuilder out = new StringBuilder(FLUSH_CHARS + 8192);
         for (Corpus.Document document : base.documents) {
             out.append(document.id()).append('\t').append(base.id).append("\tDocument ").append(document.id()).append("\tSynthetic document on topic ")
-                    .append(document.topic()).append("\tready\t").append(document.chunks()).append('\n');
+                    .append(document.topic()).append("\tindexed\t").append(document.chunks()).append('\n');
             flushIfFull(documents, out);
         }
         finish(documents, out);
