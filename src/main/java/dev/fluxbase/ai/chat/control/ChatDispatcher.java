@@ -21,6 +21,8 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Handles each client frame. Frames are answered on the socket's read thread, but turns run on the
@@ -28,6 +30,8 @@ import java.util.concurrent.Executor;
  */
 @ApplicationScoped
 public class ChatDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(ChatDispatcher.class.getName());
 
     @Inject
     ChatbotCatalog chatbots;
@@ -77,6 +81,10 @@ public class ChatDispatcher {
             }
         } catch (CodedException e) {
             connection.send(ChatTurn.errorFrame(conversationId, e));
+        } catch (RuntimeException e) {
+            // A fault of ours (or of the database) ends this request, not the socket: the client hears it, the log keeps why.
+            LOG.log(Level.SEVERE, "Could not handle a chat frame on conversation " + conversationId, e);
+            connection.send(ServerFrames.error(conversationId, ErrorCodes.INTERNAL_ERROR, "Internal error: the request could not be handled"));
         }
     }
 

@@ -3,6 +3,7 @@ package dev.fluxbase.ai.chat.control;
 import dev.fluxbase.ai.chat.entity.Conversation;
 import dev.fluxbase.ai.chat.entity.ServerFrames;
 import dev.fluxbase.ai.chatbots.entity.ChatbotDefinition;
+import dev.fluxbase.ai.chatbots.entity.IntentChecks;
 import dev.fluxbase.ai.chatbots.entity.ModelChoice;
 import dev.fluxbase.ai.knowledge.control.Retriever;
 import dev.fluxbase.ai.knowledge.entity.SearchRequest;
@@ -20,6 +21,7 @@ import dev.fluxbase.ai.quotas.entity.QuotaSubject;
 import dev.fluxbase.ai.quotas.entity.TokenReservation;
 import dev.fluxbase.ai.tools.control.ToolBox;
 import dev.fluxbase.ai.tools.entity.ProgressSteps;
+import dev.fluxbase.ai.tools.entity.Tool;
 import dev.fluxbase.ai.tools.entity.ToolContext;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Scope;
@@ -219,9 +221,12 @@ public class ChatTurn {
         List<ChatMessage> messages = new ArrayList<>();
         messages.add(ChatMessage.system(prompts.systemPrompt(chatbot, conversation.identity(), knowledge(events, conversation, content))));
         messages.addAll(conversation.history());
-        ToolContext tools = new ToolContext(chatbot, conversation.id(), conversation.identity().database(), cancel, events, toolResultBytes(chatbot));
+        IntentChecks intents = new IntentChecks(chatbot.settings().queryRules(), content);
+        ToolContext tools = new ToolContext(chatbot, conversation.id(), conversation.identity().database(), cancel, events,
+                toolResultBytes(chatbot), intents);
         ModelChoice model = chatbot.settings().modelChoice();
-        String answer = toolLoop.run(new LoopTurn(provider, toolBox.toolsFor(chatbot), tools, model.maxTokens(), model.temperature(),
+        List<Tool> offered = toolBox.toolsFor(chatbot).stream().filter(tool -> !intents.forbiddenTools().contains(tool.definition().name())).toList();
+        String answer = toolLoop.run(new LoopTurn(provider, offered, tools, model.maxTokens(), model.temperature(),
                 chatbot.settings().toolUse().maxIterations()), messages, events);
         conversation.recordAnswer(ChatMessage.assistant(answer));
         turn.answered(answer);

@@ -1,6 +1,7 @@
 package dev.fluxbase.ai.chat.control;
 
 import dev.fluxbase.ai.chat.entity.ChatIdentity;
+import dev.fluxbase.ai.chatbots.entity.AnswerStyle;
 import dev.fluxbase.ai.chatbots.entity.ChatbotDefinition;
 import dev.fluxbase.ai.chatbots.entity.ChatbotTool;
 import dev.fluxbase.ai.tools.control.ToolBox;
@@ -39,8 +40,16 @@ public class PromptBuilder {
         if (!knowledge.isEmpty()) {
             prompt.append("\n\n").append(knowledge);
         }
+        prompt.append("\n\n").append(responseLanguage(chatbot.settings().answerStyle().responseLanguage()));
         prompt.append("\nCurrent user ID: ").append(identity.userId() == null ? "anonymous" : identity.userId())
                 .append("\nCurrent date and time: ").append(NOW.format(ZonedDateTime.now(ZoneOffset.UTC)));
         return prompt.toString();
+    }
+
+    /** {@code @fluxbase:response-language}: {@code auto} (the default) answers in the language of each message, as Fluxbase does. */
+    static String responseLanguage(String language) {
+        return "## Response language\n" + (AnswerStyle.AUTO.equalsIgnoreCase(language)
+                ? "Always respond in the same language as the user's message: detect the language of each message and reply in it."
+                : "Always respond in " + language + ", regardless of the language the user writes in.");
     }
 }

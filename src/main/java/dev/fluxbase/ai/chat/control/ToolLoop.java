@@ -13,6 +13,7 @@ import dev.fluxbase.ai.tools.entity.ToolContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -123,6 +124,10 @@ public class ToolLoop {
         }
 
         private String runTool(ToolCall call) {
+            Optional<String> broken = turn.toolContext().intents().toolProblem(call.name());
+            if (broken.isPresent()) {
+                return "Tool call not run: " + broken.get();
+            }
             return turn.tools().stream().filter(t -> t.definition().name().equals(call.name())).findFirst()
                     .map(tool -> tool.run(call, turn.toolContext()))
                     .orElseGet(() -> "Error: unknown tool '" + call.name() + "'. Available tools: "

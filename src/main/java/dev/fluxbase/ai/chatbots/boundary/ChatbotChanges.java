@@ -4,6 +4,8 @@ import dev.fluxbase.ai.chatbots.entity.Chatbot;
 import dev.fluxbase.ai.platform.entity.JsonFields;
 import dev.fluxbase.ai.platform.entity.RequestRejected;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +17,8 @@ import java.util.function.Consumer;
 final class ChatbotChanges {
 
     private static final BigDecimal MAX_TEMPERATURE = BigDecimal.valueOf(2);
+    private static final BigDecimal SECONDS_PER_HOUR = BigDecimal.valueOf(3600);
+    private static final BigDecimal MAX_TTL_SECONDS = BigDecimal.valueOf(Integer.MAX_VALUE);
 
     private final List<Consumer<Chatbot>> changes = new ArrayList<>();
     private Optional<Optional<UUID>> providerId = Optional.empty();
@@ -30,7 +34,7 @@ final class ChatbotChanges {
         c.bool(json, "allow_unauthenticated", Chatbot::setAllowUnauthenticated);
         c.bool(json, "is_public", Chatbot::setPublic);
         c.integer(json, "max_tokens", 1, "Max tokens must be positive", Chatbot::setMaxTokens);
-        c.integer(json, "conversation_ttl_hours", 1, "Conversation TTL hours must be positive", Chatbot::setConversationTtlHours);
+        c.ttlHours(json);
         c.integer(json, "max_conversation_turns", 1, "Max conversation turns must be positive", Chatbot::setMaxConversationTurns);
         c.integer(json, "rate_limit_per_minute", 0, "Rate limit per minute must not be negative", Chatbot::setRateLimitPerMinute);
         c.integer(json, "daily_request_limit", 0, "Daily request limit must not be negative", Chatbot::setDailyRequestLimit);
@@ -64,6 +68,17 @@ final class ChatbotChanges {
                 throw RequestRejected.badRequest(rangeMessage);
             }
             changes.add(c -> setter.accept(c, number));
+        });
+    }
+
+    /** Hours, fractions too (0.5 is 30 minutes, as a file's {@code 30m}), in whole seconds. */
+    private void ttlHours(JsonFields json) {
+        json.decimal("conversation_ttl_hours").ifPresent(hours -> {
+            BigDecimal seconds = hours.multiply(SECONDS_PER_HOUR).setScale(0, RoundingMode.DOWN);
+            if (seconds.signum() <= 0 || seconds.compareTo(MAX_TTL_SECONDS) > 0) {
+                throw RequestRejected.badRequest("Conversation TTL hours must be positive");
+            }
+            changes.add(c -> c.setConversationTtl(Duration.ofSeconds(seconds.longValueExact())));
         });
     }
 

@@ -1,12 +1,18 @@
 package dev.fluxbase.ai.chatbots.boundary;
 
+import dev.fluxbase.ai.chatbots.control.LoadWarnings;
 import dev.fluxbase.ai.chatbots.entity.Chatbot;
+import dev.fluxbase.ai.chatbots.entity.LoadWarning;
 import dev.fluxbase.ai.chatbots.entity.SyncResult;
 import dev.fluxbase.ai.platform.entity.JsonFactories;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
@@ -59,7 +65,7 @@ public final class ChatbotJson {
                 .add("max_tokens", c.modelChoice().maxTokens())
                 .add("temperature", c.modelChoice().temperature())
                 .add("persist_conversations", c.conversations().persist())
-                .add("conversation_ttl_hours", c.conversations().ttlHours())
+                .add("conversation_ttl_hours", hours(c.conversations().ttl()))
                 .add("max_conversation_turns", c.conversations().maxTurns())
                 .add("rate_limit_per_minute", c.limits().perMinute())
                 .add("daily_request_limit", c.limits().perDay())
@@ -77,7 +83,7 @@ public final class ChatbotJson {
         }
         addIfPresent(json, "provider_id", c.providerId() == null ? null : c.providerId().toString());
         addIfPresent(json, "provider", c.modelChoice().provider());
-        return json.build();
+        return json.add("warnings", strings(LoadWarnings.of(c).stream().map(LoadWarning::toString).toList())).build();
     }
 
     /** Errors name the chatbot in {@code function}, as the SDK's {@code SyncError} types it, and in Fluxbase's {@code name}. */
@@ -101,8 +107,15 @@ public final class ChatbotJson {
                         .add("deleted", strings(r.deleted()))
                         .add("unchanged", strings(r.unchanged())))
                 .add("errors", errors)
+                .add("warnings", strings(r.warnings()))
                 .add("dry_run", r.dryRun())
                 .build();
+    }
+
+    /** Whole hours as an integer, as Fluxbase answers them; a TTL of minutes as a fraction of an hour. */
+    private static JsonValue hours(Duration ttl) {
+        BigDecimal hours = BigDecimal.valueOf(ttl.toSeconds()).divide(BigDecimal.valueOf(3600), 6, RoundingMode.HALF_UP).stripTrailingZeros();
+        return hours.scale() <= 0 ? JSON.createValue(hours.intValueExact()) : JSON.createValue(hours);
     }
 
     static JsonArrayBuilder strings(Collection<String> values) {

@@ -3,6 +3,11 @@ package dev.fluxbase.ai.chatbots.control;
 import dev.fluxbase.ai.chatbots.entity.ChatbotDefinition;
 import dev.fluxbase.ai.chatbots.entity.ChatbotFileException;
 import dev.fluxbase.ai.chatbots.entity.ChatbotSettings;
+import dev.fluxbase.ai.chatbots.entity.LoadWarning;
+import dev.fluxbase.ai.chatbots.entity.ParsedChatbot;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,19 +21,28 @@ public final class ChatbotFileParser {
     private static final Pattern EXPORT_DEFAULT = Pattern.compile("export\\s+default\\s*");
 
     public ChatbotDefinition parse(String file, String namespace, String name, String code) throws ChatbotFileException {
+        return read(file, namespace, name, code).definition();
+    }
+
+    /** The definition and the warnings: what of the file is not honoured, each with its line. */
+    public ParsedChatbot read(String file, String namespace, String name, String code) throws ChatbotFileException {
         SourceText source = new SourceText(file, code);
         Matcher export = EXPORT_DEFAULT.matcher(source.text());
         if (!export.find()) {
             throw new ChatbotFileException(file, source.lineOf(source.text().length()), "missing `export default` with the system prompt");
         }
-        String prompt = systemPrompt(source, export);
+        TemplateLiteral literal = systemPrompt(source, export);
         DocComment doc = DocComment.of(source, export.start());
-        ChatbotSettings settings = new SettingsReader(file, doc.annotations())
-                .read(doc.firstFreeLine().orElse(""), ToolsDeclaration.read(source));
-        return new ChatbotDefinition(namespace, name, code, prompt, settings);
+        SettingsReader reader = new SettingsReader(file, doc.annotations());
+        ChatbotSettings settings = reader.read(doc.firstFreeLine().orElse(""), ToolsDeclaration.read(source));
+        List<LoadWarning> warnings = new ArrayList<>(reader.warnings());
+        warnings.addAll(UnhonouredAnnotations.check(file, reader.unread(), doc.malformed()));
+        warnings.addAll(StrayAnnotations.check(source, doc, export.end(), literal.end()));
+        warnings.sort(Comparator.comparingInt(LoadWarning::line));
+        return new ParsedChatbot(new ChatbotDefinition(namespace, name, code, literal.value().strip(), settings), warnings);
     }
 
-    private static String systemPrompt(SourceText source, Matcher export) throws ChatbotFileException {
+    private static TemplateLiteral systemPrompt(SourceText source, Matcher export) throws ChatbotFileException {
         int line = source.lineOf(export.start());
         String text = source.text();
         if (export.end() >= text.length() || text.charAt(export.end()) != '`') {
@@ -38,10 +52,9 @@ public final class ChatbotFileParser {
         if (literal == null) {
             throw new ChatbotFileException(source.file(), line, "unterminated template literal after `export default`");
         }
-        String prompt = literal.value().strip();
-        if (prompt.isEmpty()) {
+        if (literal.value().isBlank()) {
             throw new ChatbotFileException(source.file(), line, "the system prompt is empty");
         }
-        return prompt;
+        return literal;
     }
 }

@@ -63,6 +63,7 @@ public class ChatbotLibrary {
         for (SyncError error : result.errors()) {
             LOG.warning("Chatbot skipped: " + error.error());
         }
+        result.warnings().forEach(warning -> LOG.warning("Chatbot loaded with a warning: " + warning));
         LOG.info(() -> "Namespace " + result.namespace() + ": " + result.created().size() + " created, " + result.updated().size()
                 + " updated, " + result.unchanged().size() + " unchanged, " + result.errors().size() + " skipped");
     }

@@ -5,6 +5,7 @@ import dev.fluxbase.ai.chatbots.entity.ChatbotDefinition;
 import dev.fluxbase.ai.chatbots.entity.ChatbotFileException;
 import dev.fluxbase.ai.chatbots.entity.ChatbotSource;
 import dev.fluxbase.ai.chatbots.entity.ChatbotsSynced;
+import dev.fluxbase.ai.chatbots.entity.ParsedChatbot;
 import dev.fluxbase.ai.chatbots.entity.SyncResult;
 import dev.fluxbase.ai.chatbots.entity.SyncResult.SyncError;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -81,7 +82,9 @@ public class ChatbotSync {
             return Optional.empty();
         }
         try {
-            return Optional.of(parser.parse(source.origin(), namespace, source.name(), source.code()));
+            ParsedChatbot parsed = parser.read(source.origin(), namespace, source.name(), source.code());
+            parsed.warnings().forEach(warning -> outcome.warnings.add(source.name() + ": " + warning));
+            return Optional.of(parsed.definition());
         } catch (ChatbotFileException e) {
             outcome.errors.add(new SyncError(source.name(), e.getMessage(), "parse"));
             return Optional.empty();
@@ -119,13 +122,14 @@ public class ChatbotSync {
         final List<String> deleted = new ArrayList<>();
         final List<String> unchanged = new ArrayList<>();
         final List<SyncError> errors;
+        final List<String> warnings = new ArrayList<>();
 
         Outcome(List<SyncError> loadErrors) {
             this.errors = new ArrayList<>(loadErrors);
         }
 
         SyncResult result(String namespace, boolean dryRun) {
-            return new SyncResult(namespace, dryRun, created, updated, deleted, unchanged, errors);
+            return new SyncResult(namespace, dryRun, created, updated, deleted, unchanged, errors, warnings);
         }
     }
 }

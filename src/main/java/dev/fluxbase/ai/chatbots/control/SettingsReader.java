@@ -1,19 +1,26 @@
 package dev.fluxbase.ai.chatbots.control;
 
+import dev.fluxbase.ai.chatbots.entity.AnswerStyle;
 import dev.fluxbase.ai.chatbots.entity.Audience;
 import dev.fluxbase.ai.chatbots.entity.ChatbotFileException;
 import dev.fluxbase.ai.chatbots.entity.ChatbotSettings;
 import dev.fluxbase.ai.chatbots.entity.ChatbotTool;
 import dev.fluxbase.ai.chatbots.entity.ConversationPolicy;
+import dev.fluxbase.ai.chatbots.entity.IntentRule;
+import dev.fluxbase.ai.chatbots.entity.LoadWarning;
 import dev.fluxbase.ai.chatbots.entity.ModelChoice;
+import dev.fluxbase.ai.chatbots.entity.QueryRules;
 import dev.fluxbase.ai.chatbots.entity.Retrieval;
 import dev.fluxbase.ai.chatbots.entity.SqlAccess;
 import dev.fluxbase.ai.chatbots.entity.ToolUse;
+import dev.fluxbase.ai.chatbots.entity.TtlText;
 import dev.fluxbase.ai.chatbots.entity.UsageLimits;
 import dev.fluxbase.ai.chatbots.entity.WebAccess;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,7 +28,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
-import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,13 +38,16 @@ import java.util.regex.Pattern;
  */
 final class SettingsReader {
 
-    private static final Logger LOG = Logger.getLogger(SettingsReader.class.getName());
     private static final Pattern INTEGER_WITH_UNIT = Pattern.compile("(-?\\d+)\\s*(/\\s*[a-z]+|[a-z]+)?");
     private static final Map<String, String> RATE_UNITS = Map.of("/min", "per minute", "/minute", "per minute");
     private static final Map<String, String> DAY_UNITS = Map.of("/day", "per day", "/d", "per day");
+    private static final Pattern REQUIRED_COLUMNS = Pattern.compile("([\\w.]+)\\s*=\\s*([\\w.]+(?:\\s*,\\s*[\\w.]+)*)");
+    private static final Set<String> DDL = Set.of("CREATE", "DROP", "ALTER", "TRUNCATE", "GRANT", "REVOKE");
 
     private final String file;
     private final Map<String, List<Annotation>> byKey;
+    private final Set<String> readKeys = new HashSet<>();
+    private final List<LoadWarning> warnings = new ArrayList<>();
 
     SettingsReader(String file, List<Annotation> annotations) {
         this.file = file;
@@ -59,6 +68,9 @@ final class SettingsReader {
                 .limits(limits())
                 .retrieval(retrieval())
                 .audience(audience())
+                .queryRules(queryRules())
+                .answerStyle(answerStyle())
+                .fileVersion(fileVersion())
                 .build();
     }
 
@@ -71,7 +83,7 @@ final class SettingsReader {
 
     private SqlAccess sqlAccess() throws ChatbotFileException {
         SqlAccess sql = read(SqlAccess.defaults(), "allowed-tables", this::csv, SqlAccess::withAllowedTables);
-        sql = read(sql, "allowed-operations", this::csv, SqlAccess::withAllowedOperations);
+        sql = read(sql, "allowed-operations", this::operations, SqlAccess::withAllowedOperations);
         sql = read(sql, "allowed-schemas", this::csv, SqlAccess::withAllowedSchemas);
         return read(sql, "allowed-functions", this::csv, SqlAccess::withAllowedFunctions);
     }
@@ -79,12 +91,97 @@ final class SettingsReader {
     private ToolUse toolUse(List<ToolsDeclaration.ToolName> declaredTools, WebAccess web) throws ChatbotFileException {
         ToolUse use = ToolUse.defaults().withTools(tools(declaredTools, !web.isEmpty()));
         use = read(use, "max-iterations", this::wholeNumber, ToolUse::withMaxIterations);
-        return read(use, "max-tool-result-bytes", this::wholeNumber, ToolUse::withMaxResultBytes);
+        use = read(use, "max-tool-result-bytes", this::wholeNumber, ToolUse::withMaxResultBytes);
+        return read(use, "disable-execution-logs", this::bool, (u, disabled) -> u.withExecutionLogs(!disabled));
+    }
+
+    private QueryRules queryRules() throws ChatbotFileException {
+        QueryRules rules = QueryRules.defaults().withIntentRules(intentRules()).withRequiredColumns(requiredColumns());
+        return read(rules, "default-table", this::text, QueryRules::withDefaultTable);
+    }
+
+    /**
+     * Reasoning takes effect in Fluxbase through its {@code think} tool, which only its MCP tools provide; a chatbot
+     * without that tool reasons as with {@code none}, here as there, and is told so.
+     */
+    private AnswerStyle answerStyle() throws ChatbotFileException {
+        AnswerStyle style = read(AnswerStyle.defaults(), "response-language", this::text, AnswerStyle::withResponseLanguage);
+        style = read(style, "reasoning-mode", this::text, AnswerStyle::withReasoningMode);
+        style = read(style, "show-reasoning", this::bool, AnswerStyle::withShowReasoning);
+        if (style.thinksFirst()) {
+            warnWithoutThinkTool("reasoning-mode");
+        }
+        if (style.showReasoning()) {
+            warnWithoutThinkTool("show-reasoning");
+        }
+        return style;
+    }
+
+    private void warnWithoutThinkTool(String key) {
+        warnings.add(new LoadWarning(file, byKey.get(key).get(0).line(), "@fluxbase:" + key
+                + " takes effect with the think tool (Fluxbase's @fluxbase:mcp-tools think), which this chatbot does not have: no effect"));
+    }
+
+    private int fileVersion() throws ChatbotFileException {
+        Annotation version = first("version");
+        if (version == null) {
+            return 1;
+        }
+        int value = wholeNumber(version);
+        if (value < 1) {
+            throw error(version, "must be at least 1, got " + value);
+        }
+        return value;
+    }
+
+    /** Fluxbase merges every {@code @fluxbase:intent-rules} array; each rule is checked here, not dropped when wrong. */
+    private List<IntentRule> intentRules() throws ChatbotFileException {
+        readKeys.add("intent-rules");
+        List<IntentRule> rules = new ArrayList<>();
+        for (Annotation annotation : byKey.getOrDefault("intent-rules", List.of())) {
+            rules.addAll(IntentRulesText.parse(annotation.value(), reason -> error(annotation, reason)));
+        }
+        return rules;
+    }
+
+    /** {@code table=col,col table2=col}; repeated annotations add tables. */
+    private Map<String, List<String>> requiredColumns() throws ChatbotFileException {
+        readKeys.add("required-columns");
+        Map<String, List<String>> columns = new LinkedHashMap<>();
+        for (Annotation annotation : byKey.getOrDefault("required-columns", List.of())) {
+            String rest = REQUIRED_COLUMNS.matcher(annotation.value()).replaceAll(match -> {
+                columns.put(match.group(1), split(match.group(2)));
+                return "";
+            });
+            if (!rest.isBlank() || columns.isEmpty()) {
+                throw error(annotation, "expected table=column,column (tables separated by spaces), got '" + annotation.value() + "'");
+            }
+        }
+        return columns;
+    }
+
+    /**
+     * The DML operations of the list. Fluxbase would also let a chatbot run the DDL it names (CREATE, DROP, ALTER,
+     * TRUNCATE, GRANT); this server never runs DDL from a chatbot, which only narrows the chatbot, so those are warnings.
+     */
+    private List<String> operations(Annotation annotation) {
+        List<String> operations = new ArrayList<>();
+        for (String operation : split(annotation.value())) {
+            String upper = operation.toUpperCase(Locale.ROOT);
+            if (SqlAccess.OPERATIONS.contains(upper)) {
+                operations.add(upper);
+            } else {
+                warnings.add(new LoadWarning(file, annotation.line(), "@fluxbase:allowed-operations " + upper + (DDL.contains(upper)
+                        ? " is never run by this server (only " + String.join(", ", SqlAccess.OPERATIONS) + "), ignored"
+                        : " is not an operation, ignored")));
+            }
+        }
+        return operations;
     }
 
     private ConversationPolicy conversations() throws ChatbotFileException {
         ConversationPolicy policy = read(ConversationPolicy.defaults(), "persist-conversations", this::bool, ConversationPolicy::withPersist);
-        policy = read(policy, "conversation-ttl", this::ttlHours, ConversationPolicy::withTtlHours);
+        policy = read(policy, "conversation-ttl", this::ttl, ConversationPolicy::withTtl);
         return read(policy, "max-turns", this::wholeNumber, ConversationPolicy::withMaxTurns);
     }
 
@@ -130,14 +227,25 @@ final class SettingsReader {
         }
     }
 
+    /** The annotations no part of the settings asked for. */
+    List<Annotation> unread() {
+        return byKey.entrySet().stream().filter(entry -> !readKeys.contains(entry.getKey()))
+                .flatMap(entry -> entry.getValue().stream()).toList();
+    }
+
+    /** Annotations read in part: repetitions of one that counts once. */
+    List<LoadWarning> warnings() {
+        return List.copyOf(warnings);
+    }
+
     private Annotation first(String key) {
+        readKeys.add(key);
         List<Annotation> found = byKey.get(key);
         if (found == null) {
             return null;
         }
-        if (found.size() > 1) {
-            LOG.warning(() -> file + ":" + found.get(1).line() + ": @fluxbase:" + key + " repeated, the first one counts");
-        }
+        found.stream().skip(1).forEach(repeated -> warnings.add(new LoadWarning(file, repeated.line(),
+                "@fluxbase:" + key + " repeated, only the first one (line " + found.get(0).line() + ") counts")));
         return found.get(0);
     }
 
@@ -171,18 +279,11 @@ final class SettingsReader {
         return parseInt(annotation, matcher.group(1));
     }
 
-    private int ttlHours(Annotation annotation) throws ChatbotFileException {
-        Matcher matcher = INTEGER_WITH_UNIT.matcher(annotation.value().toLowerCase(Locale.ROOT));
-        String unit = matcher.matches() ? String.valueOf(matcher.group(2)) : "?";
-        int factor = switch (unit) {
-            case "null", "h" -> 1;
-            case "d" -> 24;
-            default -> throw error(annotation, "expected hours such as 24 or 24h (or days such as 7d), got '" + annotation.value() + "'");
-        };
+    private Duration ttl(Annotation annotation) throws ChatbotFileException {
         try {
-            return Math.multiplyExact(parseInt(annotation, matcher.group(1)), factor);
-        } catch (ArithmeticException e) {
-            throw error(annotation, "number too large: " + annotation.value());
+            return TtlText.parse(annotation.value());
+        } catch (IllegalArgumentException e) {
+            throw error(annotation, e.getMessage());
         }
     }
 
@@ -208,6 +309,7 @@ final class SettingsReader {
 
     /** Repeated annotations add up (knowledge bases). */
     private List<String> allCsv(String key) {
+        readKeys.add(key);
         Set<String> values = new LinkedHashSet<>();
         byKey.getOrDefault(key, List.of()).forEach(a -> values.addAll(split(a.value())));
         return List.copyOf(values);

@@ -11,6 +11,7 @@ import jakarta.persistence.PrePersist;
 import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -68,6 +69,10 @@ public class Chatbot {
     private Retrieval retrieval;
     @Embedded
     private Audience audience;
+    @Embedded
+    private QueryRules queryRules;
+    @Embedded
+    private AnswerStyle answerStyle;
     private int version;
     private String source;
     @Column(name = "created_at")
@@ -84,7 +89,7 @@ public class Chatbot {
         this.name = definition.name();
         this.namespace = definition.namespace();
         this.source = source.name();
-        this.version = 1;
+        this.version = definition.settings().fileVersion();
         apply(definition);
     }
 
@@ -103,13 +108,15 @@ public class Chatbot {
         this.limits = s.limits();
         this.retrieval = s.retrieval();
         this.audience = s.audience();
+        this.queryRules = s.queryRules();
+        this.answerStyle = s.answerStyle();
     }
 
     /** The chatbot as a chat turn uses it, with admin overrides applied. */
     public ChatbotDefinition definition() {
         ChatbotSettings settings = ChatbotSettings.builder().description(description).modelChoice(modelChoice).sqlAccess(sqlAccess)
                 .webAccess(webAccess).toolUse(toolUse).conversations(conversations).limits(limits).retrieval(retrieval).audience(audience)
-                .build();
+                .queryRules(queryRules()).answerStyle(answerStyle).fileVersion(version).build();
         return new ChatbotDefinition(id, namespace, name, code, systemPrompt, settings, providerId);
     }
 
@@ -204,6 +211,15 @@ public class Chatbot {
         return audience;
     }
 
+    /** EclipseLink reads an embedded value whose columns are all null as null: no rules. */
+    public QueryRules queryRules() {
+        return queryRules == null ? QueryRules.defaults() : queryRules;
+    }
+
+    public AnswerStyle answerStyle() {
+        return answerStyle;
+    }
+
     // What admins may change: each replaces a part with a changed copy.
 
     public void setPublic(boolean isPublic) {
@@ -230,8 +246,8 @@ public class Chatbot {
         conversations = conversations.withPersist(persistConversations);
     }
 
-    public void setConversationTtlHours(int conversationTtlHours) {
-        conversations = conversations.withTtlHours(conversationTtlHours);
+    public void setConversationTtl(Duration ttl) {
+        conversations = conversations.withTtl(ttl);
     }
 
     public void setMaxConversationTurns(int maxConversationTurns) {

@@ -15,7 +15,10 @@ public record ChatbotSettings(
         ConversationPolicy conversations,
         UsageLimits limits,
         Retrieval retrieval,
-        Audience audience) {
+        Audience audience,
+        QueryRules queryRules,
+        AnswerStyle answerStyle,
+        int fileVersion) {
 
     public ChatbotSettings {
         Objects.requireNonNull(modelChoice);
@@ -26,6 +29,8 @@ public record ChatbotSettings(
         Objects.requireNonNull(limits);
         Objects.requireNonNull(retrieval);
         Objects.requireNonNull(audience);
+        Objects.requireNonNull(queryRules);
+        Objects.requireNonNull(answerStyle);
     }
 
     public static Builder builder() {
@@ -44,6 +49,9 @@ public record ChatbotSettings(
         private UsageLimits limits = UsageLimits.defaults();
         private Retrieval retrieval = Retrieval.defaults();
         private Audience audience = Audience.defaults();
+        private QueryRules queryRules = QueryRules.defaults();
+        private AnswerStyle answerStyle = AnswerStyle.defaults();
+        private int fileVersion = 1;
 
         private Builder() {
         }
@@ -93,8 +101,25 @@ public record ChatbotSettings(
             return this;
         }
 
+        public Builder queryRules(QueryRules queryRules) {
+            this.queryRules = queryRules;
+            return this;
+        }
+
+        public Builder answerStyle(AnswerStyle answerStyle) {
+            this.answerStyle = answerStyle;
+            return this;
+        }
+
+        /** {@code @fluxbase:version}: the version a new chatbot starts at (each change counts up from there). */
+        public Builder fileVersion(int fileVersion) {
+            this.fileVersion = Bounds.atLeast(1, fileVersion);
+            return this;
+        }
+
         public ChatbotSettings build() {
-            return new ChatbotSettings(description, modelChoice, sqlAccess, webAccess, toolUse, conversations, limits, retrieval, audience);
+            return new ChatbotSettings(description, modelChoice, sqlAccess, webAccess, toolUse, conversations, limits, retrieval, audience,
+                    queryRules, answerStyle, fileVersion);
         }
     }
 }

@@ -2,17 +2,17 @@ package dev.fluxbase.ai.chatbots.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
+import java.time.Duration;
 import java.util.Objects;
 
-/** Whether a chatbot's conversations are stored, for how many hours, and how many turns one may have. */
+/** Whether a chatbot's conversations are stored, for how long after their last activity, and how many turns one may have. */
 @Embeddable
 public class ConversationPolicy {
 
-
     @Column(name = "persist_conversations")
     private boolean persist;
-    @Column(name = "conversation_ttl_hours")
-    private int ttlHours;
+    @Column(name = "conversation_ttl_seconds")
+    private int ttlSeconds;
     @Column(name = "max_conversation_turns")
     private int maxTurns;
 
@@ -22,12 +22,12 @@ public class ConversationPolicy {
 
     /** The guide's defaults; a new instance each time, as an embedded value belongs to one chatbot. */
     public static ConversationPolicy defaults() {
-        return new ConversationPolicy(false, 24, 50);
+        return new ConversationPolicy(false, Duration.ofHours(24).toSeconds(), 50);
     }
 
-    private ConversationPolicy(boolean persist, int ttlHours, int maxTurns) {
+    private ConversationPolicy(boolean persist, long ttlSeconds, int maxTurns) {
         this.persist = persist;
-        this.ttlHours = Bounds.atLeast(1, ttlHours);
+        this.ttlSeconds = Bounds.atLeast(1, Math.toIntExact(ttlSeconds));
         this.maxTurns = Bounds.atLeast(1, maxTurns);
     }
 
@@ -35,8 +35,8 @@ public class ConversationPolicy {
         return persist;
     }
 
-    public int ttlHours() {
-        return ttlHours;
+    public Duration ttl() {
+        return Duration.ofSeconds(ttlSeconds);
     }
 
     public int maxTurns() {
@@ -44,29 +44,29 @@ public class ConversationPolicy {
     }
 
     public ConversationPolicy withPersist(boolean persist) {
-        return new ConversationPolicy(persist, ttlHours, maxTurns);
+        return new ConversationPolicy(persist, ttlSeconds, maxTurns);
     }
 
-    public ConversationPolicy withTtlHours(int ttlHours) {
-        return new ConversationPolicy(persist, ttlHours, maxTurns);
+    public ConversationPolicy withTtl(Duration ttl) {
+        return new ConversationPolicy(persist, ttl.toSeconds(), maxTurns);
     }
 
     public ConversationPolicy withMaxTurns(int maxTurns) {
-        return new ConversationPolicy(persist, ttlHours, maxTurns);
+        return new ConversationPolicy(persist, ttlSeconds, maxTurns);
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ConversationPolicy c && persist == c.persist && ttlHours == c.ttlHours && maxTurns == c.maxTurns;
+        return o instanceof ConversationPolicy c && persist == c.persist && ttlSeconds == c.ttlSeconds && maxTurns == c.maxTurns;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(persist, ttlHours, maxTurns);
+        return Objects.hash(persist, ttlSeconds, maxTurns);
     }
 
     @Override
     public String toString() {
-        return "ConversationPolicy[persist=" + persist + ", ttlHours=" + ttlHours + ", maxTurns=" + maxTurns + "]";
+        return "ConversationPolicy[persist=" + persist + ", ttlSeconds=" + ttlSeconds + ", maxTurns=" + maxTurns + "]";
     }
 }

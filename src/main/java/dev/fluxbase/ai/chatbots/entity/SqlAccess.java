@@ -16,7 +16,7 @@ import java.util.Objects;
 @Embeddable
 public class SqlAccess {
 
-    private static final List<String> OPERATIONS = List.of("SELECT", "INSERT", "UPDATE", "DELETE");
+    public static final List<String> OPERATIONS = List.of("SELECT", "INSERT", "UPDATE", "DELETE");
     private static final List<String> EVERY_TABLE = List.of("*");
 
     @Convert(converter = TextArrayConverter.class)

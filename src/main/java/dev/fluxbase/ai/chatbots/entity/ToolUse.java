@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The tools a chatbot offers and how far the tool loop may go: provider rounds per turn, and the bytes of
- * one tool result the model reads ({@code maxResultBytes} null: the server's default applies).
+ * The tools a chatbot offers and how far the tool loop may go: provider rounds per turn, the bytes of one tool
+ * result the model reads ({@code maxResultBytes} null: the server's default applies), and whether its executions are
+ * written to the audit log ({@code @fluxbase:disable-execution-logs} turns that off; usage is booked either way).
  */
 @Embeddable
 public class ToolUse {
@@ -26,6 +27,8 @@ public class ToolUse {
     private int maxIterations;
     @Column(name = "max_tool_result_bytes")
     private Integer maxResultBytes;
+    @Column(name = "execution_logs")
+    private boolean executionLogs;
 
     protected ToolUse() {
         // for JPA
@@ -33,13 +36,14 @@ public class ToolUse {
 
     /** The guide's defaults; a new instance each time, as an embedded value belongs to one chatbot. */
     public static ToolUse defaults() {
-        return new ToolUse(List.of(ChatbotTool.EXECUTE_SQL), 5, null);
+        return new ToolUse(List.of(ChatbotTool.EXECUTE_SQL), 5, null, true);
     }
 
-    private ToolUse(List<ChatbotTool> tools, int maxIterations, Integer maxResultBytes) {
+    private ToolUse(List<ChatbotTool> tools, int maxIterations, Integer maxResultBytes, boolean executionLogs) {
         this.tools = new LinkedHashSet<>(tools).stream().map(ChatbotTool::toolName).toList();
         this.maxIterations = Bounds.atLeast(1, maxIterations);
         this.maxResultBytes = maxResultBytes == null ? null : Bounds.atLeast(MIN_RESULT_BYTES, maxResultBytes);
+        this.executionLogs = executionLogs;
     }
 
     public List<ChatbotTool> tools() {
@@ -58,31 +62,39 @@ public class ToolUse {
         return maxResultBytes;
     }
 
+    public boolean executionLogs() {
+        return executionLogs;
+    }
+
     public ToolUse withTools(List<ChatbotTool> tools) {
-        return new ToolUse(tools, maxIterations, maxResultBytes);
+        return new ToolUse(tools, maxIterations, maxResultBytes, executionLogs);
     }
 
     public ToolUse withMaxIterations(int maxIterations) {
-        return new ToolUse(tools(), maxIterations, maxResultBytes);
+        return new ToolUse(tools(), maxIterations, maxResultBytes, executionLogs);
     }
 
     public ToolUse withMaxResultBytes(Integer maxResultBytes) {
-        return new ToolUse(tools(), maxIterations, maxResultBytes);
+        return new ToolUse(tools(), maxIterations, maxResultBytes, executionLogs);
+    }
+
+    public ToolUse withExecutionLogs(boolean executionLogs) {
+        return new ToolUse(tools(), maxIterations, maxResultBytes, executionLogs);
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof ToolUse t && tools.equals(t.tools) && maxIterations == t.maxIterations
-                && Objects.equals(maxResultBytes, t.maxResultBytes);
+                && Objects.equals(maxResultBytes, t.maxResultBytes) && executionLogs == t.executionLogs;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(tools, maxIterations, maxResultBytes);
+        return Objects.hash(tools, maxIterations, maxResultBytes, executionLogs);
     }
 
     @Override
     public String toString() {
-        return "ToolUse[tools=" + tools + ", maxIterations=" + maxIterations + ", maxResultBytes=" + maxResultBytes + "]";
+        return "ToolUse[tools=" + tools + ", maxIterations=" + maxIterations + ", maxResultBytes=" + maxResultBytes + ", executionLogs=" + executionLogs + "]";
     }
 }

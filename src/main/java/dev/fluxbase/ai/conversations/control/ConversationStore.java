@@ -26,7 +26,7 @@ import javax.sql.DataSource;
 public class ConversationStore {
 
     /** The condition under which a conversation (alias c, its chatbot b) still exists for its owner. */
-    static final String ALIVE = "c.last_activity_at > ? - make_interval(hours => b.conversation_ttl_hours)";
+    static final String ALIVE = "c.last_activity_at > ? - make_interval(secs => b.conversation_ttl_seconds)";
     private static final String OWNED = "SELECT c.turn_count FROM ai.conversations c JOIN ai.chatbots b ON b.id = c.chatbot_id "
             + "WHERE c.id = ? AND c.chatbot_id = ? AND c.user_id = ? AND " + ALIVE;
     private static final String BEGIN_TURN = "UPDATE ai.conversations c SET turn_count = c.turn_count + 1, last_activity_at = ?, updated_at = ?, "

@@ -1,13 +1,22 @@
 package dev.fluxbase.ai.tools.entity;
 
 import dev.fluxbase.ai.chatbots.entity.ChatbotDefinition;
+import dev.fluxbase.ai.chatbots.entity.IntentChecks;
+import dev.fluxbase.ai.chatbots.entity.QueryRules;
 import dev.fluxbase.ai.providers.entity.CancelSignal;
 import dev.fluxbase.ai.tools.sql.entity.DatabaseIdentity;
 
 /**
- * Everything a tool call may use: the chatbot, the conversation, who asks, how to stop, and how many bytes of
- * its result the LLM may read ({@code @fluxbase:max-tool-result-bytes}, or the server's default).
+ * Everything a tool call may use: the chatbot, the conversation, who asks, how to stop, how many bytes of
+ * its result the LLM may read ({@code @fluxbase:max-tool-result-bytes}, or the server's default), and the chatbot's
+ * intent rules as this turn's question applies them.
  */
 public record ToolContext(ChatbotDefinition chatbot, String conversationId, DatabaseIdentity identity, CancelSignal cancel,
-        ToolEvents events, int maxResultBytes) {
+        ToolEvents events, int maxResultBytes, IntentChecks intents) {
+
+    /** A context without intent rules. */
+    public ToolContext(ChatbotDefinition chatbot, String conversationId, DatabaseIdentity identity, CancelSignal cancel,
+            ToolEvents events, int maxResultBytes) {
+        this(chatbot, conversationId, identity, cancel, events, maxResultBytes, new IntentChecks(QueryRules.defaults(), ""));
+    }
 }

@@ -113,7 +113,8 @@ class AdminChatbotsIT {
     void updateAppliesOnlyTheGivenFields() {
         String id = ownChatbot();
         ApiResponse response = server.call("PUT", BASE + "/" + id, admin,
-                "{\"max_tokens\":123,\"temperature\":1.5,\"rate_limit_per_minute\":3,\"description\":\"changed\",\"is_public\":true}");
+                "{\"max_tokens\":123,\"temperature\":1.5,\"rate_limit_per_minute\":3,\"description\":\"changed\",\"is_public\":true,"
+                + "\"conversation_ttl_hours\":0.25}");
         assertThat(response.status()).isEqualTo(200);
         JsonObject bot = response.json();
         assertThat(bot.getInt("max_tokens")).isEqualTo(123);
@@ -123,13 +124,16 @@ class AdminChatbotsIT {
         assertThat(bot.getBoolean("is_public")).isTrue();
         assertThat(bot.getInt("daily_request_limit")).isEqualTo(100);
         assertThat(bot.getInt("version")).isEqualTo(2);
-        assertThat(server.column("SELECT max_tokens || ' ' || temperature FROM ai.chatbots WHERE id = ?::uuid", id)).containsExactly("123 1.50");
+        assertThat(bot.getJsonNumber("conversation_ttl_hours").doubleValue()).isEqualTo(0.25);
+        assertThat(server.column("SELECT max_tokens || ' ' || temperature || ' ' || conversation_ttl_seconds FROM ai.chatbots WHERE id = ?::uuid", id))
+                .containsExactly("123 1.50 900");
     }
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "{\"temperature\":2.5}|Temperature must be between 0 and 2",
             "{\"max_tokens\":0}|Max tokens must be positive",
+            "{\"conversation_ttl_hours\":0}|Conversation TTL hours must be positive",
             "{\"daily_token_budget\":-1}|Daily token budget must not be negative",
             "{\"max_tokens\":\"many\"}|Invalid request body: \"max_tokens\" must be an integer",
             "{\"provider_id\":\"7b0c2f5e-0000-4000-8000-000000000000\"}|Unknown provider_id: 7b0c2f5e-0000-4000-8000-000000000000"})

@@ -43,7 +43,7 @@ class ChatbotJsonTest {
                 + "\"daily_request_limit\":40,\"daily_token_budget\":5000,\"allow_unauthenticated\":true,"
                 + "\"require_roles\":[\"sales\",\"support\"],\"http_allowed_domains\":[\"api.example.com\"],\"tools\":[\"execute_sql\",\"http_get\"],\"knowledge_bases\":[\"faq\",\"docs\"],"
                 + "\"rag_max_chunks\":9,\"rag_similarity_threshold\":0.55,\"max_tool_iterations\":4,\"max_tool_result_bytes\":4096,"
-                + "\"provider\":\"azure\"}");
+                + "\"provider\":\"azure\",\"warnings\":[]}");
     }
 
     @Test
@@ -59,6 +59,6 @@ class ChatbotJsonTest {
                 + "\"daily_request_limit\":100,\"daily_token_budget\":50000,\"allow_unauthenticated\":false,\"require_roles\":[],"
                 + "\"http_allowed_domains\":[],"
                 + "\"tools\":[\"execute_sql\"],\"knowledge_bases\":[],\"rag_max_chunks\":5,\"rag_similarity_threshold\":0.7,"
-                + "\"max_tool_iterations\":5}");
+                + "\"max_tool_iterations\":5,\"warnings\":[]}");
     }
 }

@@ -10,6 +10,7 @@ import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -47,7 +48,7 @@ class ChatbotColumnsTest {
     private static List<String> tableColumns() throws IOException {
         List<String> columns = new ArrayList<>();
         try (Stream<Path> files = Files.list(MIGRATIONS)) {
-            for (Path file : files.sorted().toList()) {
+            for (Path file : files.sorted(Comparator.comparingInt(ChatbotColumnsTest::version)).toList()) {
                 String sql = Files.readString(file);
                 Matcher table = Pattern.compile("CREATE TABLE chatbots \\((.*?)\\n\\);", Pattern.DOTALL).matcher(sql);
                 if (table.find()) {
@@ -58,12 +59,25 @@ class ChatbotColumnsTest {
                         }
                     }
                 }
-                Matcher added = Pattern.compile("ALTER TABLE chatbots ADD COLUMN ([a-z_]+)").matcher(sql);
-                while (added.find()) {
-                    columns.add(added.group(1));
+                Matcher alter = Pattern.compile("ALTER TABLE chatbots\\b[^;]*;").matcher(sql);
+                while (alter.find()) {
+                    Matcher change = Pattern.compile("(ADD|DROP) COLUMN ([a-z_]+)").matcher(alter.group());
+                    while (change.find()) {
+                        if ("ADD".equals(change.group(1))) {
+                            columns.add(change.group(2));
+                        } else {
+                            columns.remove(change.group(2));
+                        }
+                    }
                 }
             }
         }
         return columns;
+    }
+
+    /** Flyway's order: V2 before V10. */
+    private static int version(Path migration) {
+        String name = migration.getFileName().toString();
+        return Integer.parseInt(name.substring(1, name.indexOf("__")));
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ class ChatbotSettingsTest {
                         .withAllowedSchemas(List.of("sales")).withAllowedFunctions(List.of("sales.total")))
                 .webAccess(WebAccess.defaults().withAllowedDomains(List.of("api.example.com")))
                 .toolUse(ToolUse.defaults().withTools(List.of(ChatbotTool.HTTP_GET)).withMaxIterations(3).withMaxResultBytes(4096))
-                .conversations(ConversationPolicy.defaults().withPersist(true).withTtlHours(48).withMaxTurns(7))
+                .conversations(ConversationPolicy.defaults().withPersist(true).withTtl(Duration.ofHours(48)).withMaxTurns(7))
                 .limits(UsageLimits.defaults().withPerMinute(1).withPerDay(2).withTokensPerDay(3))
                 .retrieval(Retrieval.defaults().withKnowledgeBases(List.of("faq")).withMaxChunks(9).withSimilarityThreshold(new BigDecimal("0.4")))
                 .audience(Audience.defaults().withPublic(false).withAllowUnauthenticated(true))
@@ -57,7 +58,7 @@ class ChatbotSettingsTest {
         assertThatThrownBy(() -> ModelChoice.defaults().withMaxTokens(0)).hasMessage("must be at least 1, got 0");
         assertThatThrownBy(() -> ModelChoice.defaults().withTemperature(new BigDecimal("2.1"))).hasMessage("must be between 0 and 2, got 2.1");
         assertThatThrownBy(() -> UsageLimits.defaults().withTokensPerDay(-1)).hasMessage("must be at least 0, got -1");
-        assertThatThrownBy(() -> ConversationPolicy.defaults().withTtlHours(0)).hasMessage("must be at least 1, got 0");
+        assertThatThrownBy(() -> ConversationPolicy.defaults().withTtl(Duration.ZERO)).hasMessage("must be at least 1, got 0");
         assertThatThrownBy(() -> ToolUse.defaults().withMaxResultBytes(255)).hasMessage("must be at least 256, got 255");
         assertThatThrownBy(() -> Retrieval.defaults().withSimilarityThreshold(new BigDecimal("1.01")))
                 .hasMessage("must be between 0 and 1, got 1.01");

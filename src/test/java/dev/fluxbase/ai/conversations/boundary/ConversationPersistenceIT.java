@@ -149,6 +149,28 @@ class ConversationPersistenceIT {
     }
 
     @Test
+    void aGoDurationTtlOfMinutesCountsInMinutes() {
+        try (ChatClient chat = server.chatAs(owner)) {
+            String id = chat.startChat("half-hour-bot", "default");
+            server.llm().enqueue(Reply.text("Noted."));
+            chat.message(id, "Remember the number 7.");
+            chat.turn(id);
+
+            server.moveClock(Duration.ofMinutes(25));
+            server.llm().enqueue(Reply.text("Seven."));
+            chat.message(id, "Which number?");
+            assertThat(last(chat.turn(id)).getString("type")).isEqualTo("done");
+
+            server.moveClock(Duration.ofMinutes(25 + 31)); // an offset from now, not a step
+            chat.message(id, "Still there?");
+            assertThat(last(chat.turn(id)).getString("code")).isEqualTo("CONVERSATION_NOT_FOUND");
+        }
+        String botId = server.column("SELECT id::text FROM ai.chatbots WHERE name = 'half-hour-bot'").get(0);
+        JsonObject bot = server.get("/api/v1/admin/ai/chatbots/" + botId, server.serviceKey()).json();
+        assertThat(bot.getJsonNumber("conversation_ttl_hours").doubleValue()).isEqualTo(0.5);
+    }
+
+    @Test
     void activityKeepsAConversationAlive() {
         String id = conversationWithOneTurn(owner);
         server.moveClock(Duration.ofMinutes(50));

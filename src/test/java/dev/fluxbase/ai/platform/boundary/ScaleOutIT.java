@@ -109,7 +109,7 @@ class ScaleOutIT {
             server.execute("UPDATE ai.conversations SET last_activity_at = now() - interval '2 hours' WHERE id = ?::uuid", id);
         }
         int expired = Integer.parseInt(server.column("SELECT count(*)::text FROM ai.conversations c JOIN ai.chatbots b ON b.id = c.chatbot_id "
-                + "WHERE c.last_activity_at <= now() - make_interval(hours => b.conversation_ttl_hours)").get(0));
+                + "WHERE c.last_activity_at <= now() - make_interval(secs => b.conversation_ttl_seconds)").get(0));
 
         CompletableFuture<JsonObject> onFirst = CompletableFuture.supplyAsync(() -> first.server().runJobs());
         CompletableFuture<JsonObject> onSecond = CompletableFuture.supplyAsync(() -> second.server().runJobs());

@@ -20,6 +20,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.spi.JsonProvider;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -75,7 +76,7 @@ public class ExecuteSqlTool implements Tool {
     @Override
     public String instructions(ChatbotDefinition chatbot) {
         SqlAccess sql = chatbot.settings().sqlAccess();
-        return SqlPromptSection.of(schema.describe(sql.allowedSchemas(), sql.allowedTables()), sql);
+        return SqlPromptSection.of(schema.describe(sql.allowedSchemas(), sql.allowedTables()), sql, chatbot.settings().queryRules());
     }
 
     @Override
@@ -97,6 +98,11 @@ public class ExecuteSqlTool implements Tool {
         if (!verdict.allowed()) {
             return refused(context, sql, verdict.reason());
         }
+        Optional<String> broken = context.intents().queryProblem(verdict.tables(), () -> SelectedColumns.of(sql),
+                "SELECT".equals(verdict.operation()));
+        if (broken.isPresent()) {
+            return refused(context, sql, broken.get());
+        }
         context.events().progress(ProgressSteps.EXECUTING, "Executing query...");
         QueryOutcome outcome;
         try {
@@ -107,7 +113,7 @@ public class ExecuteSqlTool implements Tool {
         }
         metrics.ran(outcome.succeeded(), outcome.durationMillis());
         context.cancel().throwIfCancelled();
-        audit.record(entry(context, sql, true, null, outcome.succeeded() ? outcome.rowCount() : null, (int) outcome.durationMillis(),
+        audit(context, entry(context, sql, true, null, outcome.succeeded() ? outcome.rowCount() : null, (int) outcome.durationMillis(),
                 outcome.error()));
         ResultLimits limits = bounds.limits();
         int clientRows = QueryFrame.rowsThatFit(sql, outcome, verdict.tables(), limits);
@@ -119,9 +125,16 @@ public class ExecuteSqlTool implements Tool {
     /** A refused query does not end the turn: the LLM is told why, and the client sees the same reason. */
     private String refused(ToolContext context, String sql, String reason) {
         metrics.refused();
-        audit.record(entry(context, sql, false, reason, null, null, null));
+        audit(context, entry(context, sql, false, reason, null, null, null));
         context.events().queryResult(sql, reason, 0, List.of());
         return "Query refused: " + reason;
+    }
+
+    /** {@code @fluxbase:disable-execution-logs}: no audit row; the turn's usage is booked all the same. */
+    private void audit(ToolContext context, Entry entry) {
+        if (context.chatbot().settings().toolUse().executionLogs()) {
+            audit.record(entry);
+        }
     }
 
     private static Entry entry(ToolContext context, String sql, boolean allowed, String reason, Integer rows, Integer millis, String error) {
