@@ -39,7 +39,7 @@ import java.util.TreeSet;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Knowledge bases: CRUD, semantic search, the chatbots using one; graphs and table exports answer 501. */
+/** Knowledge bases: CRUD, semantic search, the chatbots using one; graphs answer 501 (table exports: knowledge.tables). */
 @Path("/admin/ai/knowledge-bases")
 @Produces(MediaType.APPLICATION_JSON)
 @AdminOnly
@@ -153,16 +153,9 @@ public class KnowledgeBasesResource {
     }
 
     @GET
-    @Path("{id}/{part: entities|graph|sync-configs}{rest: (/.*)?}")
-    @Operation(summary = "Knowledge graphs and table-export syncs: not implemented")
+    @Path("{id}/{part: entities|graph}{rest: (/.*)?}")
+    @Operation(summary = "Knowledge graphs: not implemented")
     public Response notImplementedGet() {
-        throw Rejections.notImplemented();
-    }
-
-    @POST
-    @Path("{id}/{part: tables|sync-configs}{rest: (/.*)?}")
-    @Operation(summary = "Table exports: not implemented")
-    public Response notImplementedPost() {
         throw Rejections.notImplemented();
     }
 

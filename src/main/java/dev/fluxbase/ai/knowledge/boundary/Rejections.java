@@ -6,12 +6,12 @@ import dev.fluxbase.ai.platform.entity.RequestRejected;
 import java.util.function.Supplier;
 
 /** The knowledge-base API's refusals, each with its status and code. */
-final class Rejections {
+public final class Rejections {
 
     private Rejections() {
     }
 
-    static RequestRejected knowledgeBaseNotFound() {
+    public static RequestRejected knowledgeBaseNotFound() {
         return RequestRejected.notFound(ErrorCodes.KNOWLEDGE_BASE_NOT_FOUND, "Knowledge base not found");
     }
 
@@ -32,7 +32,7 @@ final class Rejections {
     }
 
     /** Runs a write whose unique constraint may be violated, answering 409 then. */
-    static <T> T conflictAs(String message, Supplier<T> write) {
+    public static <T> T conflictAs(String message, Supplier<T> write) {
         try {
             return write.get();
         } catch (KnowledgeConflict e) {

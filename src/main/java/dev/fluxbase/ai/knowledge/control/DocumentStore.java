@@ -9,6 +9,8 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -36,30 +38,45 @@ public class DocumentStore {
         return jdbc.first(SELECT + " WHERE knowledge_base_id = ? AND id = ?", Rows::document, knowledgeBaseId, id);
     }
 
+    /** The document that adding one with this source would replace. */
+    public Optional<KnowledgeDocument> bySource(UUID knowledgeBaseId, String source) {
+        return jdbc.run(connection -> findBySource(connection, knowledgeBaseId, source));
+    }
+
     /**
      * Adds a document, or, when one with the same source exists, gives it the new content and sets it
      * pending again: its old chunks stay searchable until the new ones replace them in one transaction.
      */
     public UUID addOrReplace(UUID knowledgeBaseId, NewDocument document) {
+        return jdbc.inLocalTransaction(connection -> addOrReplace(connection, knowledgeBaseId, document));
+    }
+
+    /** The same on the caller's connection, so that a table export stores its document and its graph together. */
+    public static UUID addOrReplace(Connection connection, UUID knowledgeBaseId, NewDocument document) throws SQLException {
         Optional<UUID> existing = document.source() == null ? Optional.empty()
-                : jdbc.first(SELECT + " WHERE knowledge_base_id = ? AND source = ? ORDER BY created_at LIMIT 1", Rows::document,
-                        knowledgeBaseId, document.source()).map(KnowledgeDocument::id);
+                : findBySource(connection, knowledgeBaseId, document.source()).map(KnowledgeDocument::id);
         if (existing.isEmpty()) {
-            return add(knowledgeBaseId, document);
+            return add(connection, knowledgeBaseId, document);
         }
-        jdbc.inLocalTransaction(connection -> Jdbc.update(connection, "UPDATE ai.documents SET title = ?, mime_type = ?, content = ?, "
+        Jdbc.update(connection, "UPDATE ai.documents SET title = ?, mime_type = ?, content = ?, "
                 + "content_hash = ?, metadata = cast(? AS jsonb), tags = ?, status = 'pending', error_message = NULL, "
                 + "updated_at = now() WHERE id = ?", document.title(), document.mimeType(), document.content(), sha256(document.content()),
-                document.metadata(), new Jdbc.TextArray(document.tags()), existing.get()));
+                document.metadata(), new Jdbc.TextArray(document.tags()), existing.get());
         return existing.get();
     }
 
-    private UUID add(UUID knowledgeBaseId, NewDocument document) {
+    /** The oldest document with this source, which adding one with the same source replaces. */
+    public static Optional<KnowledgeDocument> findBySource(Connection connection, UUID knowledgeBaseId, String source) throws SQLException {
+        return Jdbc.first(connection, SELECT + " WHERE knowledge_base_id = ? AND source = ? ORDER BY created_at LIMIT 1", Rows::document,
+                knowledgeBaseId, source);
+    }
+
+    private static UUID add(Connection connection, UUID knowledgeBaseId, NewDocument document) throws SQLException {
         UUID id = UUID.randomUUID();
-        jdbc.inLocalTransaction(connection -> Jdbc.update(connection, "INSERT INTO ai.documents (id, knowledge_base_id, title, source, "
+        Jdbc.update(connection, "INSERT INTO ai.documents (id, knowledge_base_id, title, source, "
                 + "mime_type, content, content_hash, metadata, tags) VALUES (?, ?, ?, ?, ?, ?, ?, cast(? AS jsonb), ?)", id, knowledgeBaseId,
                 document.title(), document.source(), document.mimeType(), document.content(), sha256(document.content()), document.metadata(),
-                new Jdbc.TextArray(document.tags())));
+                new Jdbc.TextArray(document.tags()));
         return id;
     }
 
@@ -90,7 +107,8 @@ public class DocumentStore {
                 "UPDATE ai.documents SET status = ?, error_message = ?, updated_at = now() WHERE id = ?", status, errorMessage, id));
     }
 
-    static String sha256(String text) {
+    /** The {@code content_hash} of a document with this content. */
+    public static String sha256(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

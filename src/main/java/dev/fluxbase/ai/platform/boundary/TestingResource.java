@@ -66,7 +66,7 @@ public class TestingResource {
 
     @POST
     @Path("run-jobs")
-    @Operation(summary = "Run every periodic job now (daily rollover, counter purge, conversation expiry, knowledge-base index check) and wait for it")
+    @Operation(summary = "Run every periodic job now (daily rollover, counter purge, conversation expiry, table-export syncs, knowledge-base index check) and wait for it")
     public JsonObject runJobs() {
         requireEnabled();
         MaintenanceRequested request = new MaintenanceRequested(clock.now());

@@ -26,7 +26,8 @@
  * any JTA transaction: autocommit off, commit or roll back, autocommit on again) where the work must be a
  * transaction of its own whatever the caller is doing: the SQL tool's query, whose {@code SET LOCAL ROLE}
  * to the end user's role, JWT claims, {@code READ ONLY} and time-out must end with it and never reach the
- * turn's bookkeeping ({@code SqlExecutor}); a periodic job under a transaction-scoped advisory lock
+ * turn's bookkeeping ({@code SqlExecutor}; a table export reads tables the same way, {@code ExportSession}, both
+ * making their settings through {@link dev.fluxbase.ai.platform.control.LocalSettings}); a periodic job under a transaction-scoped advisory lock
  * ({@link dev.fluxbase.ai.platform.control.ClusterJobs}); the knowledge stores, whose writes commit before an
  * index is built CONCURRENTLY (which waits forever for an open transaction of the calling thread), whose
  * chunks of a document are replaced all or nothing (bulk vector inserts, a batch) and whose search sets

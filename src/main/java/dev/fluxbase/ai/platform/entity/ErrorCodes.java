@@ -59,6 +59,13 @@ public final class ErrorCodes {
     public static final String LINK_NOT_FOUND = "LINK_NOT_FOUND";
     public static final String EMBEDDING_FAILED = "EMBEDDING_FAILED";
 
+    // table exports
+    public static final String TABLE_NOT_FOUND = "TABLE_NOT_FOUND";
+    public static final String COLUMN_NOT_FOUND = "COLUMN_NOT_FOUND";
+    public static final String EXPORT_ROLE_NOT_ALLOWED = "EXPORT_ROLE_NOT_ALLOWED";
+    public static final String TABLE_EXPORT_FAILED = "TABLE_EXPORT_FAILED";
+    public static final String SYNC_CONFIG_NOT_FOUND = "SYNC_CONFIG_NOT_FOUND";
+
     private ErrorCodes() {
     }
 }

@@ -137,6 +137,8 @@ public final class FluxbaseServer implements BeforeAllCallback, ParameterResolve
                     Map.entry("FLUXBASE_LIMITS_TRUSTED_PROXIES", "127.0.0.1"),
                     // Anonymous tests all start chats from this address; SocketBoundsIT tests the limit on an instance of its own.
                     Map.entry("FLUXBASE_CHAT_START_CHAT_PER_MINUTE", "100000"),
+                    // Table-export syncs run when tests run the jobs (TableExportSyncIT), not when the timer happens to fire.
+                    Map.entry("FLUXBASE_AI_TABLE_EXPORT_SYNC_TICK_SECONDS", "86400"),
                     // Lets tests move the server's clock and run its jobs; never set in production.
                     Map.entry("FLUXBASE_TESTING_CLOCK_CONTROL", "true"));
             long started = System.nanoTime();

@@ -13,59 +13,59 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /** The knowledge-base admin calls as the SDK makes them, with the service key. */
-final class KnowledgeApi {
+public final class KnowledgeApi {
 
-    static final String BASE = "/api/v1/admin/ai/knowledge-bases";
+    public static final String BASE = "/api/v1/admin/ai/knowledge-bases";
 
     private final ServerUnderTest server;
 
-    KnowledgeApi(ServerUnderTest server) {
+    public KnowledgeApi(ServerUnderTest server) {
         this.server = server;
     }
 
-    ApiResponse call(String method, String path, String body) {
+    public ApiResponse call(String method, String path, String body) {
         return server.call(method, path, server.serviceKey(), body);
     }
 
-    ApiResponse get(String path) {
+    public ApiResponse get(String path) {
         return server.get(path, server.serviceKey());
     }
 
-    JsonObject createKnowledgeBase(String name) {
+    public JsonObject createKnowledgeBase(String name) {
         ApiResponse response = call("POST", BASE, Json.createObjectBuilder().add("name", name).add("chunk_size", 64)
                 .add("chunk_overlap", 8).build().toString());
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         return response.json();
     }
 
-    String addDocument(String kb, String title, String content) {
+    public String addDocument(String kb, String title, String content) {
         ApiResponse response = call("POST", BASE + "/" + kb + "/documents",
                 Json.createObjectBuilder().add("title", title).add("content", content).build().toString());
         assertThat(response.status()).as(response.toString()).isEqualTo(202);
         return response.json().getString("document_id");
     }
 
-    JsonObject awaitStatus(String kb, String document, String status) {
+    public JsonObject awaitStatus(String kb, String document, String status) {
         String path = BASE + "/" + kb + "/documents/" + document;
         Eventually.await("document " + document + " " + status, Duration.ofSeconds(60),
                 () -> status.equals(get(path).json().getString("status")));
         return get(path).json();
     }
 
-    String readyDocument(String kb, String title, String content) {
+    public String readyDocument(String kb, String title, String content) {
         String id = addDocument(kb, title, content);
         awaitStatus(kb, id, "indexed");
         return id;
     }
 
-    void deleteAll() {
+    public void deleteAll() {
         for (JsonObject kb : get(BASE).array("knowledge_bases").getValuesAs(JsonObject.class)) {
             assertThat(call("DELETE", BASE + "/" + kb.getString("id"), null).status()).isEqualTo(204);
         }
     }
 
     /** A multipart upload like the SDK's FormData: part "file" with a file name, optionally "title". */
-    ApiResponse upload(String kb, String fileName, String contentType, byte[] content, String title) {
+    public ApiResponse upload(String kb, String fileName, String contentType, byte[] content, String title) {
         String boundary = "----fluxbase-it-boundary";
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName

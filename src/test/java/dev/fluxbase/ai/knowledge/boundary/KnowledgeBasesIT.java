@@ -385,12 +385,10 @@ class KnowledgeBasesIT {
     }
 
     @Test
-    void graphsEntitiesAndTableExportsAreNotImplemented() {
+    void graphsAndEntitiesAreNotImplemented() {
         String kb = api.createKnowledgeBase("graph").getString("id");
         for (ApiResponse response : List.of(api.get(BASE + "/" + kb + "/graph"), api.get(BASE + "/" + kb + "/entities?entity_type=x"),
-                api.get(BASE + "/" + kb + "/entities/search?query=x"), api.get(BASE + "/" + kb + "/entities/e1/relationships"),
-                api.get(BASE + "/" + kb + "/sync-configs"), api.call("POST", BASE + "/" + kb + "/tables/export", "{}"),
-                api.get("/api/v1/admin/ai/tables/public/orders"))) {
+                api.get(BASE + "/" + kb + "/entities/search?query=x"), api.get(BASE + "/" + kb + "/entities/e1/relationships"))) {
             assertThat(response.status()).as(response.toString()).isEqualTo(501);
             assertThat(response.json().getString("code")).isEqualTo("NOT_IMPLEMENTED");
             assertThat(response.json().getString("error")).isNotBlank();

@@ -2,6 +2,7 @@ package dev.fluxbase.ai.tools.sql.control;
 
 import dev.fluxbase.ai.platform.control.Database;
 import dev.fluxbase.ai.platform.control.Jdbc;
+import dev.fluxbase.ai.platform.control.LocalSettings;
 import dev.fluxbase.ai.providers.entity.CancelSignal;
 import dev.fluxbase.ai.tools.sql.entity.DatabaseIdentity;
 import dev.fluxbase.ai.tools.sql.entity.QueryOutcome;
@@ -19,7 +20,6 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -93,9 +93,8 @@ public class SqlExecutor {
 
     /**
      * Every setting in one round trip, in the order it must be made: {@code temp_file_limit} as the login role
-     * (the user's role may not set it), then the role, then the rest. PostgreSQL evaluates a select list from left
-     * to right, and {@code set_config(..., true)} is {@code SET LOCAL}; names and values are parameters, so nothing
-     * is quoted by hand but the search path's schema names.
+     * (the user's role may not set it), then the role with the user's claims, then the rest. Nothing is quoted by
+     * hand but the search path's schema names.
      */
     private void prepare(Connection connection, DatabaseIdentity identity, List<String> schemas, boolean readOnly) throws SQLException {
         List<String> settings = new ArrayList<>();
@@ -106,21 +105,12 @@ public class SqlExecutor {
         if (mayLimitTempFiles(connection)) {
             settings.addAll(List.of("temp_file_limit", tempFileLimit));
         }
-        settings.addAll(List.of("role", identity.role(),
-                "statement_timeout", String.valueOf(statementTimeoutMillis),
+        settings.addAll(LocalSettings.databaseRole(identity.role(), identity.userId(), identity.claimRole(), identity.claimsJson()));
+        settings.addAll(List.of("statement_timeout", String.valueOf(statementTimeoutMillis),
                 // The guard reads string literals the standard way; make PostgreSQL read them the same way.
                 "standard_conforming_strings", "on",
-                "search_path", schemas.stream().map(SqlExecutor::quote).collect(Collectors.joining(", ")),
-                "request.jwt.claims", identity.claimsJson(),
-                "request.jwt.claim.sub", identity.userId() == null ? "" : identity.userId(),
-                "request.jwt.claim.role", identity.claimRole()));
-        String select = "SELECT " + String.join(", ", Collections.nCopies(settings.size() / 2, "set_config(?, ?, true)"));
-        try (PreparedStatement statement = connection.prepareStatement(select)) {
-            for (int i = 0; i < settings.size(); i++) {
-                statement.setString(i + 1, settings.get(i));
-            }
-            statement.execute();
-        }
+                "search_path", schemas.stream().map(SqlExecutor::quote).collect(Collectors.joining(", "))));
+        LocalSettings.apply(connection, settings);
     }
 
     /** temp_file_limit is for superusers, or since PostgreSQL 15 for roles granted SET on it. Asked once. */
