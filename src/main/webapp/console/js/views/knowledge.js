@@ -69,12 +69,12 @@ export function knowledgeView(main) {
             return;
         }
         current = kb.id;
-        const file = h('input', {type: 'file', name: 'file', required: true, accept: '.txt,.md,.markdown,.html,.htm,.pdf'});
+        const file = h('input', {type: 'file', name: 'file', required: true, accept: '.txt,.md,.markdown,.csv,.json,.html,.htm,.pdf,.docx,.xlsx,.pptx,.odt,.rtf,.epub,.eml'});
         const title = h('input', {type: 'text', name: 'title'});
         const uploadStatus = h('div', {'aria-live': 'polite'});
         const upload = h('form', {class: 'card', 'aria-labelledby': 'upload-title'},
             h('h3', {id: 'upload-title'}, 'Upload a document'),
-            field('File (text, Markdown, HTML or PDF)', file).row, field('Title (optional)', title).row,
+            field('File (text, Markdown, CSV, JSON, HTML, PDF, Word, Excel, PowerPoint, OpenDocument, RTF, EPUB or e-mail)', file).row, field('Title (optional)', title).row,
             uploadStatus, h('div', {class: 'actions'}, h('button', {type: 'submit'}, 'Upload')));
         upload.addEventListener('submit', async event => {
             event.preventDefault();

@@ -3,6 +3,7 @@ package dev.fluxbase.ai.knowledge.boundary;
 import dev.fluxbase.ai.knowledge.control.DocumentStore;
 import dev.fluxbase.ai.knowledge.control.Ingestion;
 import dev.fluxbase.ai.knowledge.control.KnowledgeBaseStore;
+import dev.fluxbase.ai.knowledge.control.UploadSettings;
 import dev.fluxbase.ai.knowledge.entity.KnowledgeBase;
 import dev.fluxbase.ai.knowledge.entity.KnowledgeDocument;
 import dev.fluxbase.ai.knowledge.entity.MetadataFilter;
@@ -51,6 +52,9 @@ public class DocumentsResource {
     @Inject
     Ingestion ingestion;
 
+    @Inject
+    UploadSettings uploads;
+
     @GET
     @Operation(summary = "List documents, newest first")
     public JsonObject list(@PathParam("kb") String kb) {
@@ -78,10 +82,12 @@ public class DocumentsResource {
     @POST
     @Path("upload")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Operation(summary = "Upload a file (text, Markdown, HTML); one with the same file name is replaced")
+    @Operation(summary = "Upload a file (text, Markdown, CSV, JSON, HTML, PDF, Word, Excel, PowerPoint, OpenDocument text, RTF, EPUB, "
+            + "e-mail); one with the same file name is replaced. Past a size limit 413 DOCUMENT_TOO_LARGE, of an unknown type 400 "
+            + "UNSUPPORTED_FILE_TYPE")
     public Response upload(@PathParam("kb") String kb, List<EntityPart> parts) {
         KnowledgeBase knowledgeBase = knowledgeBase(kb);
-        Upload upload = Upload.of(parts);
+        Upload upload = Upload.of(parts, uploads.limits());
         UUID id = documents.addOrReplace(knowledgeBase.id(), upload.document());
         ingestion.submit(knowledgeBase, id);
         return Response.accepted(accepted(id).add("filename", upload.fileName()).add("extracted_length", upload.text().length())

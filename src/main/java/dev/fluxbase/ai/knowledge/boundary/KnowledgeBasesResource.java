@@ -5,11 +5,11 @@ import dev.fluxbase.ai.chatbots.control.ChatbotStore;
 import dev.fluxbase.ai.chatbots.entity.Chatbot;
 import dev.fluxbase.ai.knowledge.control.AnnotationLinks;
 import dev.fluxbase.ai.knowledge.control.EmbeddingService;
+import dev.fluxbase.ai.knowledge.control.FileTypes;
 import dev.fluxbase.ai.knowledge.control.InputLimits;
 import dev.fluxbase.ai.knowledge.control.KnowledgeBaseStore;
 import dev.fluxbase.ai.knowledge.control.KnowledgeSearch;
 import dev.fluxbase.ai.knowledge.control.LinkStore;
-import dev.fluxbase.ai.knowledge.control.TextExtractor;
 import dev.fluxbase.ai.knowledge.entity.KnowledgeBase;
 import dev.fluxbase.ai.knowledge.entity.KnowledgeException;
 import dev.fluxbase.ai.knowledge.entity.SearchHit;
@@ -35,7 +35,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeSet;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -78,7 +77,7 @@ public class KnowledgeBasesResource {
     public JsonObject capabilities() {
         return JSON.createObjectBuilder().add("ocr_enabled", false).add("ocr_available", false)
                 .add("ocr_languages", JSON.createArrayBuilder())
-                .add("supported_file_types", JSON.createArrayBuilder(new TreeSet<>(TextExtractor.MIME_TYPES.keySet()))).build();
+                .add("supported_file_types", JSON.createArrayBuilder(FileTypes.EXTENSIONS.keySet())).build();
     }
 
     @GET

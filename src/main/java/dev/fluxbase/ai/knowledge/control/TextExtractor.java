@@ -1,104 +1,55 @@
 package dev.fluxbase.ai.knowledge.control;
 
 import dev.fluxbase.ai.knowledge.entity.KnowledgeException;
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import dev.fluxbase.ai.knowledge.entity.UploadLimits;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
-import java.util.regex.Pattern;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
+import java.util.Set;
 
-/** Text from uploaded files: plain text and Markdown as they are, HTML without its markup, PDF with PDFBox. */
+/**
+ * Text from uploaded files within the {@link UploadLimits}: plain text, Markdown and CSV as they are, JSON as
+ * {@code path: value} lines, HTML by jsoup, PDF by PDFBox, the Office, OpenDocument, EPUB, RTF and e-mail
+ * formats by Apache Tika. Zip-based files pass the {@link ZipGuard} first.
+ */
 public final class TextExtractor {
 
-    public static final Map<String, String> MIME_TYPES = Map.of(
-            ".txt", "text/plain", ".md", "text/markdown", ".markdown", "text/markdown",
-            ".html", "text/html", ".htm", "text/html", ".pdf", "application/pdf");
-
-    private static final byte[] PDF_SIGNATURE = "%PDF-".getBytes(StandardCharsets.US_ASCII);
-    private static final Pattern INVISIBLE = Pattern.compile("(?is)<(script|style|head)\\b.*?</\\1\\s*>|<!--.*?-->");
-    private static final Pattern BLOCK_END = Pattern.compile("(?i)</(p|div|h[1-6]|li|tr|section|article|pre|blockquote)\\s*>|<br\\s*/?>");
-    private static final Pattern TAG = Pattern.compile("<[^>]*>");
-    private static final Map<String, String> ENTITIES = Map.of("&amp;", "&", "&lt;", "<", "&gt;", ">", "&quot;", "\"", "&#39;", "'", "&nbsp;", " ");
+    private static final Set<String> ZIPPED = Set.of(FileTypes.DOCX, FileTypes.XLSX, FileTypes.PPTX, FileTypes.ODT, FileTypes.EPUB);
+    private static final char BYTE_ORDER_MARK = '\uFEFF';
 
     private TextExtractor() {
     }
 
-    /** The MIME type of a file name, from the client's content type when the name has no known extension. */
-    public static Optional<String> mimeType(String fileName, String declared) {
-        String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
-        int dot = name.lastIndexOf('.');
-        if (dot >= 0 && MIME_TYPES.containsKey(name.substring(dot))) {
-            return Optional.of(MIME_TYPES.get(name.substring(dot)));
-        }
-        String type = declared == null ? "" : declared.toLowerCase(Locale.ROOT).split(";")[0].strip();
-        return MIME_TYPES.values().stream().filter(type::equals).findFirst();
-    }
-
     /**
-     * The type of content that came without a usable name or type: a PDF by its signature, HTML by its opening
-     * tag, anything else that is valid UTF-8 without control characters (but line breaks and tabs) as plain text;
-     * binary content stays unknown.
+     * @throws dev.fluxbase.ai.knowledge.entity.DocumentTooLarge past a limit
+     * @throws KnowledgeException when the file cannot be read as its type
      */
-    public static Optional<String> sniff(byte[] bytes) {
-        if (startsWith(bytes, PDF_SIGNATURE)) {
-            return Optional.of("application/pdf");
+    public static String extract(byte[] bytes, String mimeType, UploadLimits limits) {
+        if (bytes.length > limits.maxBytes()) {
+            throw limits.tooManyBytes();
         }
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            return Optional.empty();
+        if (FileTypes.PDF.equals(mimeType)) {
+            return PdfText.of(bytes, limits);
         }
-        if (text.isBlank() || text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t' && c != '\f')) {
-            return Optional.empty();
+        if (ZIPPED.contains(mimeType)) {
+            ZipGuard.check(bytes, limits);
         }
-        String start = text.stripLeading().toLowerCase(Locale.ROOT);
-        return Optional.of(start.startsWith("<!doctype html") || start.startsWith("<html") ? "text/html" : "text/plain");
+        if (TikaText.reads(mimeType)) {
+            return TikaText.of(bytes, mimeType, limits).strip();
+        }
+        if (FileTypes.HTML.equals(mimeType)) {
+            return HtmlText.of(bytes, limits);
+        }
+        return text(new String(bytes, StandardCharsets.UTF_8), mimeType, limits);
     }
 
-    private static boolean startsWith(byte[] bytes, byte[] prefix) {
-        return bytes.length >= prefix.length && Arrays.equals(bytes, 0, prefix.length, prefix, 0, prefix.length);
-    }
-
-    public static String extract(byte[] bytes, String mimeType) {
-        if ("application/pdf".equals(mimeType)) {
-            return pdf(bytes);
-        }
-        String text = new String(bytes, StandardCharsets.UTF_8);
-        if ("text/html".equals(mimeType)) {
-            return html(text);
-        }
+    private static String text(String text, String mimeType, UploadLimits limits) {
         if (text.indexOf('\0') >= 0) {
             throw new KnowledgeException("Failed to extract text from file: it is binary");
         }
-        return text.strip();
-    }
-
-    /** Pages are separated by blank lines, so that the chunker treats them as paragraph breaks. */
-    static String pdf(byte[] bytes) {
-        try (PDDocument document = Loader.loadPDF(bytes)) {
-            PDFTextStripper stripper = new PDFTextStripper();
-            stripper.setPageEnd("\n\n");
-            return stripper.getText(document).strip();
-        } catch (IOException e) {
-            throw new KnowledgeException("Failed to extract text from file: " + e.getMessage(), e);
+        String content = text.indexOf(BYTE_ORDER_MARK) == 0 ? text.substring(1) : text;
+        String extracted = FileTypes.JSON.equals(mimeType) ? JsonText.of(content, limits).orElse(content) : content;
+        if (extracted.length() > limits.maxTextChars()) {
+            throw limits.tooMuchText();
         }
-    }
-
-    static String html(String html) {
-        String text = INVISIBLE.matcher(html).replaceAll(" ");
-        text = BLOCK_END.matcher(text).replaceAll("\n\n");
-        text = TAG.matcher(text).replaceAll(" ");
-        for (Map.Entry<String, String> entity : ENTITIES.entrySet()) {
-            text = text.replace(entity.getKey(), entity.getValue());
-        }
-        return text.replaceAll("[ \\t]+", " ").replaceAll(" *\\n[ \\n]*\\n *", "\n\n").strip();
+        return extracted.strip();
     }
 }

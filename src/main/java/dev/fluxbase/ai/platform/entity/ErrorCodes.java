@@ -58,6 +58,10 @@ public final class ErrorCodes {
     public static final String DOCUMENT_NOT_FOUND = "DOCUMENT_NOT_FOUND";
     public static final String LINK_NOT_FOUND = "LINK_NOT_FOUND";
     public static final String EMBEDDING_FAILED = "EMBEDDING_FAILED";
+    /** An upload of a type the server cannot read (400). */
+    public static final String UNSUPPORTED_FILE_TYPE = "UNSUPPORTED_FILE_TYPE";
+    /** An upload past a size limit: its bytes, its text, what it unpacks to, its pages (413). */
+    public static final String DOCUMENT_TOO_LARGE = "DOCUMENT_TOO_LARGE";
 
     // table exports
     public static final String TABLE_NOT_FOUND = "TABLE_NOT_FOUND";
