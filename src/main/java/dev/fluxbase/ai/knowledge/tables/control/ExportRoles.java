@@ -15,14 +15,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * The database role exports read tables as. It is the administrator's choice (per export, else
  * {@code fluxbase.ai.table-export.role}, else the end users' authenticated role), and never the server's login:
  * the login owns the {@code ai} schema and may hold privileges no export should use. A role is refused when it is
- * the login, a superuser (it would pass every privilege and row-level security check), or a role the login is not
- * a member of (it could not switch to it).
+ * the login, a superuser or a role with BYPASSRLS (it would pass every privilege or row-level security check), or a
+ * role the login is not a member of (it could not switch to it).
  */
 @ApplicationScoped
 public class ExportRoles {
 
-    private static final String CHECK = "SELECT r.rolname = session_user, r.rolsuper, pg_has_role(session_user, r.oid, 'MEMBER'), "
-            + "session_user FROM pg_catalog.pg_roles r WHERE r.rolname = ?";
+    private static final String CHECK = "SELECT r.rolname = session_user, r.rolsuper OR r.rolbypassrls, "
+            + "pg_has_role(session_user, r.oid, 'MEMBER'), session_user FROM pg_catalog.pg_roles r WHERE r.rolname = ?";
 
     @Inject
     @ConfigProperty(name = "fluxbase.ai.table-export.role")
@@ -46,12 +46,12 @@ public class ExportRoles {
     }
 
     private record Refusal(String reason) {
-        static Optional<Refusal> of(String role, boolean login, boolean superuser, boolean member, String loginRole) {
+        static Optional<Refusal> of(String role, boolean login, boolean bypassesRls, boolean member, String loginRole) {
             if (login) {
                 return Optional.of(new Refusal("Exports never run as the server's login role " + role + ": choose an end-user role"));
             }
-            if (superuser) {
-                return Optional.of(new Refusal("Database role " + role + " is a superuser: it would bypass privileges and row-level security"));
+            if (bypassesRls) {
+                return Optional.of(new Refusal("Database role " + role + " is a superuser or has BYPASSRLS: it would bypass row-level security"));
             }
             if (!member) {
                 return Optional.of(new Refusal("The server's login role is not a member of database role " + role + ": run GRANT "

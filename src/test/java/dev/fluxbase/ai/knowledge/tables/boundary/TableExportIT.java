@@ -6,8 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fluxbase.ai.it.support.ApiResponse;
 import dev.fluxbase.ai.it.support.FluxbaseServer;
 import dev.fluxbase.ai.it.support.ServerUnderTest;
+import dev.fluxbase.ai.it.support.TestDatabase;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,6 +105,21 @@ class TableExportIT {
         assertNotFound(api.details("ai", "providers"));
         assertNotFound(api.details("pg_catalog", "pg_authid"));
         assertThat(api.knowledge().get(TableExportApi.TABLES + "/export_fixture/hidden?role=export_reader").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aRoleThatBypassesRowLevelSecurityIsRefused() throws SQLException {
+        TestDatabase admin = server.database().asSuperuser().orElseThrow(() -> new AssertionError("payara/test.sh makes a superuser"));
+        try (Connection connection = admin.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'export_bypasser') THEN "
+                    + "CREATE ROLE export_bypasser NOLOGIN BYPASSRLS; END IF; END $$");
+            statement.execute("GRANT export_bypasser TO " + api.loginRole());
+        }
+        ApiResponse refused = api.knowledge().get(TableExportApi.TABLES + "/export_fixture/orders?role=export_bypasser");
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().getString("code")).isEqualTo("EXPORT_ROLE_NOT_ALLOWED");
+        assertThat(refused.json().getString("error")).contains("BYPASSRLS");
     }
 
     @Test
