@@ -58,6 +58,10 @@ public final class ErrorCodes {
     public static final String DOCUMENT_NOT_FOUND = "DOCUMENT_NOT_FOUND";
     public static final String LINK_NOT_FOUND = "LINK_NOT_FOUND";
     public static final String EMBEDDING_FAILED = "EMBEDDING_FAILED";
+    public static final String ENTITY_NOT_FOUND = "ENTITY_NOT_FOUND";
+    public static final String UNKNOWN_ENTITY_TYPE = "UNKNOWN_ENTITY_TYPE";
+    /** In the usage ledger: an entity-extraction answer that was not the JSON asked for. */
+    public static final String EXTRACTION_INVALID = "EXTRACTION_INVALID";
 
     private ErrorCodes() {
     }
