@@ -17,6 +17,8 @@ final class KnowledgeBaseRequests {
     static final int DEFAULT_CHUNK_OVERLAP = 50;
     private static final int MAX_DIMENSIONS = 16000;
     private static final List<String> STRATEGIES = List.of("recursive", "sentence", "paragraph", "fixed");
+    private static final String EXTRACTION_PROVIDER = "extraction_provider";
+    private static final int MAX_PROVIDER_NAME = 200;
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,99}");
 
     private KnowledgeBaseRequests() {
@@ -30,7 +32,8 @@ final class KnowledgeBaseRequests {
         KnowledgeBase kb = new KnowledgeBase(null, name, namespace, body.text("description").orElse(null), model,
                 body.integer("chunk_size", 0, 8192).filter(s -> s > 0).orElse(DEFAULT_CHUNK_SIZE),
                 body.integer("chunk_overlap", 0, 8192).filter(s -> s > 0).orElse(DEFAULT_CHUNK_OVERLAP),
-                body.choice("chunk_strategy", STRATEGIES).orElse("recursive"), true, 0, 0, null, null);
+                body.choice("chunk_strategy", STRATEGIES).orElse("recursive"), true, 0, 0, null, null,
+                body.bool("entity_extraction").orElse(false), extractionProvider(body).orElse(null));
         return checked(kb);
     }
 
@@ -43,7 +46,18 @@ final class KnowledgeBaseRequests {
                 body.integer("chunk_size", 1, 8192).orElse(old.chunkSize()),
                 body.integer("chunk_overlap", 0, 8192).orElse(old.chunkOverlap()),
                 body.choice("chunk_strategy", STRATEGIES).orElse(old.chunkStrategy()), body.bool("enabled").orElse(old.enabled()),
-                old.documentCount(), old.totalChunks(), old.createdAt(), old.updatedAt()));
+                old.documentCount(), old.totalChunks(), old.createdAt(), old.updatedAt(),
+                body.bool("entity_extraction").orElse(old.entityExtraction()),
+                body.has(EXTRACTION_PROVIDER) ? extractionProvider(body).orElse(null) : old.extractionProvider()));
+    }
+
+    /** A provider's name; blank or null means the default provider. */
+    private static Optional<String> extractionProvider(JsonFields body) {
+        Optional<String> name = body.nonBlankText(EXTRACTION_PROVIDER).map(String::strip);
+        if (name.filter(n -> n.length() > MAX_PROVIDER_NAME).isPresent()) {
+            throw body.invalid(EXTRACTION_PROVIDER, "a provider's name of at most " + MAX_PROVIDER_NAME + " characters");
+        }
+        return name;
     }
 
     /** The built-in model's name as it is recorded, whatever its spelling in the request. */

@@ -38,7 +38,7 @@ import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Knowledge bases: CRUD, semantic search, the chatbots using one; graphs answer 501 (table exports: knowledge.tables). */
+/** Knowledge bases: CRUD, semantic search (optionally graph-assisted), the chatbots using one; graphs and table exports have their own resources. */
 @Path("/admin/ai/knowledge-bases")
 @Produces(MediaType.APPLICATION_JSON)
 @AdminOnly
@@ -130,16 +130,18 @@ public class KnowledgeBasesResource {
 
     @POST
     @Path("{id}/search")
-    @Operation(summary = "Semantic search: chunks by cosine similarity, best first")
+    @Operation(summary = "Semantic search: chunks by cosine similarity, best first; \"use_graph\" (extension) adds the chunks of the "
+            + "entities the query names, as fluxbase.ai.knowledge.graph-retrieval does by default")
     public JsonObject search(@PathParam("id") String id, String body) {
         KnowledgeBase kb = find(id);
         JsonFields request = JsonBodies.fields(body);
         String query = request.requiredText("query");
         int maxChunks = request.integer("max_chunks", 1, 100).orElse(DEFAULT_SEARCH_CHUNKS);
         double threshold = request.number("threshold", -1, 1).orElse(DEFAULT_SEARCH_THRESHOLD);
-        List<SearchHit> hits = searchOrFail(kb, query, maxChunks, threshold);
+        boolean useGraph = request.bool("use_graph").orElse(search.graphRetrieval());
+        List<SearchHit> hits = searchOrFail(kb, query, maxChunks, threshold, useGraph);
         JsonObject results = KnowledgeJson.list("results", hits, KnowledgeJson::hit);
-        return JSON.createObjectBuilder(results).add("query", query).add("mode", "semantic").build();
+        return JSON.createObjectBuilder(results).add("query", query).add("mode", useGraph ? "semantic+graph" : "semantic").build();
     }
 
     @GET
@@ -151,16 +153,9 @@ public class KnowledgeBasesResource {
         return KnowledgeJson.list("chatbots", linked, chatbot -> ChatbotJson.summary(chatbot).build());
     }
 
-    @GET
-    @Path("{id}/{part: entities|graph}{rest: (/.*)?}")
-    @Operation(summary = "Knowledge graphs: not implemented")
-    public Response notImplementedGet() {
-        throw Rejections.notImplemented();
-    }
-
-    private List<SearchHit> searchOrFail(KnowledgeBase kb, String query, int maxChunks, double threshold) {
+    private List<SearchHit> searchOrFail(KnowledgeBase kb, String query, int maxChunks, double threshold, boolean useGraph) {
         try {
-            return search.search(kb, query, maxChunks, threshold);
+            return search.search(kb, query, maxChunks, threshold, useGraph);
         } catch (KnowledgeException e) {
             throw new RequestRejected(502, ErrorCodes.EMBEDDING_FAILED, "Failed to embed the query: " + e.getMessage());
         }

@@ -23,7 +23,10 @@ final class KnowledgeJson {
     private KnowledgeJson() {
     }
 
-    /** The SDK's fields, and how chunks are sized for the model: the chunk size it gets and how tokens are counted. */
+    /**
+     * The SDK's fields, how chunks are sized for the model (the chunk size it gets and how tokens are counted), and
+     * whether ingestion extracts a knowledge graph, by which provider (null: the default one).
+     */
     static JsonObject knowledgeBase(KnowledgeBase kb, InputLimit limit) {
         return JSON.createObjectBuilder()
                 .add("id", kb.id().toString()).add("name", kb.name()).add("namespace", kb.namespace())
@@ -34,6 +37,8 @@ final class KnowledgeJson {
                 .add("token_counting", limit.tokens().exact() ? "tokenizer" : "estimate")
                 .add("enabled", kb.enabled()).add("document_count", kb.documentCount()).add("total_chunks", kb.totalChunks())
                 .add("source", "api").add("visibility", "private")
+                .add("entity_extraction", kb.entityExtraction())
+                .add("extraction_provider", kb.extractionProvider() == null ? JsonValue.NULL : JSON.createValue(kb.extractionProvider()))
                 .add("created_at", time(kb.createdAt())).add("updated_at", time(kb.updatedAt()))
                 .build();
     }

@@ -27,10 +27,6 @@ public final class Rejections {
         return RequestRejected.notFound(ErrorCodes.LINK_NOT_FOUND, "Chatbot-knowledge base link not found");
     }
 
-    static RequestRejected notImplemented() {
-        return new RequestRejected(501, ErrorCodes.NOT_IMPLEMENTED, "Not implemented: knowledge graphs and table exports are not available yet");
-    }
-
     /** Runs a write whose unique constraint may be violated, answering 409 then. */
     public static <T> T conflictAs(String message, Supplier<T> write) {
         try {

@@ -16,7 +16,8 @@ final class Rows {
     static final String KB_COLUMNS = "kb.id, kb.name, kb.namespace, kb.description, kb.embedding_model, kb.embedding_dimensions, "
             + "kb.chunk_size, kb.chunk_overlap, kb.chunk_strategy, kb.enabled, "
             + "(SELECT count(*) FROM ai.documents d WHERE d.knowledge_base_id = kb.id) AS document_count, "
-            + "(SELECT count(*) FROM ai.chunks c WHERE c.knowledge_base_id = kb.id) AS total_chunks, kb.created_at, kb.updated_at";
+            + "(SELECT count(*) FROM ai.chunks c WHERE c.knowledge_base_id = kb.id) AS total_chunks, kb.created_at, kb.updated_at, "
+            + "kb.entity_extraction, kb.extraction_provider";
     static final String DOCUMENT_COLUMNS = "id, knowledge_base_id, title, source, mime_type, content, content_hash, metadata::text AS metadata, "
             + "tags, status, error_message, chunk_count, created_at, updated_at";
     static final String LINK_COLUMNS = "l.id, l.chatbot_id, c.name AS chatbot_name, l.knowledge_base_id, kb.name AS kb_name, l.enabled, "
@@ -29,7 +30,8 @@ final class Rows {
         return new KnowledgeBase(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("namespace"),
                 rs.getString("description"), new EmbeddingModel(rs.getString("embedding_model"), rs.getInt("embedding_dimensions")),
                 rs.getInt("chunk_size"), rs.getInt("chunk_overlap"), rs.getString("chunk_strategy"), rs.getBoolean("enabled"),
-                rs.getInt("document_count"), rs.getInt("total_chunks"), time(rs, "created_at"), time(rs, "updated_at"));
+                rs.getInt("document_count"), rs.getInt("total_chunks"), time(rs, "created_at"), time(rs, "updated_at"),
+                rs.getBoolean("entity_extraction"), rs.getString("extraction_provider"));
     }
 
     static KnowledgeDocument document(ResultSet rs) throws SQLException {

@@ -60,6 +60,16 @@ public final class VectorSql {
                 + "WHERE similarity >= ? ORDER BY similarity DESC";
     }
 
+    /**
+     * Given chunks of the knowledge base with their similarity to the query, for chunks that came from elsewhere than
+     * the index (the knowledge graph). Parameters: the query vector in pgvector's text form, the chunk ids as a text array.
+     */
+    public static String similarities(UUID knowledgeBase, int dimensions) {
+        return "SELECT c.id, c.document_id, d.title, c.content, c.metadata::text AS metadata, 1 - (" + column("c.embedding", dimensions)
+                + " <=> cast(? AS vector(" + dimensions + "))) AS similarity FROM ai.chunks c JOIN ai.documents d ON d.id = c.document_id "
+                + "WHERE c.knowledge_base_id = '" + knowledgeBase + "' AND c.id = ANY (cast(? AS uuid[]))";
+    }
+
     private static String column(String embedding, int dimensions) {
         return embedding + "::vector(" + dimensions + ")";
     }

@@ -3,8 +3,13 @@ package dev.fluxbase.ai.knowledge.entity;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** A knowledge base with its counts; chunk size and overlap are tokens of its embedding model (see Chunker). */
+/**
+ * A knowledge base with its counts; chunk size and overlap are tokens of its embedding model (see Chunker).
+ *
+ * @param entityExtraction   whether ingestion extracts entities and relationships into its knowledge graph
+ * @param extractionProvider the provider that extracts them, by name; null for the default provider
+ */
 public record KnowledgeBase(UUID id, String name, String namespace, String description, EmbeddingModel model,
         int chunkSize, int chunkOverlap, String chunkStrategy, boolean enabled, int documentCount, int totalChunks,
-        OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+        OffsetDateTime createdAt, OffsetDateTime updatedAt, boolean entityExtraction, String extractionProvider) {
 }

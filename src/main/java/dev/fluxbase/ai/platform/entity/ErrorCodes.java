@@ -70,6 +70,12 @@ public final class ErrorCodes {
     public static final String TABLE_EXPORT_FAILED = "TABLE_EXPORT_FAILED";
     public static final String SYNC_CONFIG_NOT_FOUND = "SYNC_CONFIG_NOT_FOUND";
 
+    // knowledge graphs
+    public static final String ENTITY_NOT_FOUND = "ENTITY_NOT_FOUND";
+    public static final String UNKNOWN_ENTITY_TYPE = "UNKNOWN_ENTITY_TYPE";
+    /** In the usage ledger: an entity-extraction answer that was not the JSON asked for. */
+    public static final String EXTRACTION_INVALID = "EXTRACTION_INVALID";
+
     private ErrorCodes() {
     }
 }

@@ -35,6 +35,9 @@ final class OllamaRequestBody {
         if (!request.tools().isEmpty()) {
             body.add("tools", OpenAiRequestBody.tools(request.tools()));
         }
+        if (request.responseSchema() != null) {
+            body.add("format", request.responseSchema().schema()); // Ollama's structured outputs (0.5 and later)
+        }
         return body.build().toString();
     }
 

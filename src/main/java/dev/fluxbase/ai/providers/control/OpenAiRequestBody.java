@@ -14,7 +14,9 @@ import java.util.Locale;
 /**
  * The JSON body of an OpenAI-style chat completion request (OpenAI, Azure OpenAI and compatibles).
  * Only what every compatible server understands is sent: no {@code tool_choice} or
- * {@code parallel_tool_calls}, whose defaults are what we want anyway.
+ * {@code parallel_tool_calls}, whose defaults are what we want anyway. The one exception is
+ * {@code response_format}, sent only for a request with a response schema, whose callers ask again
+ * without it when a server refuses it.
  */
 final class OpenAiRequestBody {
 
@@ -48,6 +50,11 @@ final class OpenAiRequestBody {
         }
         if (!request.tools().isEmpty()) {
             body.add("tools", tools(request.tools()));
+        }
+        if (request.responseSchema() != null) {
+            body.add("response_format", JSON.createObjectBuilder().add("type", "json_schema")
+                    .add("json_schema", JSON.createObjectBuilder().add("name", request.responseSchema().name()).add("strict", true)
+                            .add("schema", request.responseSchema().schema())));
         }
         return body.build().toString();
     }

@@ -2,6 +2,7 @@ package dev.fluxbase.ai.providers.control;
 
 import dev.fluxbase.ai.chatbots.entity.ChatbotDefinition;
 import dev.fluxbase.ai.platform.control.ConfigChanges;
+import dev.fluxbase.ai.platform.entity.ErrorCodes;
 import dev.fluxbase.ai.platform.entity.GenerationCache;
 import dev.fluxbase.ai.providers.entity.ChatProvider;
 import dev.fluxbase.ai.providers.entity.ProviderException;
@@ -16,13 +17,15 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Chooses the provider of a chat turn (see {@link ProviderChoice}). The stored providers are read once
+ * Chooses the provider of a chat turn (see {@link ProviderChoice}) or of entity extraction. The stored providers are read once
  * per generation of the configuration ({@link ConfigChanges}), so that a change applies to the next turn
  * here and, as soon as the database has announced it, on every other instance. The provider it returns
  * retries and, when {@code fluxbase.ai.failover} is on, falls back to the other providers.
@@ -73,21 +76,43 @@ public class ProviderSelector {
     }
 
     public ChatProvider providerFor(ChatbotDefinition chatbot) {
+        return chosen(chatbot.providerId() == null ? null : chatbot.providerId().toString(), chatbot.settings().modelChoice().provider(),
+                false);
+    }
+
+    /**
+     * The provider of work done for no chatbot, such as entity extraction: the enabled provider of that name, else
+     * (name null) the default. Unlike a chatbot's choice, a name that matches no enabled provider is an error
+     * ({@code NO_PROVIDER}) rather than a silent fall-back: the admin chose where the documents go.
+     */
+    public ChatProvider providerNamed(String name) {
+        return chosen(null, name, name != null);
+    }
+
+    private ChatProvider chosen(String chosenId, String chosenName, boolean nameRequired) {
         List<StoredProvider> stored = storedProviders.get("all", changes.generation(), all -> store.all());
         List<StoredProvider> enabled = stored.stream().filter(StoredProvider::enabled)
                 .sorted(Comparator.comparing(StoredProvider::name)).toList();
         Map<String, StoredProvider> byId = enabled.stream().collect(Collectors.toMap(p -> p.id().toString(), Function.identity()));
-        List<String> ids = ProviderChoice.candidates(chatbot.providerId() == null ? null : chatbot.providerId().toString(),
-                chatbot.settings().modelChoice().provider(),
-                enabled.stream().map(p -> new ProviderChoice.Option(p.id().toString(), p.name(), p.isDefault())).toList(),
-                configured.settings().map(s -> new ProviderChoice.Option(s.id(), s.name(), false)),
-                failover);
+        List<ProviderChoice.Option> options = enabled.stream().map(p -> new ProviderChoice.Option(p.id().toString(), p.name(), p.isDefault()))
+                .toList();
+        Optional<ProviderChoice.Option> fromConfig = configured.settings().map(s -> new ProviderChoice.Option(s.id(), s.name(), false));
+        if (nameRequired) {
+            requireNamed(chosenName, Stream.concat(options.stream(), fromConfig.stream()));
+        }
+        List<String> ids = ProviderChoice.candidates(chosenId, chosenName, options, fromConfig, failover);
         Set<String> existing = stored.stream().map(p -> p.id().toString()).collect(Collectors.toCollection(HashSet::new));
         existing.add(ProviderSettings.CONFIG_ID);
         factory.retainOnly(existing);
         List<ChatProvider> candidates = ids.stream().map(id -> metrics.metered(provider(id, byId))).toList();
         return new ResilientProvider(candidates, new RetryPolicy(Math.max(0, maxRetries), Duration.ofMillis(retryDelayMs),
                 Duration.ofMillis(maxRetryDelayMs)), Pause.CANCELLABLE);
+    }
+
+    private static void requireNamed(String name, Stream<ProviderChoice.Option> options) {
+        if (options.noneMatch(o -> o.name().equals(name))) {
+            throw new ProviderException(ErrorCodes.NO_PROVIDER, "No enabled AI provider named '" + name + "'");
+        }
     }
 
     private ChatProvider provider(String id, Map<String, StoredProvider> byId) {

@@ -2,6 +2,8 @@ package dev.fluxbase.ai.quotas.control;
 
 import dev.fluxbase.ai.platform.control.Database;
 import dev.fluxbase.ai.platform.control.Jdbc;
+import dev.fluxbase.ai.quotas.entity.ExtractionUsage;
+import dev.fluxbase.ai.quotas.entity.Outcome;
 import dev.fluxbase.ai.quotas.entity.TokenReservation;
 import dev.fluxbase.ai.quotas.entity.TurnUsage;
 import dev.fluxbase.ai.quotas.entity.Window;
@@ -35,6 +37,10 @@ public class UsageBook {
             + "ON CONFLICT (subject, chatbot_id, window_kind, window_start) "
             + "DO UPDATE SET tokens = c.tokens + EXCLUDED.tokens, reserved = greatest(c.reserved - ?, 0)) " + LEDGER;
 
+    private static final String EXTRACTION = "INSERT INTO ai.usage_ledger (occurred_at, knowledge_base_id, provider_name, model, "
+            + "prompt_tokens, completion_tokens, duration_ms, outcome, error_code) VALUES (?, ?, ?, ?, ?, ?, ?, '" + Outcome.extraction.name()
+            + "', ?)";
+
     @Resource(lookup = Database.JNDI_NAME)
     DataSource dataSource;
 
@@ -46,6 +52,12 @@ public class UsageBook {
         List<Object> parameters = new ArrayList<>(settles ? settle(usage, reservation) : List.of());
         parameters.addAll(ledger(usage));
         jdbc.update(settles ? SETTLE_AND_LEDGER : LEDGER, parameters.toArray());
+    }
+
+    /** One ledger row for an extraction call: no counter, as no chatbot's budget pays for it. */
+    public void book(ExtractionUsage usage) {
+        jdbc.update(EXTRACTION, usage.endedAt(), usage.knowledgeBaseId(), usage.providerName(), usage.model(), usage.promptTokens(),
+                usage.completionTokens(), (int) Math.min(Integer.MAX_VALUE, usage.durationMillis()), usage.errorCode());
     }
 
     /**

@@ -48,6 +48,23 @@ class KnowledgeBaseRequestsTest {
                 .isEqualTo(LocalEmbeddings.MODEL);
     }
 
+    @Test
+    void entityExtractionIsOffUnlessAskedForAndItsProviderCanBeResetToTheDefault() {
+        KnowledgeBase plain = create("{\"name\":\"kb\"}", PROVIDER_MODEL);
+        assertThat(plain.entityExtraction()).isFalse();
+        assertThat(plain.extractionProvider()).isNull();
+        KnowledgeBase extracting = create("{\"name\":\"kb\",\"entity_extraction\":true,\"extraction_provider\":\" local \"}", PROVIDER_MODEL);
+        assertThat(extracting.entityExtraction()).isTrue();
+        assertThat(extracting.extractionProvider()).isEqualTo("local");
+        assertThat(KnowledgeBaseRequests.update(extracting, json("{\"description\":\"d\"}")).extractionProvider()).isEqualTo("local");
+        KnowledgeBase reset = KnowledgeBaseRequests.update(extracting, json("{\"extraction_provider\":null,\"entity_extraction\":false}"));
+        assertThat(reset.extractionProvider()).isNull();
+        assertThat(reset.entityExtraction()).isFalse();
+        assertThatThrownBy(() -> create("{\"name\":\"kb\",\"entity_extraction\":\"yes\"}", PROVIDER_MODEL)).isInstanceOf(RequestRejected.class);
+        assertThatThrownBy(() -> create("{\"name\":\"kb\",\"extraction_provider\":\"" + "p".repeat(201) + "\"}", PROVIDER_MODEL))
+                .isInstanceOf(RequestRejected.class).hasMessageContaining("extraction_provider");
+    }
+
     private static KnowledgeBase create(String body, EmbeddingModel serviceModel) {
         return KnowledgeBaseRequests.create(json(body), serviceModel);
     }

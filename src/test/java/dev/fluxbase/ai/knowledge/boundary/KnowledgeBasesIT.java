@@ -383,15 +383,4 @@ class KnowledgeBasesIT {
         assertThat(api.upload(kb, "blob", "application/octet-stream", new byte[] {1, 2, 3}, null).status()).isEqualTo(400);
         assertThat(api.upload(kb, "empty.txt", "text/plain", new byte[0], null).status()).isEqualTo(400);
     }
-
-    @Test
-    void graphsAndEntitiesAreNotImplemented() {
-        String kb = api.createKnowledgeBase("graph").getString("id");
-        for (ApiResponse response : List.of(api.get(BASE + "/" + kb + "/graph"), api.get(BASE + "/" + kb + "/entities?entity_type=x"),
-                api.get(BASE + "/" + kb + "/entities/search?query=x"), api.get(BASE + "/" + kb + "/entities/e1/relationships"))) {
-            assertThat(response.status()).as(response.toString()).isEqualTo(501);
-            assertThat(response.json().getString("code")).isEqualTo("NOT_IMPLEMENTED");
-            assertThat(response.json().getString("error")).isNotBlank();
-        }
-    }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fluxbase.ai.providers.entity.ChatMessage;
 import dev.fluxbase.ai.providers.entity.CompletionRequest;
+import dev.fluxbase.ai.providers.entity.ResponseSchema;
 import dev.fluxbase.ai.providers.entity.ToolCall;
 import dev.fluxbase.ai.providers.entity.ToolDefinition;
 import jakarta.json.Json;
@@ -96,5 +97,19 @@ class RequestBodiesTest {
         assertThat(body.getJsonArray("messages").getJsonObject(0).getJsonArray("tool_calls").getJsonObject(0)
                 .getJsonObject("function").getJsonObject("arguments")).isEmpty();
         assertThat(body.getJsonObject("options").containsKey("temperature")).isFalse();
+    }
+
+    @Test
+    void aResponseSchemaIsSentAsOpenAisJsonSchemaAndOllamasFormat() {
+        JsonObject schema = Json.createObjectBuilder().add("type", "object").build();
+        CompletionRequest request = new CompletionRequest(List.of(ChatMessage.user("q")), List.of(), 10, null, new ResponseSchema("shape", schema));
+        JsonObject format = json(OpenAiRequestBody.of(request, "gpt-4o", "gpt-4o")).getJsonObject("response_format");
+        assertThat(format.getString("type")).isEqualTo("json_schema");
+        assertThat(format.getJsonObject("json_schema").getString("name")).isEqualTo("shape");
+        assertThat(format.getJsonObject("json_schema").getBoolean("strict")).isTrue();
+        assertThat(format.getJsonObject("json_schema").getJsonObject("schema")).isEqualTo(schema);
+        assertThat(json(OllamaRequestBody.of(request, "m")).getJsonObject("format")).isEqualTo(schema);
+        assertThat(json(OpenAiRequestBody.of(request.withoutSchema(), "gpt-4o", "gpt-4o")).containsKey("response_format")).isFalse();
+        assertThat(json(OllamaRequestBody.of(request.withoutSchema(), "m")).containsKey("format")).isFalse();
     }
 }
