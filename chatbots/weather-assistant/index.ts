@@ -5,6 +5,11 @@
  * @fluxbase:http-allowed-domains api.openweathermap.org
  * @fluxbase:allowed-tables locations
  * @fluxbase:rate-limit 10
+ * @fluxbase:required-settings openweathermap.api_key
+ *
+ * The API key is a secret system setting that the LLM never sees: set it with
+ * admin.settings.app.setSecretSetting('openweathermap.api_key', ...) and add it to the requests with
+ * FLUXBASE_HTTP_SECRETS='[{"chatbot":"weather-assistant","domain":"api.openweathermap.org","query":{"appid":"{{system:openweathermap.api_key}}"}}]'
  */
 
 export default `You can query weather data from the OpenWeatherMap API.

@@ -35,6 +35,7 @@
  * @fluxbase:max-iterations 10
  * @fluxbase:show-reasoning true
  * @fluxbase:require-role planner
+ * @fluxbase:required-settings openai.api_key,stripe.endpoint
  */
 
 export default `You plan trips for {{user_id}}.`;

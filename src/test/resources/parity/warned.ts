@@ -7,7 +7,6 @@
  * @fluxbase:rag-column embedding
  * @fluxbase:rag-content-column content
  * @fluxbase:use-mcp-schema
- * @fluxbase:required-settings openai.api_key,stripe.endpoint
  * @fluxbase:allowed-operations SELECT,CREATE
  * @fluxbase:conversation-ttl 48h
  * @fluxbase:disable-execution-logs false

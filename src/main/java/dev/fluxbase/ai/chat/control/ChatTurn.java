@@ -1,10 +1,12 @@
 package dev.fluxbase.ai.chat.control;
 
+import dev.fluxbase.ai.chat.entity.ChatIdentity;
 import dev.fluxbase.ai.chat.entity.Conversation;
 import dev.fluxbase.ai.chat.entity.ServerFrames;
 import dev.fluxbase.ai.chatbots.entity.ChatbotDefinition;
 import dev.fluxbase.ai.chatbots.entity.IntentChecks;
 import dev.fluxbase.ai.chatbots.entity.ModelChoice;
+import dev.fluxbase.ai.chatbots.entity.WebAccess;
 import dev.fluxbase.ai.knowledge.control.Retriever;
 import dev.fluxbase.ai.knowledge.entity.SearchRequest;
 import dev.fluxbase.ai.platform.control.ServerClock;
@@ -19,6 +21,8 @@ import dev.fluxbase.ai.providers.entity.TurnCancelled;
 import dev.fluxbase.ai.quotas.entity.QuotaExceeded;
 import dev.fluxbase.ai.quotas.entity.QuotaSubject;
 import dev.fluxbase.ai.quotas.entity.TokenReservation;
+import dev.fluxbase.ai.settings.control.SettingsSnapshot;
+import dev.fluxbase.ai.settings.control.TemplateResolver;
 import dev.fluxbase.ai.tools.control.ToolBox;
 import dev.fluxbase.ai.tools.entity.ProgressSteps;
 import dev.fluxbase.ai.tools.entity.Tool;
@@ -79,6 +83,9 @@ public class ChatTurn {
     ToolLoop toolLoop;
 
     @Inject
+    TemplateResolver templates;
+
+    @Inject
     @ConfigProperty(name = "fluxbase.usage.booking-patience-ms", defaultValue = "30000")
     long bookingPatienceMs;
 
@@ -125,11 +132,14 @@ public class ChatTurn {
         try {
             cancel.throwIfCancelled();
             shutdown.enter(cancel);
+            SettingsSnapshot settings = templates.snapshot(settingsOwner(conversation.identity()));
+            // a chatbot that cannot answer this user refuses before the question counts anywhere
+            templates.requireAll(conversation.chatbot().settings().requiredSettings().keys(), settings);
             turn.admitted(tracing.step(TurnTracing.LIMITS, () -> admit(conversation, subject, content)));
             conversation.recordQuestion(ChatMessage.user(content));
             TurnFrames events = new TurnFrames(connection, id, turn);
             events.progress(ProgressSteps.THINKING, "Thinking...");
-            answer(events, conversation, content, turn, cancel);
+            answer(events, conversation, content, turn, cancel, settings);
             ending = ServerFrames.done(id, turn.usage());
         } catch (TurnCancelled e) {
             if (shutdown.endedByShutdown(cancel)) {
@@ -214,12 +224,14 @@ public class ChatTurn {
         }
     }
 
-    private void answer(TurnFrames events, Conversation conversation, String content, TurnState turn, CancelSignal cancel) {
-        ChatbotDefinition chatbot = conversation.chatbot();
+    private void answer(TurnFrames events, Conversation conversation, String content, TurnState turn, CancelSignal cancel,
+            SettingsSnapshot settings) {
+        ChatbotDefinition chatbot = withResolvedDomains(conversation.chatbot(), settings);
         ChatProvider provider = providers.providerFor(chatbot);
         turn.provider(provider.name(), provider.model());
         List<ChatMessage> messages = new ArrayList<>();
-        messages.add(ChatMessage.system(prompts.systemPrompt(chatbot, conversation.identity(), knowledge(events, conversation, content))));
+        messages.add(ChatMessage.system(prompts.systemPrompt(chatbot, conversation.identity(), knowledge(events, conversation, content),
+                templates.forModel(settings, chatbot.qualifiedName()))));
         messages.addAll(conversation.history());
         IntentChecks intents = new IntentChecks(chatbot.settings().queryRules(), content);
         ToolContext tools = new ToolContext(chatbot, conversation.id(), conversation.identity().database(), cancel, events,
@@ -230,6 +242,18 @@ public class ChatTurn {
                 chatbot.settings().toolUse().maxIterations()), messages, events);
         conversation.recordAnswer(ChatMessage.assistant(answer));
         turn.answered(answer);
+    }
+
+    /** The hosts the LLM is told of and http_get may fetch, with the settings they name resolved for this user. */
+    private ChatbotDefinition withResolvedDomains(ChatbotDefinition chatbot, SettingsSnapshot settings) {
+        WebAccess web = chatbot.settings().webAccess();
+        return web.isEmpty() ? chatbot
+                : chatbot.withWebAccess(web.withAllowedDomains(templates.forModel(web.allowedDomains(), settings, chatbot.qualifiedName())));
+    }
+
+    /** Anonymous users have no settings of their own. */
+    private static String settingsOwner(ChatIdentity identity) {
+        return identity.anonymous() ? null : identity.userId();
     }
 
     private int toolResultBytes(ChatbotDefinition chatbot) {

@@ -4,6 +4,7 @@ import dev.fluxbase.ai.chat.entity.ChatIdentity;
 import dev.fluxbase.ai.chatbots.entity.AnswerStyle;
 import dev.fluxbase.ai.chatbots.entity.ChatbotDefinition;
 import dev.fluxbase.ai.chatbots.entity.ChatbotTool;
+import dev.fluxbase.ai.settings.entity.SettingRef;
 import dev.fluxbase.ai.tools.control.ToolBox;
 import dev.fluxbase.ai.tools.entity.Tool;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,9 +15,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
- * The system prompt of a turn: the chatbot's prompt with its variables, each of its tools' instructions,
+ * The system prompt of a turn: the chatbot's prompt with its variables and settings, each of its tools' instructions,
  * the retrieved context, and who asks when.
  */
 @ApplicationScoped
@@ -31,10 +33,13 @@ public class PromptBuilder {
     @Inject
     ToolBox toolBox;
 
-    /** @param knowledge retrieved knowledge-base context, already delimited as data, or empty; placed after the tool sections */
-    public String systemPrompt(ChatbotDefinition chatbot, ChatIdentity identity, String knowledge) {
+    /**
+     * @param knowledge retrieved knowledge-base context, already delimited as data, or empty; placed after the tool sections
+     * @param settings  the values of the settings the prompt names, as the LLM may read them
+     */
+    public String systemPrompt(ChatbotDefinition chatbot, ChatIdentity identity, String knowledge, Function<SettingRef, String> settings) {
         StringBuilder prompt = new StringBuilder(SystemPrompt.render(chatbot.systemPrompt(),
-                Map.of("user_id", identity.userId() == null ? "" : identity.userId(), "namespace", chatbot.namespace())));
+                Map.of("user_id", identity.userId() == null ? "" : identity.userId(), "namespace", chatbot.namespace()), settings));
         toolBox.toolsFor(chatbot).stream().sorted(SECTION_ORDER)
                 .forEach(tool -> prompt.append("\n\n").append(tool.instructions(chatbot)));
         if (!knowledge.isEmpty()) {

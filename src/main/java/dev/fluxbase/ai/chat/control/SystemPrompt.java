@@ -1,25 +1,25 @@
 package dev.fluxbase.ai.chat.control;
 
+import dev.fluxbase.ai.settings.entity.Placeholders;
+import dev.fluxbase.ai.settings.entity.SettingRef;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.function.Function;
 
-/** Substitutes the template variables of a chatbot's prompt; unknown {@code {{...}}} stay as written. */
+/**
+ * Substitutes the placeholders of a chatbot's prompt in one pass: the built-in variables ({@code {{user_id}}},
+ * {@code {{namespace}}}, spaces inside the braces allowed), then the settings Fluxbase's template pattern names
+ * ({@code {{key}}}, {@code {{user:key}}}, {@code {{system:key}}}; a missing one is empty). Any other {@code {{...}}}
+ * stays as written.
+ */
 final class SystemPrompt {
-
-    private static final Pattern VARIABLE = Pattern.compile("\\{\\{\\s*([a-z_]+)\\s*}}");
 
     private SystemPrompt() {
     }
 
-    static String render(String template, Map<String, String> variables) {
-        Matcher matcher = VARIABLE.matcher(template);
-        StringBuilder rendered = new StringBuilder();
-        while (matcher.find()) {
-            String value = variables.get(matcher.group(1));
-            matcher.appendReplacement(rendered, Matcher.quoteReplacement(value == null ? matcher.group() : value));
-        }
-        matcher.appendTail(rendered);
-        return rendered.toString();
+    static String render(String template, Map<String, String> variables, Function<SettingRef, String> settings) {
+        return Placeholders.replace(template, inner -> {
+            String variable = variables.get(inner.strip());
+            return variable != null ? variable : Placeholders.ref(inner).map(settings).orElse(null);
+        });
     }
 }

@@ -72,6 +72,7 @@ public final class ChatbotJson {
                 .add("daily_token_budget", c.limits().tokensPerDay())
                 .add("allow_unauthenticated", c.audience().allowUnauthenticated())
                 .add("require_roles", strings(c.audience().requireRoles()))
+                .add("required_settings", strings(c.requiredSettings().keys()))
                 .add("http_allowed_domains", strings(c.webAccess().allowedDomains()))
                 .add("tools", strings(c.toolUse().toolNames()))
                 .add("knowledge_bases", strings(c.retrieval().knowledgeBases()))

@@ -10,6 +10,7 @@ import dev.fluxbase.ai.chatbots.entity.IntentRule;
 import dev.fluxbase.ai.chatbots.entity.LoadWarning;
 import dev.fluxbase.ai.chatbots.entity.ModelChoice;
 import dev.fluxbase.ai.chatbots.entity.QueryRules;
+import dev.fluxbase.ai.chatbots.entity.RequiredSettings;
 import dev.fluxbase.ai.chatbots.entity.Retrieval;
 import dev.fluxbase.ai.chatbots.entity.SqlAccess;
 import dev.fluxbase.ai.chatbots.entity.ToolUse;
@@ -70,6 +71,7 @@ final class SettingsReader {
                 .audience(audience())
                 .queryRules(queryRules())
                 .answerStyle(answerStyle())
+                .requiredSettings(read(RequiredSettings.defaults(), "required-settings", this::csv, RequiredSettings::withKeys))
                 .fileVersion(fileVersion())
                 .build();
     }

@@ -20,7 +20,6 @@ final class UnhonouredAnnotations {
 
     /** Fluxbase's other annotations: a different behaviour, not a wider one. */
     private static final Map<String, String> KNOWN_ELSEWHERE = Map.ofEntries(
-            Map.entry("required-settings", "settings that must exist"),
             Map.entry("use-mcp-schema", "MCP-style schema descriptions"),
             Map.entry("rag-table", "retrieval from a user table"),
             Map.entry("rag-column", "retrieval from a user table"),

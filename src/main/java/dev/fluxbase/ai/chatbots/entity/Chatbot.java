@@ -73,6 +73,8 @@ public class Chatbot {
     private QueryRules queryRules;
     @Embedded
     private AnswerStyle answerStyle;
+    @Embedded
+    private RequiredSettings requiredSettings;
     private int version;
     private String source;
     @Column(name = "created_at")
@@ -110,13 +112,14 @@ public class Chatbot {
         this.audience = s.audience();
         this.queryRules = s.queryRules();
         this.answerStyle = s.answerStyle();
+        this.requiredSettings = s.requiredSettings();
     }
 
     /** The chatbot as a chat turn uses it, with admin overrides applied. */
     public ChatbotDefinition definition() {
         ChatbotSettings settings = ChatbotSettings.builder().description(description).modelChoice(modelChoice).sqlAccess(sqlAccess)
                 .webAccess(webAccess).toolUse(toolUse).conversations(conversations).limits(limits).retrieval(retrieval).audience(audience)
-                .queryRules(queryRules()).answerStyle(answerStyle).fileVersion(version).build();
+                .queryRules(queryRules()).answerStyle(answerStyle).requiredSettings(requiredSettings()).fileVersion(version).build();
         return new ChatbotDefinition(id, namespace, name, code, systemPrompt, settings, providerId);
     }
 
@@ -218,6 +221,10 @@ public class Chatbot {
 
     public AnswerStyle answerStyle() {
         return answerStyle;
+    }
+
+    public RequiredSettings requiredSettings() {
+        return requiredSettings == null ? RequiredSettings.defaults() : requiredSettings;
     }
 
     // What admins may change: each replaces a part with a changed copy.

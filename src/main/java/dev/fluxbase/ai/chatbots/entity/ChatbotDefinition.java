@@ -16,6 +16,11 @@ public record ChatbotDefinition(UUID id, String namespace, String name, String c
         this(null, namespace, name, code, systemPrompt, settings, null);
     }
 
+    /** The same chatbot with other allowed hosts (resolved for one turn). */
+    public ChatbotDefinition withWebAccess(WebAccess web) {
+        return new ChatbotDefinition(id, namespace, name, code, systemPrompt, settings.withWebAccess(web), providerId);
+    }
+
     public String qualifiedName() {
         return namespace + "/" + name;
     }

@@ -18,6 +18,7 @@ public record ChatbotSettings(
         Audience audience,
         QueryRules queryRules,
         AnswerStyle answerStyle,
+        RequiredSettings requiredSettings,
         int fileVersion) {
 
     public ChatbotSettings {
@@ -31,6 +32,13 @@ public record ChatbotSettings(
         Objects.requireNonNull(audience);
         Objects.requireNonNull(queryRules);
         Objects.requireNonNull(answerStyle);
+        Objects.requireNonNull(requiredSettings);
+    }
+
+    /** The same settings with other allowed hosts: those a turn resolved from the settings the list names. */
+    public ChatbotSettings withWebAccess(WebAccess web) {
+        return new ChatbotSettings(description, modelChoice, sqlAccess, web, toolUse, conversations, limits, retrieval, audience, queryRules,
+                answerStyle, requiredSettings, fileVersion);
     }
 
     public static Builder builder() {
@@ -51,6 +59,7 @@ public record ChatbotSettings(
         private Audience audience = Audience.defaults();
         private QueryRules queryRules = QueryRules.defaults();
         private AnswerStyle answerStyle = AnswerStyle.defaults();
+        private RequiredSettings requiredSettings = RequiredSettings.defaults();
         private int fileVersion = 1;
 
         private Builder() {
@@ -111,6 +120,11 @@ public record ChatbotSettings(
             return this;
         }
 
+        public Builder requiredSettings(RequiredSettings requiredSettings) {
+            this.requiredSettings = requiredSettings;
+            return this;
+        }
+
         /** {@code @fluxbase:version}: the version a new chatbot starts at (each change counts up from there). */
         public Builder fileVersion(int fileVersion) {
             this.fileVersion = Bounds.atLeast(1, fileVersion);
@@ -119,7 +133,7 @@ public record ChatbotSettings(
 
         public ChatbotSettings build() {
             return new ChatbotSettings(description, modelChoice, sqlAccess, webAccess, toolUse, conversations, limits, retrieval, audience,
-                    queryRules, answerStyle, fileVersion);
+                    queryRules, answerStyle, requiredSettings, fileVersion);
         }
     }
 }

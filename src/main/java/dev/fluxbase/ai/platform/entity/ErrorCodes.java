@@ -76,6 +76,21 @@ public final class ErrorCodes {
     /** In the usage ledger: an entity-extraction answer that was not the JSON asked for. */
     public static final String EXTRACTION_INVALID = "EXTRACTION_INVALID";
 
+    // settings
+    /** A setting key that does not match {@code [a-zA-Z][a-zA-Z0-9_.]*} or is too long (400); Fluxbase's code. */
+    public static final String INVALID_KEY = "INVALID_KEY";
+    /** A setting created with a key it already has (409); Fluxbase's code. */
+    public static final String DUPLICATE_KEY = "DUPLICATE_KEY";
+    public static final String SETTING_NOT_FOUND = "SETTING_NOT_FOUND";
+    /** A secret addressed as a plain setting, or the other way round (409). */
+    public static final String SETTING_KIND_MISMATCH = "SETTING_KIND_MISMATCH";
+    /** A setting's value past its size limit (413). */
+    public static final String SETTING_TOO_LARGE = "SETTING_TOO_LARGE";
+    /** A user who already has as many settings as one may (409). */
+    public static final String TOO_MANY_SETTINGS = "TOO_MANY_SETTINGS";
+    /** A turn of a chatbot whose {@code @fluxbase:required-settings} are not all set for its user (error frame). */
+    public static final String SETTINGS_MISSING = "SETTINGS_MISSING";
+
     private ErrorCodes() {
     }
 }

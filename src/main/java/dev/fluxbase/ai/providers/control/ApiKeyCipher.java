@@ -13,8 +13,8 @@ import javax.crypto.spec.PBEKeySpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * AES-256-GCM for provider API keys. The stored form is {@code version(1) | nonce(12) | ciphertext+tag};
- * the provider's id is authenticated with it, so a key copied onto another row does not decrypt.
+ * AES-256-GCM for provider API keys and secret settings. The stored form is {@code version(1) | nonce(12) | ciphertext+tag};
+ * the provider's id (a secret setting's place) is authenticated with it, so a key copied onto another row does not decrypt.
  *
  * <p>The secret is either 32 random bytes in base64 ({@code openssl rand -base64 32}), used as they
  * are, or any other text, taken as a passphrase and stretched with PBKDF2-HMAC-SHA256.

@@ -9,8 +9,9 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Seals and opens stored API keys with {@code fluxbase.ai.encryption-key}. Without that key the
- * server refuses to store API keys at all rather than keep them readable.
+ * Seals and opens stored API keys with {@code fluxbase.ai.encryption-key}, and the other secrets the server keeps
+ * (secret settings) the same way. Without that key the server refuses to store any of them rather than keep them
+ * readable.
  */
 @ApplicationScoped
 public class ApiKeyVault {
@@ -43,6 +44,27 @@ public class ApiKeyVault {
         } catch (IllegalArgumentException e) {
             throw ProviderException.of(ProviderException.Failure.MISCONFIGURED, "The API key of provider '" + providerName
                     + "' cannot be decrypted (was the encryption key changed?)");
+        }
+    }
+
+    /**
+     * Seals another secret the server keeps.
+     *
+     * @param context where the secret belongs (never a provider id), authenticated with it: sealed for one place,
+     *                it does not open in another
+     */
+    public byte[] sealSecret(String secret, String context) {
+        return cipher().orElseThrow(() -> new RequestRejected(503, ErrorCodes.ENCRYPTION_KEY_MISSING,
+                "Secrets cannot be stored: the server has no encryption key (set FLUXBASE_AI_ENCRYPTION_KEY)"))
+                .encrypt(secret, context);
+    }
+
+    /** @return empty without the encryption key, or when the secret was sealed with another key or for another context */
+    public Optional<String> openSecret(byte[] sealed, String context) {
+        try {
+            return cipher().map(c -> c.decrypt(sealed, context));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
         }
     }
 

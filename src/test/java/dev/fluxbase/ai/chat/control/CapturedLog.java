@@ -6,14 +6,14 @@ import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
-/** The records one class logs while the test holds it open, kept off the console. */
-final class CapturedLog extends Handler implements AutoCloseable {
+/** The records one class logs while the test holds it open, kept off the console (also used by other packages' tests). */
+public final class CapturedLog extends Handler implements AutoCloseable {
 
     private final Logger logger;
     private final boolean parentHandlers;
-    final List<LogRecord> records = new CopyOnWriteArrayList<>();
+    public final List<LogRecord> records = new CopyOnWriteArrayList<>();
 
-    CapturedLog(Class<?> source) {
+    public CapturedLog(Class<?> source) {
         logger = Logger.getLogger(source.getName());
         parentHandlers = logger.getUseParentHandlers();
         logger.setUseParentHandlers(false);

@@ -23,6 +23,9 @@ import dev.fluxbase.ai.quotas.entity.Outcome;
 import dev.fluxbase.ai.quotas.entity.QuotaSubject;
 import dev.fluxbase.ai.quotas.entity.TokenReservation;
 import dev.fluxbase.ai.security.entity.Caller;
+import dev.fluxbase.ai.settings.control.SettingsSnapshot;
+import dev.fluxbase.ai.settings.control.TemplateResolver;
+import dev.fluxbase.ai.settings.entity.SettingRef;
 import dev.fluxbase.ai.tools.control.ToolBox;
 import dev.fluxbase.ai.tools.entity.Tool;
 import dev.fluxbase.ai.tools.sql.entity.DatabaseIdentity;
@@ -33,6 +36,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import org.junit.jupiter.api.BeforeEach;
@@ -74,7 +78,8 @@ class ChatTurnTest {
         };
         chatTurn.prompts = new PromptBuilder() {
             @Override
-            public String systemPrompt(ChatbotDefinition definition, ChatIdentity identity, String knowledge) {
+            public String systemPrompt(ChatbotDefinition definition, ChatIdentity identity, String knowledge,
+                    Function<SettingRef, String> settings) {
                 return "be brief";
             }
         };
@@ -118,6 +123,12 @@ class ChatTurnTest {
                 counted.add(outcome);
             }
         };
+        chatTurn.templates = new TemplateResolver() {
+            @Override
+            public SettingsSnapshot snapshot(String userId) {
+                return SettingsSnapshot.empty();
+            }
+        };
         chatTurn.clock = new ServerClock();
         chatTurn.shutdown = new ChatShutdown();
         chatTurn.tracing = new TurnTracing(OpenTelemetry.noop().getTracer("test"));
@@ -144,6 +155,34 @@ class ChatTurnTest {
         assertThat(end.getString("error")).isEqualTo("The answer could not be completed");
         assertThat(end.getString("conversation_id")).isEqualTo("c-1");
         assertThat(frames).filteredOn(f -> f.getString("type").equals("error") || f.getString("type").equals("done")).hasSize(1);
+    }
+
+    @Test
+    void aChatbotWhoseRequiredSettingsAreMissingEndsTheTurnBeforeTheProviderOrTheLimits() throws ChatbotFileException {
+        ChatbotDefinition chatbot = new ChatbotFileParser().parse("chatbots/bot/index.ts", "default", "bot",
+                "/**\n * Test bot\n * @fluxbase:required-settings stripe.endpoint, company.name\n */\nexport default `be brief`\n");
+        conversation = Conversation.start("c-1", chatbot, conversation.identity(), false);
+        List<String> admitted = new CopyOnWriteArrayList<>();
+        TurnAdmission counting = chatTurn.admission;
+        chatTurn.admission = new TurnAdmission() {
+            @Override
+            public TokenReservation admit(Conversation c, QuotaSubject subject, String question, Instant now) {
+                admitted.add(question);
+                return counting.admit(c, subject, question, now);
+            }
+        };
+        ScriptedProvider script = new ScriptedProvider(text(ROUND, "never"));
+
+        List<JsonObject> frames = turn(script);
+
+        assertThat(frames).singleElement().satisfies(end -> {
+            assertThat(end.getString("type")).isEqualTo("error");
+            assertThat(end.getString("code")).isEqualTo("SETTINGS_MISSING");
+            assertThat(end.getString("error")).contains("stripe.endpoint, company.name");
+        });
+        assertThat(script.requests).isEmpty();
+        assertThat(admitted).isEmpty();
+        assertThat(conversation.history()).isEmpty();
     }
 
     @Test

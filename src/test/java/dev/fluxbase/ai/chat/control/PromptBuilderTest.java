@@ -7,6 +7,7 @@ import dev.fluxbase.ai.chatbots.control.ChatbotFileParser;
 import dev.fluxbase.ai.chatbots.entity.ChatbotDefinition;
 import dev.fluxbase.ai.chatbots.entity.ChatbotFileException;
 import dev.fluxbase.ai.chatbots.entity.ChatbotTool;
+import dev.fluxbase.ai.settings.entity.SettingRef;
 import dev.fluxbase.ai.tools.control.ToolBox;
 import dev.fluxbase.ai.tools.entity.Tool;
 import dev.fluxbase.ai.tools.http.control.HttpGetTool;
@@ -14,6 +15,7 @@ import dev.fluxbase.ai.tools.sql.control.DescribedSqlTool;
 import dev.fluxbase.ai.tools.sql.entity.DatabaseIdentity;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,6 +29,8 @@ class PromptBuilderTest {
 
     private static final String SCHEMA = "## Database tables\n- public.orders (id integer primary key, total numeric)";
     private static final String KNOWLEDGE = "## Knowledge base context\n<context>Orders ship in two days.</context>";
+    /** What the chatbot's {@code {{other}}} names. */
+    private static final Function<SettingRef, String> SETTINGS = ref -> ref.key().equals("other") ? "orders" : "";
     private static final String NOW = "\nCurrent date and time: [A-Z][a-z]+day, [A-Z][a-z]+ \\d{1,2}, \\d{4} at \\d{2}:\\d{2} UTC";
 
     private final PromptBuilder prompts = new PromptBuilder();
@@ -56,8 +60,8 @@ class PromptBuilderTest {
                 + " * @fluxbase:allowed-functions public.order_total\n * @fluxbase:http-allowed-domains api.example.com, *.weather.test\n",
                 "export const tools = ['http_get', 'execute_sql']\n");
 
-        assertThat(prompts.systemPrompt(chatbot, alice, KNOWLEDGE)).matches(quoted("""
-                Help u-1 in shop with {{other}}.
+        assertThat(prompts.systemPrompt(chatbot, alice, KNOWLEDGE, SETTINGS)).matches(quoted("""
+                Help u-1 in shop with orders.
 
                 ## Database tables
                 - public.orders (id integer primary key, total numeric) of [public] [orders]
@@ -87,8 +91,8 @@ class PromptBuilderTest {
 
     @Test
     void theDefaultChatbotHasOnlyTheQueryRules() throws ChatbotFileException {
-        assertThat(prompts.systemPrompt(chatbot("", ""), anonymous, "")).matches(quoted("""
-                Help  in shop with {{other}}.
+        assertThat(prompts.systemPrompt(chatbot("", ""), anonymous, "", SETTINGS)).matches(quoted("""
+                Help  in shop with orders.
 
                 ## Database tables
                 - public.orders (id integer primary key, total numeric) of [public] [*]
@@ -111,8 +115,8 @@ class PromptBuilderTest {
 
     @Test
     void withoutToolsOnlyThePromptAndWhoAsks() throws ChatbotFileException {
-        assertThat(prompts.systemPrompt(chatbot("", "export const tools = []\n"), alice, KNOWLEDGE)).matches(quoted("""
-                Help u-1 in shop with {{other}}.
+        assertThat(prompts.systemPrompt(chatbot("", "export const tools = []\n"), alice, KNOWLEDGE, SETTINGS)).matches(quoted("""
+                Help u-1 in shop with orders.
 
                 ## Knowledge base context
                 <context>Orders ship in two days.</context>
@@ -127,7 +131,7 @@ class PromptBuilderTest {
         ChatbotDefinition chatbot = chatbot(" * @fluxbase:response-language German\n * @fluxbase:default-table orders\n"
                 + " * @fluxbase:required-columns orders=id,total\n", "");
 
-        String prompt = prompts.systemPrompt(chatbot, alice, "");
+        String prompt = prompts.systemPrompt(chatbot, alice, "", SETTINGS);
 
         assertThat(prompt).contains("**Default/Primary table**: orders - Use this table first")
                 .contains("## Required columns\n\nWhen querying these tables, always include these columns:\n- **orders**: id, total\n")

@@ -33,7 +33,8 @@ class ChatbotJsonTest {
                 "allowed-functions sales.total", "max-tool-result-bytes 4096", "max-tokens 900", "temperature 0.25",
                 "persist-conversations", "conversation-ttl 2d", "max-turns 7", "rate-limit 3/min", "daily-limit 40", "token-budget 5000",
                 "allow-unauthenticated", "public false", "require-role sales, support", "http-allowed-domains api.example.com", "knowledge-base faq, docs",
-                "rag-max-chunks 9", "rag-similarity-threshold 0.55", "max-iterations 4", "provider azure", "model gpt-4o");
+                "rag-max-chunks 9", "rag-similarity-threshold 0.55", "max-iterations 4", "provider azure", "model gpt-4o",
+                "required-settings company.name, weather.api_key");
         assertThat(full(bot)).isEqualTo("{\"id\":\"ID\",\"name\":\"bot\",\"namespace\":\"sales\",\"description\":\"Orders bot\","
                 + "\"model\":\"gpt-4o\",\"enabled\":true,\"is_public\":false,\"allowed_tables\":[\"orders\",\"customers\"],"
                 + "\"allowed_operations\":[\"SELECT\",\"INSERT\"],\"allowed_schemas\":[\"public\",\"sales\"],"
@@ -41,7 +42,7 @@ class ChatbotJsonTest {
                 + "\"code\":CODE,\"original_code\":CODE,\"is_bundled\":false,\"max_tokens\":900,\"temperature\":0.25,"
                 + "\"persist_conversations\":true,\"conversation_ttl_hours\":48,\"max_conversation_turns\":7,\"rate_limit_per_minute\":3,"
                 + "\"daily_request_limit\":40,\"daily_token_budget\":5000,\"allow_unauthenticated\":true,"
-                + "\"require_roles\":[\"sales\",\"support\"],\"http_allowed_domains\":[\"api.example.com\"],\"tools\":[\"execute_sql\",\"http_get\"],\"knowledge_bases\":[\"faq\",\"docs\"],"
+                + "\"require_roles\":[\"sales\",\"support\"],\"required_settings\":[\"company.name\",\"weather.api_key\"],\"http_allowed_domains\":[\"api.example.com\"],\"tools\":[\"execute_sql\",\"http_get\"],\"knowledge_bases\":[\"faq\",\"docs\"],"
                 + "\"rag_max_chunks\":9,\"rag_similarity_threshold\":0.55,\"max_tool_iterations\":4,\"max_tool_result_bytes\":4096,"
                 + "\"provider\":\"azure\",\"warnings\":[]}");
     }
@@ -56,7 +57,7 @@ class ChatbotJsonTest {
                 + "\"allowed_schemas\":[\"public\"],\"allowed_functions\":[],\"version\":1,\"source\":\"api\",\"created_at\":\"\","
                 + "\"updated_at\":\"\",\"code\":CODE,\"original_code\":CODE,\"is_bundled\":false,\"max_tokens\":4096,\"temperature\":1.50,"
                 + "\"persist_conversations\":false,\"conversation_ttl_hours\":24,\"max_conversation_turns\":50,\"rate_limit_per_minute\":0,"
-                + "\"daily_request_limit\":100,\"daily_token_budget\":50000,\"allow_unauthenticated\":false,\"require_roles\":[],"
+                + "\"daily_request_limit\":100,\"daily_token_budget\":50000,\"allow_unauthenticated\":false,\"require_roles\":[],\"required_settings\":[],"
                 + "\"http_allowed_domains\":[],"
                 + "\"tools\":[\"execute_sql\"],\"knowledge_bases\":[],\"rag_max_chunks\":5,\"rag_similarity_threshold\":0.7,"
                 + "\"max_tool_iterations\":5,\"warnings\":[]}");

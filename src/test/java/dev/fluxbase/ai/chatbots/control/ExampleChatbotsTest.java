@@ -6,6 +6,7 @@ import dev.fluxbase.ai.chatbots.entity.ChatbotDefinition;
 import dev.fluxbase.ai.chatbots.entity.ChatbotFileException;
 import dev.fluxbase.ai.chatbots.entity.ChatbotSource;
 import dev.fluxbase.ai.chatbots.entity.ChatbotTool;
+import dev.fluxbase.ai.chatbots.entity.ParsedChatbot;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,13 +21,16 @@ class ExampleChatbotsTest {
         assertThat(contents.errors()).isEmpty();
         List<ChatbotDefinition> parsed = new ArrayList<>();
         for (ChatbotSource source : contents.sources()) {
-            parsed.add(new ChatbotFileParser().parse(source.origin(), source.namespace(), source.name(), source.code()));
+            ParsedChatbot read = new ChatbotFileParser().read(source.origin(), source.namespace(), source.name(), source.code());
+            assertThat(read.warnings()).as(source.origin()).isEmpty();
+            parsed.add(read.definition());
         }
         assertThat(parsed).extracting(ChatbotDefinition::qualifiedName)
                 .containsExactly("default/sql-assistant", "default/support-assistant", "default/weather-assistant");
         assertThat(parsed.get(1).settings().retrieval().knowledgeBases()).containsExactly("product-docs", "faq");
         assertThat(parsed.get(2).settings().toolUse().tools()).containsExactly(ChatbotTool.EXECUTE_SQL, ChatbotTool.HTTP_GET);
         assertThat(parsed.get(2).settings().webAccess().allowedDomains()).containsExactly("api.openweathermap.org");
+        assertThat(parsed.get(2).settings().requiredSettings().keys()).containsExactly("openweathermap.api_key");
     }
 
     @Test

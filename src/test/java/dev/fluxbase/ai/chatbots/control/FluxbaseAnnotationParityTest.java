@@ -94,6 +94,7 @@ class FluxbaseAnnotationParityTest {
         assertThat(s.answerStyle().reasoningMode()).isEqualTo("react");
         assertThat(s.answerStyle().showReasoning()).isTrue();
         assertThat(s.toolUse().maxIterations()).isEqualTo(10);
+        assertThat(s.requiredSettings().keys()).containsExactly("openai.api_key", "stripe.endpoint");
         assertThat(parsed.warnings()).extracting(LoadWarning::message).allSatisfy(w -> assertThat(w).contains("think tool")).hasSize(2);
     }
 
@@ -102,11 +103,10 @@ class FluxbaseAnnotationParityTest {
         ParsedChatbot parsed = read("warned.ts");
 
         Map<Integer, String> byLine = parsed.warnings().stream().collect(Collectors.toMap(LoadWarning::line, LoadWarning::message));
-        assertThat(byLine).containsOnlyKeys(6, 7, 8, 9, 10, 11);
+        assertThat(byLine).containsOnlyKeys(6, 7, 8, 9, 10);
         assertThat(byLine.get(6)).contains("@fluxbase:rag-table").contains("not supported");
         assertThat(byLine.get(9)).contains("@fluxbase:use-mcp-schema");
-        assertThat(byLine.get(10)).contains("@fluxbase:required-settings");
-        assertThat(byLine.get(11)).isEqualTo("@fluxbase:allowed-operations CREATE is never run by this server (only SELECT, INSERT, UPDATE, DELETE), ignored");
+        assertThat(byLine.get(10)).isEqualTo("@fluxbase:allowed-operations CREATE is never run by this server (only SELECT, INSERT, UPDATE, DELETE), ignored");
         ChatbotSettings s = parsed.definition().settings();
         assertThat(s.sqlAccess().allowedOperations()).containsExactly("SELECT");
         assertThat(s.conversations().ttl()).isEqualTo(Duration.ofHours(48));
@@ -137,6 +137,9 @@ class FluxbaseAnnotationParityTest {
         assertThatThrownBy(() -> settings("reasoning-mode deep")).hasMessageContaining("expected one of none, react, strict");
         assertThatThrownBy(() -> settings("required-columns orders")).hasMessageContaining("expected table=column,column");
         assertThatThrownBy(() -> settings("allowed-operations DROP")).hasMessageContaining("at least one operation is required");
+        assertThat(settings("required-settings pelias.endpoint, google.maps.api_key").requiredSettings().keys())
+                .containsExactly("pelias.endpoint", "google.maps.api_key");
+        assertThatThrownBy(() -> settings("required-settings user:token")).hasMessageContaining("@fluxbase:required-settings 'user:token' is not a setting key");
     }
 
     private static ChatbotSettings settings(String annotation) throws ChatbotFileException {

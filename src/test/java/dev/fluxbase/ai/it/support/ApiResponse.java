@@ -17,6 +17,15 @@ public record ApiResponse(int status, HttpHeaders headers, String body) {
         }
     }
 
+    /** A body that is a JSON array itself, as Fluxbase's settings lists are. */
+    public JsonArray jsonArray() {
+        try {
+            return Json.createReader(new StringReader(body)).readArray();
+        } catch (RuntimeException e) {
+            throw new AssertionError("not a JSON array (HTTP " + status + "): " + body, e);
+        }
+    }
+
     public JsonArray array(String key) {
         return json().getJsonArray(key);
     }

@@ -132,7 +132,10 @@ public final class FluxbaseServer implements BeforeAllCallback, ParameterResolve
                     Map.entry("FLUXBASE_SQL_SCHEMA_REFRESH_SECONDS", "0"),
                     Map.entry("FLUXBASE_HTTP_RESOLVE", "api.allowed.test:127.0.0.1"),
                     Map.entry("FLUXBASE_HTTP_SECRETS", "[{\"chatbot\":\"http-bot\",\"domain\":\"localhost\","
-                            + "\"query\":{\"appid\":\"" + HTTP_SECRET + "-query\"},\"headers\":{\"X-Api-Key\":\"" + HTTP_SECRET + "-header\"}}]"),
+                            + "\"query\":{\"appid\":\"" + HTTP_SECRET + "-query\"},\"headers\":{\"X-Api-Key\":\"" + HTTP_SECRET + "-header\"}},"
+                            // values from the settings store, a system secret and the asking user's secret (SettingsChatIT)
+                            + "{\"chatbot\":\"settings-http-bot\",\"domain\":\"localhost\",\"query\":{\"appid\":\"{{system:settingsit.weather_key}}\"},"
+                            + "\"headers\":{\"X-Api-Key\":\"{{user:settingsit.token}}\"}}]"),
                     // The tests connect from here, and may play a proxy that forwards for other addresses.
                     Map.entry("FLUXBASE_LIMITS_TRUSTED_PROXIES", "127.0.0.1"),
                     // Anonymous tests all start chats from this address; SocketBoundsIT tests the limit on an instance of its own.

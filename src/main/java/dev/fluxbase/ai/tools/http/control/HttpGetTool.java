@@ -5,6 +5,8 @@ import dev.fluxbase.ai.platform.entity.JsonFactories;
 import dev.fluxbase.ai.platform.entity.JsonFields;
 import dev.fluxbase.ai.providers.entity.ToolCall;
 import dev.fluxbase.ai.providers.entity.ToolDefinition;
+import dev.fluxbase.ai.settings.control.SettingsSnapshot;
+import dev.fluxbase.ai.settings.control.TemplateResolver;
 import dev.fluxbase.ai.tools.entity.ProgressSteps;
 import dev.fluxbase.ai.tools.entity.Tool;
 import dev.fluxbase.ai.tools.entity.ToolArguments;
@@ -49,6 +51,9 @@ public class HttpGetTool implements Tool {
     @Inject
     HttpOverrides overrides;
 
+    @Inject
+    TemplateResolver templates;
+
     @Override
     public ToolDefinition definition() {
         return DEFINITION;
@@ -77,7 +82,7 @@ public class HttpGetTool implements Tool {
         ChatbotDefinition chatbot = context.chatbot();
         context.events().progress(ProgressSteps.FETCHING, "Fetching " + hostOf(url) + "...");
         try {
-            FetchResult result = fetcher.fetch(url, chatbot.settings().webAccess().allowedDomains(), secrets(chatbot), context.cancel());
+            FetchResult result = fetcher.fetch(url, chatbot.settings().webAccess().allowedDomains(), secrets(chatbot, context), context.cancel());
             return describe(url, result);
         } catch (FetchRefused e) {
             context.cancel().throwIfCancelled();
@@ -85,8 +90,11 @@ public class HttpGetTool implements Tool {
         }
     }
 
-    private List<HttpSecret> secrets(ChatbotDefinition chatbot) {
-        return Stream.concat(overrides.secretsFor(chatbot.name()).stream(), overrides.secretsFor(chatbot.qualifiedName()).stream()).toList();
+    /** The chatbot's secrets with the settings they name resolved for the user who asks (secret settings opened). */
+    private List<HttpSecret> secrets(ChatbotDefinition chatbot, ToolContext context) {
+        SettingsSnapshot settings = templates.snapshot(context.identity().userId());
+        return Stream.concat(overrides.secretsFor(chatbot.name()).stream(), overrides.secretsFor(chatbot.qualifiedName()).stream())
+                .map(secret -> secret.withValues(value -> templates.forRequest(value, settings))).toList();
     }
 
     private static String describe(String requested, FetchResult result) {
