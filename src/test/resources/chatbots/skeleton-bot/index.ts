@@ -7,4 +7,4 @@
  */
 
 export default `You are the skeleton bot of namespace {{namespace}}.
-Current user ID: {{user_id}}. Keep {{ unknown }} as written; [{{unknown}}] is a setting nobody set.`
+Current user ID: {{user_id}}. Keep {{unknown}} and {{ unknown }} as written; [{{user:unknown}}] is a setting nobody set.`

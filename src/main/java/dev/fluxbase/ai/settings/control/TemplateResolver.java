@@ -14,7 +14,9 @@ import java.util.logging.Logger;
 
 /**
  * Resolves the settings placeholders of a chat turn with Fluxbase's meaning: {@code {{key}}} the user's setting,
- * else the system's; {@code {{user:key}}} and {@code {{system:key}}} only the one; a missing setting is empty.
+ * else the system's; {@code {{user:key}}} and {@code {{system:key}}} only the one; a missing setting is empty, except
+ * that in the prompt a bare {@code {{key}}} that neither the user nor the system set stays as written (our contract
+ * keeps unknown placeholders; the prefixed forms always name a setting).
  *
  * <p>A secret never reaches text the LLM reads (the prompt, the allowed domains its prompt lists): there it is
  * empty, and a warning without the value says so once per chatbot and key. It is opened only for what the server
@@ -44,12 +46,13 @@ public class TemplateResolver {
      * @param chatbot the chatbot whose text it is, named in the warning about a secret
      */
     public Function<SettingRef, String> forModel(SettingsSnapshot settings, String chatbot) {
-        return ref -> settings.find(ref).map(value -> visible(value, ref, chatbot)).orElse("");
+        return ref -> settings.find(ref).map(value -> visible(value, ref, chatbot))
+                .orElseGet(() -> ref.scope() == SettingRef.Scope.USER_THEN_SYSTEM ? "{{" + ref + "}}" : "");
     }
 
     /** Text the LLM reads, each entry resolved; those that resolve to nothing are left out (http-allowed-domains). */
     public List<String> forModel(List<String> entries, SettingsSnapshot settings, String chatbot) {
-        Function<SettingRef, String> values = forModel(settings, chatbot);
+        Function<SettingRef, String> values = ref -> settings.find(ref).map(value -> visible(value, ref, chatbot)).orElse("");
         return entries.stream().map(entry -> Placeholders.resolve(entry, values).strip()).filter(entry -> !entry.isEmpty()).toList();
     }
 

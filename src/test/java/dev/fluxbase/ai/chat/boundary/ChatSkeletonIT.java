@@ -69,7 +69,7 @@ class ChatSkeletonIT {
         assertThat(system.getString("role")).isEqualTo("system");
         assertThat(system.getString("content"))
                 .startsWith("You are the skeleton bot of namespace default.")
-                .contains("Keep {{ unknown }} as written; [] is a setting nobody set.")
+                .contains("Keep {{unknown}} and {{ unknown }} as written; [] is a setting nobody set.")
                 .doesNotContain("{{namespace}}", "{{user_id}}");
         JsonObject user = body.getJsonArray("messages").getJsonObject(1);
         assertThat(user.getString("role")).isEqualTo("user");

@@ -74,8 +74,9 @@ class TemplateResolverTest {
     }
 
     @Test
-    void aMissingSettingIsEmptyAndTheBuiltInsAreLeftToThePrompt() {
-        assertThat(forModel("a{{nothing.here}}b {{user_id}} {{namespace}}", snapshot(system, alice))).isEqualTo("ab {{user_id}} {{namespace}}");
+    void aMissingPrefixedSettingIsEmptyAnUnknownBareKeyAndTheBuiltInsStayAsWritten() {
+        assertThat(forModel("a{{user:nothing.here}}b{{system:nothing.here}}c {{nothing.here}} {{user_id}} {{namespace}}", snapshot(system, alice)))
+                .isEqualTo("abc {{nothing.here}} {{user_id}} {{namespace}}");
     }
 
     @Test
