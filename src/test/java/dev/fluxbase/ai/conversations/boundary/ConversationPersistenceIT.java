@@ -143,7 +143,8 @@ class ConversationPersistenceIT {
 
         JsonObject jobs = server.runJobs().getJsonObject("jobs");
 
-        assertThat(jobs.getInt("conversation-expiry")).isPositive();
+        // The scheduled tick runs on the moved clock too: it may have deleted the conversation before this run did.
+        assertThat(jobs.getInt("conversation-expiry")).isNotNegative();
         assertThat(server.column("SELECT count(*)::text FROM ai.conversations WHERE id = ?::uuid", id)).containsExactly("0");
         assertThat(server.column("SELECT count(*)::text FROM ai.messages WHERE conversation_id = ?::uuid", id)).containsExactly("0");
     }

@@ -114,7 +114,9 @@ class SqlSoakIT {
             for (int i = 0; i < HEAVY_TURNS; i++) {
                 List<JsonObject> frames = heavy.get(i).turn(heavyConversations.get(i), HEAVY_PATIENCE);
                 assertThat(frames.get(frames.size() - 1).getString("type")).as("heavy turn %d", i).isEqualTo("done");
-                String value = queryResult(frames).getJsonArray("data").getJsonObject(0).getString("boom");
+                JsonObject result = queryResult(frames);
+                assertThat(result.getJsonArray("data")).as("heavy turn %d: %s", i, result.getString("summary")).hasSize(1);
+                String value = result.getJsonArray("data").getJsonObject(0).getString("boom");
                 assertThat(value).startsWith("xxxx").endsWith("…[truncated 249,980,000 bytes]").hasSizeLessThan(25_000);
             }
             heavySeconds = (System.nanoTime() - asked) / 1e9;
