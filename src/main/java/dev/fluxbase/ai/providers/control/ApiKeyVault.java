@@ -46,6 +46,27 @@ public class ApiKeyVault {
         }
     }
 
+    /**
+     * Seals another secret the server keeps.
+     *
+     * @param context where the secret belongs (never a provider id), authenticated with it: sealed for one place,
+     *                it does not open in another
+     */
+    public byte[] sealSecret(String secret, String context) {
+        return cipher().orElseThrow(() -> new RequestRejected(503, ErrorCodes.ENCRYPTION_KEY_MISSING,
+                "Secrets cannot be stored: the server has no encryption key (set FLUXBASE_AI_ENCRYPTION_KEY)"))
+                .encrypt(secret, context);
+    }
+
+    /** @return empty without the encryption key, or when the secret was sealed with another key or for another context */
+    public Optional<String> openSecret(byte[] sealed, String context) {
+        try {
+            return cipher().map(c -> c.decrypt(sealed, context));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
     // Derived on first use: stretching a passphrase takes a noticeable fraction of a second.
     private Optional<ApiKeyCipher> cipher() {
         if (cipher == null && secret.filter(s -> !s.isBlank()).isPresent()) {
