@@ -70,6 +70,9 @@ public class McpServerAdministration {
         String name = name(input.name().orElseThrow(() -> RequestRejected.badRequest("\"name\" is required")));
         String url = url(input.url().orElseThrow(() -> RequestRejected.badRequest("\"url\" is required")));
         Optional<String> authValue = input.authHeaderValue().filter(value -> !value.isEmpty());
+        if (authValue.isEmpty() && input.authHeaderName().isPresent()) {
+            throw RequestRejected.badRequest("\"auth_header_name\" needs \"auth_header_value\"");
+        }
         String headerName = authValue.isPresent() ? header(input.authHeaderName().orElse("Authorization")) : null;
         McpServer server = new McpServer(id, name, description(input.description().orElse(null)), url, transport(input.transport()),
                 headerName, allowedTools(input.allowedTools().orElse(List.of())), input.enabled().orElse(true),

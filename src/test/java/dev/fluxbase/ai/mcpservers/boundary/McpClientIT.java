@@ -266,6 +266,12 @@ class McpClientIT {
         assertThat(badName.json().getString("code")).isEqualTo("INVALID_REQUEST");
         assertThat(admin("POST", SERVERS, "{\"name\":\"sse\",\"url\":\"" + mcp.url() + "\",\"transport\":\"sse\"}").json().getString("error"))
                 .contains("streamable-http");
+        assertThat(admin("POST", SERVERS, "{\"name\":\"half\",\"url\":\"" + mcp.url() + "\",\"auth_header_name\":\"X-Key\"}").status())
+                .isEqualTo(400);
+        assertThat(admin("POST", SERVERS, "{\"name\":\"slow\",\"url\":\"" + mcp.url() + "\",\"call_timeout_ms\":10}").json().getString("error"))
+                .isEqualTo("\"call_timeout_ms\" must be from 100 to 300000");
         assertThat(admin("GET", SERVERS + "/" + UUID.randomUUID(), null).json().getString("code")).isEqualTo("MCP_SERVER_NOT_FOUND");
+        assertThat(admin("GET", SERVERS, null).array("mcp_servers").getValuesAs(JsonObject.class)).extracting(s -> s.getString("name"))
+                .containsExactly("it-weather");
     }
 }
