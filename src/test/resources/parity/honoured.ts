@@ -7,6 +7,7 @@
  * @fluxbase:allowed-operations SELECT,INSERT,UPDATE,DELETE
  * @fluxbase:allowed-schemas public,app
  * @fluxbase:http-allowed-domains api.example.com,data.example.org
+ * @fluxbase:mcp-tools execute_sql,query_table,insert_record,update_record,delete_record,search_vectors,http_request,think,invoke_function
  * @fluxbase:max-tokens 8192
  * @fluxbase:temperature 0.5
  * @fluxbase:model gpt-4-turbo

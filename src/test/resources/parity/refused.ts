@@ -1,7 +1,5 @@
 /**
  * Record Keeper
- *
- * @fluxbase:mcp-tools query_table,insert_record,invoke_function
  */
-
+// @fluxbase:rate-limit 1000/min
 export default `You keep records.`;

@@ -40,8 +40,10 @@ public class PromptBuilder {
     public String systemPrompt(ChatbotDefinition chatbot, ChatIdentity identity, String knowledge, Function<SettingRef, String> settings) {
         StringBuilder prompt = new StringBuilder(SystemPrompt.render(chatbot.systemPrompt(),
                 Map.of("user_id", identity.userId() == null ? "" : identity.userId(), "namespace", chatbot.namespace()), settings));
-        toolBox.toolsFor(chatbot).stream().sorted(SECTION_ORDER)
-                .forEach(tool -> prompt.append("\n\n").append(tool.instructions(chatbot)));
+        // tools that reach the same tables share one section; tools with nothing to say have none
+        toolBox.toolsFor(chatbot).stream().sorted(SECTION_ORDER).map(tool -> tool.instructions(chatbot))
+                .filter(section -> !section.isBlank()).distinct()
+                .forEach(section -> prompt.append("\n\n").append(section));
         if (!knowledge.isEmpty()) {
             prompt.append("\n\n").append(knowledge);
         }

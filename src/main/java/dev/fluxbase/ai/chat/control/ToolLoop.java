@@ -1,5 +1,7 @@
 package dev.fluxbase.ai.chat.control;
 
+import dev.fluxbase.ai.chatbots.entity.ChatbotDefinition;
+import dev.fluxbase.ai.chatbots.entity.ChatbotTool;
 import dev.fluxbase.ai.providers.entity.CancelSignal;
 import dev.fluxbase.ai.providers.entity.ChatMessage;
 import dev.fluxbase.ai.providers.entity.ChatProvider;
@@ -26,6 +28,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class ToolLoop {
+
+    private static final String THINK = ChatbotTool.THINK.toolName();
 
     @Inject
     TurnSteps steps;
@@ -77,7 +81,8 @@ public class ToolLoop {
             for (int round = 1; round <= turn.maxRounds(); round++) {
                 events.progress(ProgressSteps.GENERATING, "Generating response...");
                 cancel.throwIfCancelled();
-                CompletionResult result = steps.step(TurnTracing.PROVIDER, () -> provider.stream(request(), this::content, cancel),
+                CompletionRequest request = request(round);
+                CompletionResult result = steps.step(TurnTracing.PROVIDER, () -> provider.stream(request, this::content, cancel),
                         "fluxbase.provider", provider.name(), "fluxbase.model", provider.model());
                 events.usage(result.usage());
                 if (result.toolCalls().isEmpty()) {
@@ -140,8 +145,21 @@ public class ToolLoop {
             events.toolResult(call, read);
         }
 
-        private CompletionRequest request() {
-            return new CompletionRequest(messages, turn.tools().stream().map(Tool::definition).toList(), turn.maxTokens(), turn.temperature());
+        private CompletionRequest request(int round) {
+            return new CompletionRequest(messages, offered(round).stream().map(Tool::definition).toList(), turn.maxTokens(), turn.temperature());
+        }
+
+        /**
+         * {@code @fluxbase:reasoning-mode react} or {@code strict}: the first round offers the think tool alone, as Fluxbase
+         * does (its strict mode is react's); a call of another tool that the model makes anyway still runs.
+         */
+        private List<Tool> offered(int round) {
+            ChatbotDefinition chatbot = turn.toolContext().chatbot();
+            if (round > 1 || chatbot == null || !chatbot.settings().answerStyle().thinksFirst()) {
+                return turn.tools();
+            }
+            List<Tool> think = turn.tools().stream().filter(tool -> tool.definition().name().equals(THINK)).toList();
+            return think.isEmpty() ? turn.tools() : think;
         }
 
         private String stop(String reason) {

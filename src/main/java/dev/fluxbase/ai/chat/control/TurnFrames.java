@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * A turn's events as its client hears them, in {@link ServerFrames} of its conversation, and as the turn
- * keeps them for its booking: the usage and the query results. Tool results are the LLM's alone: the
- * protocol has no frame for them.
+ * keeps them for its booking: the usage and the query results. What tools return is the LLM's, but for the
+ * {@code query_result} of queries and the {@code tool_result} of MCP servers' tools, which the tools send themselves.
  */
 final class TurnFrames implements TurnEvents {
 
@@ -37,6 +37,11 @@ final class TurnFrames implements TurnEvents {
     public void queryResult(String query, String summary, int rowCount, List<JsonObject> data) {
         turn.queryResult(query, summary, rowCount, data);
         connection.send(ServerFrames.queryResult(conversationId, query, summary, rowCount, data));
+    }
+
+    @Override
+    public void toolOutput(String tool, String output) {
+        connection.send(ServerFrames.toolResult(conversationId, tool, output));
     }
 
     @Override

@@ -80,6 +80,15 @@ public final class ServerFrames {
                 .add("row_count", rowCount).add("data", rows).build().toString();
     }
 
+    /**
+     * What a tool that is not a query returned, as Fluxbase sends its MCP tools' results: the tool's name in
+     * {@code message} and {@code data: [{tool, result}]}. Without a {@code query} the SDK hands it to {@code onEvent} only.
+     */
+    public static String toolResult(String conversationId, String tool, String result) {
+        return frame("tool_result", conversationId).add("message", tool)
+                .add("data", JSON.createArrayBuilder().add(JSON.createObjectBuilder().add("tool", tool).add("result", result))).build().toString();
+    }
+
     public static String error(String conversationId, String code, String message) {
         return errorFrame(conversationId, code, message).build().toString();
     }

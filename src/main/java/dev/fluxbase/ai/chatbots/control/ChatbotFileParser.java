@@ -34,8 +34,12 @@ public final class ChatbotFileParser {
         TemplateLiteral literal = systemPrompt(source, export);
         DocComment doc = DocComment.of(source, export.start());
         SettingsReader reader = new SettingsReader(file, doc.annotations());
-        ChatbotSettings settings = reader.read(doc.firstFreeLine().orElse(""), ToolsDeclaration.read(source));
+        ToolsDeclaration.Declaration tools = ToolsDeclaration.read(source);
+        ChatbotSettings settings = reader.read(doc.firstFreeLine().orElse(""), tools == null ? null : tools.tools());
         List<LoadWarning> warnings = new ArrayList<>(reader.warnings());
+        if (tools != null && tools.unread() != null) {
+            warnings.add(tools.unread());
+        }
         warnings.addAll(UnhonouredAnnotations.check(file, reader.unread(), doc.malformed()));
         warnings.addAll(StrayAnnotations.check(source, doc, export.end(), literal.end()));
         warnings.sort(Comparator.comparingInt(LoadWarning::line));

@@ -8,6 +8,7 @@ import dev.fluxbase.ai.chatbots.entity.ChatbotsSynced;
 import dev.fluxbase.ai.chatbots.entity.ParsedChatbot;
 import dev.fluxbase.ai.chatbots.entity.SyncResult;
 import dev.fluxbase.ai.chatbots.entity.SyncResult.SyncError;
+import dev.fluxbase.ai.mcpservers.control.McpServerStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -43,6 +44,9 @@ public class ChatbotSync {
 
     @Inject
     Event<ChatbotsSynced> synced;
+
+    @Inject
+    McpServerStore mcpServers;
 
     private final ChatbotFileParser parser = new ChatbotFileParser();
 
@@ -84,6 +88,8 @@ public class ChatbotSync {
         try {
             ParsedChatbot parsed = parser.read(source.origin(), namespace, source.name(), source.code());
             parsed.warnings().forEach(warning -> outcome.warnings.add(source.name() + ": " + warning));
+            UnknownMcpServers.of(source.origin(), source.code(), parsed.definition(), mcpServers::names)
+                    .forEach(warning -> outcome.warnings.add(source.name() + ": " + warning));
             return Optional.of(parsed.definition());
         } catch (ChatbotFileException e) {
             outcome.errors.add(new SyncError(source.name(), e.getMessage(), "parse"));

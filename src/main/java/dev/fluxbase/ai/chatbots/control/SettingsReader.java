@@ -59,18 +59,20 @@ final class SettingsReader {
     /** Each part starts from its defaults; an annotation replaces one value, which the part checks. */
     ChatbotSettings read(String fallbackDescription, List<ToolsDeclaration.ToolName> declaredTools) throws ChatbotFileException {
         WebAccess web = read(WebAccess.defaults(), "http-allowed-domains", this::csv, WebAccess::withAllowedDomains);
+        SqlAccess sql = sqlAccess();
+        ToolUse tools = toolUse(declaredTools, web, sql);
         return ChatbotSettings.builder()
                 .description(text("description", fallbackDescription))
                 .modelChoice(modelChoice())
-                .sqlAccess(sqlAccess())
+                .sqlAccess(sql)
                 .webAccess(web)
-                .toolUse(toolUse(declaredTools, web))
+                .toolUse(tools)
                 .conversations(conversations())
                 .limits(limits())
                 .retrieval(retrieval())
                 .audience(audience())
                 .queryRules(queryRules())
-                .answerStyle(answerStyle())
+                .answerStyle(answerStyle(tools.tools().contains(ChatbotTool.THINK)))
                 .requiredSettings(read(RequiredSettings.defaults(), "required-settings", this::csv, RequiredSettings::withKeys))
                 .fileVersion(fileVersion())
                 .build();
@@ -90,8 +92,13 @@ final class SettingsReader {
         return read(sql, "allowed-functions", this::csv, SqlAccess::withAllowedFunctions);
     }
 
-    private ToolUse toolUse(List<ToolsDeclaration.ToolName> declaredTools, WebAccess web) throws ChatbotFileException {
-        ToolUse use = ToolUse.defaults().withTools(tools(declaredTools, !web.isEmpty()));
+    private ToolUse toolUse(List<ToolsDeclaration.ToolName> declaredTools, WebAccess web, SqlAccess sql) throws ChatbotFileException {
+        ToolChoice choice = new ToolChoice(file, warnings);
+        choice.declared(declaredTools);
+        choice.fluxbaseMcpTools(first("mcp-tools"));
+        ToolUse use = ToolUse.defaults().withTools(choice.builtIns(!web.isEmpty(), sql))
+                .withMcpServers(allCsv("mcp-servers"));
+        use = use.withCustomTools(choice.custom(!use.mcpServers().isEmpty()));
         use = read(use, "max-iterations", this::wholeNumber, ToolUse::withMaxIterations);
         use = read(use, "max-tool-result-bytes", this::wholeNumber, ToolUse::withMaxResultBytes);
         return read(use, "disable-execution-logs", this::bool, (u, disabled) -> u.withExecutionLogs(!disabled));
@@ -103,17 +110,17 @@ final class SettingsReader {
     }
 
     /**
-     * Reasoning takes effect in Fluxbase through its {@code think} tool, which only its MCP tools provide; a chatbot
-     * without that tool reasons as with {@code none}, here as there, and is told so.
+     * Reasoning takes effect through the {@code think} tool (Fluxbase's {@code @fluxbase:mcp-tools think}); a chatbot
+     * without that tool reasons as with {@code none}, here as in Fluxbase, and is told so.
      */
-    private AnswerStyle answerStyle() throws ChatbotFileException {
+    private AnswerStyle answerStyle(boolean thinks) throws ChatbotFileException {
         AnswerStyle style = read(AnswerStyle.defaults(), "response-language", this::text, AnswerStyle::withResponseLanguage);
         style = read(style, "reasoning-mode", this::text, AnswerStyle::withReasoningMode);
         style = read(style, "show-reasoning", this::bool, AnswerStyle::withShowReasoning);
-        if (style.thinksFirst()) {
+        if (style.thinksFirst() && !thinks) {
             warnWithoutThinkTool("reasoning-mode");
         }
-        if (style.showReasoning()) {
+        if (style.showReasoning() && !thinks) {
             warnWithoutThinkTool("show-reasoning");
         }
         return style;
@@ -315,18 +322,6 @@ final class SettingsReader {
         Set<String> values = new LinkedHashSet<>();
         byKey.getOrDefault(key, List.of()).forEach(a -> values.addAll(split(a.value())));
         return List.copyOf(values);
-    }
-
-    private List<ChatbotTool> tools(List<ToolsDeclaration.ToolName> declared, boolean hasHttpDomains) throws ChatbotFileException {
-        if (declared == null) {
-            return hasHttpDomains ? List.of(ChatbotTool.EXECUTE_SQL, ChatbotTool.HTTP_GET) : List.of(ChatbotTool.EXECUTE_SQL);
-        }
-        Set<ChatbotTool> tools = new LinkedHashSet<>();
-        for (ToolsDeclaration.ToolName name : declared) {
-            tools.add(ChatbotTool.byName(name.name()).orElseThrow(() -> new ChatbotFileException(file, name.line(),
-                    "unknown tool '" + name.name() + "', expected one of " + Arrays.stream(ChatbotTool.values()).map(ChatbotTool::toolName).toList())));
-        }
-        return List.copyOf(tools);
     }
 
     private static List<String> split(String value) {

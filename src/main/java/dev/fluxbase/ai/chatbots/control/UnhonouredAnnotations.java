@@ -15,8 +15,7 @@ import java.util.Map;
 final class UnhonouredAnnotations {
 
     /** Fluxbase's annotations that narrow what a chatbot may do or keep, with what honouring them would take. */
-    private static final Map<String, String> RESTRICTING = Map.of(
-            "mcp-tools", "its MCP tool list, which replaces the built-in tools");
+    private static final Map<String, String> RESTRICTING = Map.of();
 
     /** Fluxbase's other annotations: a different behaviour, not a wider one. */
     private static final Map<String, String> KNOWN_ELSEWHERE = Map.ofEntries(

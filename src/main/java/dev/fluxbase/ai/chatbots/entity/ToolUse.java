@@ -1,6 +1,11 @@
 package dev.fluxbase.ai.chatbots.entity;
 
+import dev.fluxbase.ai.platform.entity.JsonFactories;
+import dev.fluxbase.ai.platform.entity.JsonbTextConverter;
 import dev.fluxbase.ai.platform.entity.TextArrayConverter;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Embeddable;
@@ -12,6 +17,8 @@ import java.util.Objects;
  * The tools a chatbot offers and how far the tool loop may go: provider rounds per turn, the bytes of one tool
  * result the model reads ({@code maxResultBytes} null: the server's default applies), and whether its executions are
  * written to the audit log ({@code @fluxbase:disable-execution-logs} turns that off; usage is booked either way).
+ * Besides the built-in tools: the registered MCP servers whose tools it offers ({@code @fluxbase:mcp-servers}) and the
+ * tools its file declares that those servers run ({@link DeclaredTool}).
  */
 @Embeddable
 public class ToolUse {
@@ -29,6 +36,12 @@ public class ToolUse {
     private Integer maxResultBytes;
     @Column(name = "execution_logs")
     private boolean executionLogs;
+    @Convert(converter = TextArrayConverter.class)
+    @Column(name = "mcp_servers")
+    private List<String> mcpServers;
+    @Convert(converter = JsonbTextConverter.class)
+    @Column(name = "custom_tools")
+    private String customToolsJson;
 
     protected ToolUse() {
         // for JPA
@@ -36,14 +49,17 @@ public class ToolUse {
 
     /** The guide's defaults; a new instance each time, as an embedded value belongs to one chatbot. */
     public static ToolUse defaults() {
-        return new ToolUse(List.of(ChatbotTool.EXECUTE_SQL), 5, null, true);
+        return new ToolUse(List.of(ChatbotTool.EXECUTE_SQL), 5, null, true, List.of(), List.of());
     }
 
-    private ToolUse(List<ChatbotTool> tools, int maxIterations, Integer maxResultBytes, boolean executionLogs) {
+    private ToolUse(List<ChatbotTool> tools, int maxIterations, Integer maxResultBytes, boolean executionLogs, List<String> mcpServers,
+            List<DeclaredTool> customTools) {
         this.tools = new LinkedHashSet<>(tools).stream().map(ChatbotTool::toolName).toList();
         this.maxIterations = Bounds.atLeast(1, maxIterations);
         this.maxResultBytes = maxResultBytes == null ? null : Bounds.atLeast(MIN_RESULT_BYTES, maxResultBytes);
         this.executionLogs = executionLogs;
+        this.mcpServers = List.copyOf(new LinkedHashSet<>(mcpServers));
+        this.customToolsJson = customTools.isEmpty() ? null : customToolsJson(customTools);
     }
 
     public List<ChatbotTool> tools() {
@@ -66,35 +82,75 @@ public class ToolUse {
         return executionLogs;
     }
 
+    /** The names of the registered MCP servers whose tools the chatbot offers, in the order the file lists them. */
+    public List<String> mcpServers() {
+        return mcpServers == null ? List.of() : mcpServers;
+    }
+
+    public List<DeclaredTool> customTools() {
+        return customToolsJson == null ? List.of() : JsonFactories.readArray(customToolsJson).getValuesAs(JsonObject.class).stream()
+                .map(ToolUse::customTool).toList();
+    }
+
     public ToolUse withTools(List<ChatbotTool> tools) {
-        return new ToolUse(tools, maxIterations, maxResultBytes, executionLogs);
+        return new ToolUse(tools, maxIterations, maxResultBytes, executionLogs, mcpServers(), customTools());
     }
 
     public ToolUse withMaxIterations(int maxIterations) {
-        return new ToolUse(tools(), maxIterations, maxResultBytes, executionLogs);
+        return new ToolUse(tools(), maxIterations, maxResultBytes, executionLogs, mcpServers(), customTools());
     }
 
     public ToolUse withMaxResultBytes(Integer maxResultBytes) {
-        return new ToolUse(tools(), maxIterations, maxResultBytes, executionLogs);
+        return new ToolUse(tools(), maxIterations, maxResultBytes, executionLogs, mcpServers(), customTools());
     }
 
     public ToolUse withExecutionLogs(boolean executionLogs) {
-        return new ToolUse(tools(), maxIterations, maxResultBytes, executionLogs);
+        return new ToolUse(tools(), maxIterations, maxResultBytes, executionLogs, mcpServers(), customTools());
+    }
+
+    public ToolUse withMcpServers(List<String> mcpServers) {
+        return new ToolUse(tools(), maxIterations, maxResultBytes, executionLogs, mcpServers, customTools());
+    }
+
+    public ToolUse withCustomTools(List<DeclaredTool> customTools) {
+        return new ToolUse(tools(), maxIterations, maxResultBytes, executionLogs, mcpServers(), customTools);
+    }
+
+    private static String customToolsJson(List<DeclaredTool> customTools) {
+        JsonArrayBuilder array = JsonFactories.PROVIDER.createArrayBuilder();
+        for (DeclaredTool tool : customTools) {
+            JsonObjectBuilder object = JsonFactories.PROVIDER.createObjectBuilder().add("name", tool.name());
+            if (tool.description() != null) {
+                object.add("description", tool.description());
+            }
+            if (tool.parametersJson() != null) {
+                object.add("parameters", JsonFactories.readObject(tool.parametersJson()));
+            }
+            array.add(object);
+        }
+        return array.build().toString();
+    }
+
+    private static DeclaredTool customTool(JsonObject json) {
+        JsonObject parameters = json.getJsonObject("parameters");
+        return new DeclaredTool(json.getString("name"), json.getString("description", null), parameters == null ? null : parameters.toString());
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof ToolUse t && tools.equals(t.tools) && maxIterations == t.maxIterations
-                && Objects.equals(maxResultBytes, t.maxResultBytes) && executionLogs == t.executionLogs;
+                && Objects.equals(maxResultBytes, t.maxResultBytes) && executionLogs == t.executionLogs
+                && mcpServers().equals(t.mcpServers()) && customTools().equals(t.customTools());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(tools, maxIterations, maxResultBytes, executionLogs);
+        return Objects.hash(tools, maxIterations, maxResultBytes, executionLogs, mcpServers());
     }
 
     @Override
     public String toString() {
-        return "ToolUse[tools=" + tools + ", maxIterations=" + maxIterations + ", maxResultBytes=" + maxResultBytes + ", executionLogs=" + executionLogs + "]";
+        return "ToolUse[tools=" + tools + ", maxIterations=" + maxIterations + ", maxResultBytes=" + maxResultBytes + ", executionLogs="
+                + executionLogs + ", mcpServers=" + mcpServers() + ", customTools=" + customTools().stream().map(DeclaredTool::name).toList() + "]";
     }
 }

@@ -53,6 +53,13 @@ public final class ErrorCodes {
     public static final String PROVIDER_READ_ONLY = "PROVIDER_READ_ONLY";
     public static final String ENCRYPTION_KEY_MISSING = "ENCRYPTION_KEY_MISSING";
 
+    // MCP servers
+    public static final String MCP_SERVER_NOT_FOUND = "MCP_SERVER_NOT_FOUND";
+    /** An MCP server URL that http_get's rules refuse: scheme, credentials, a private address without the operator's leave (400). */
+    public static final String MCP_SERVER_URL_REFUSED = "MCP_SERVER_URL_REFUSED";
+    /** An MCP server that could not be reached, or answered with an error, when an admin asked it for its tools (502). */
+    public static final String MCP_SERVER_UNAVAILABLE = "MCP_SERVER_UNAVAILABLE";
+
     // knowledge bases
     public static final String KNOWLEDGE_BASE_NOT_FOUND = "KNOWLEDGE_BASE_NOT_FOUND";
     public static final String DOCUMENT_NOT_FOUND = "DOCUMENT_NOT_FOUND";

@@ -11,9 +11,11 @@ public interface Tool {
 
     /**
      * What the LLM should know before it calls this tool for the chatbot: a section of the system prompt,
-     * Markdown under its own heading. Built on every turn, so what it reads from elsewhere must be cheap or cached.
+     * Markdown under its own heading, or nothing. Built on every turn, so what it reads from elsewhere must be cheap or cached.
      */
-    String instructions(ChatbotDefinition chatbot);
+    default String instructions(ChatbotDefinition chatbot) {
+        return "";
+    }
 
     /** @return the tool result the LLM reads */
     String run(ToolCall call, ToolContext context);

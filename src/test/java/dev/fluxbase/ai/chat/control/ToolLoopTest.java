@@ -7,6 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.fluxbase.ai.chatbots.entity.AnswerStyle;
+import dev.fluxbase.ai.chatbots.entity.ChatbotDefinition;
+import dev.fluxbase.ai.chatbots.entity.ChatbotSettings;
 import dev.fluxbase.ai.providers.entity.CancelSignal;
 import dev.fluxbase.ai.providers.entity.ChatMessage;
 import dev.fluxbase.ai.providers.entity.ChatMessage.Role;
@@ -266,5 +269,33 @@ class ToolLoopTest {
         ScriptedProvider provider = new ScriptedProvider(calls(ROUND, call("c1", "{}")), text(ROUND, "never"));
         assertThatThrownBy(() -> run(provider, 5, hungry)).isInstanceOf(OutOfMemoryError.class);
         assertThat(events.totalUsage()).isEqualTo(ROUND);
+    }
+
+    @Test
+    void withReasoningModeReactTheFirstRoundOffersOnlyThinkAndLaterRoundsEveryTool() {
+        FakeTool think = FakeTool.echo("think");
+        ChatbotDefinition chatbot = new ChatbotDefinition("default", "bot", "code", "prompt", ChatbotSettings.builder()
+                .answerStyle(AnswerStyle.defaults().withReasoningMode("react")).build());
+        ScriptedProvider provider = new ScriptedProvider(calls(ROUND, new ToolCall("t1", "think", "{\"thought\":\"plan\"}")),
+                calls(ROUND, call("c1", "{}")), text(ROUND, "Done."));
+        ToolContext context = new ToolContext(chatbot, "c-1", null, cancel, events, maxResultBytes);
+
+        loop.run(new LoopTurn(provider, List.of(lookup, think), context, 512, BigDecimal.ONE, 5),
+                new ArrayList<>(List.of(ChatMessage.user("q"))), events);
+
+        assertThat(provider.requests).extracting(request -> request.tools().stream().map(ToolDefinition::name).toList())
+                .containsExactly(List.of("think"), List.of("lookup", "think"), List.of("lookup", "think"));
+    }
+
+    @Test
+    void withoutReasoningModeTheFirstRoundOffersEveryTool() {
+        FakeTool think = FakeTool.echo("think");
+        ChatbotDefinition chatbot = new ChatbotDefinition("default", "bot", "code", "prompt", ChatbotSettings.builder().build());
+        ScriptedProvider provider = new ScriptedProvider(text(ROUND, "Hi."));
+
+        loop.run(new LoopTurn(provider, List.of(lookup, think), new ToolContext(chatbot, "c-1", null, cancel, events, maxResultBytes), 512,
+                BigDecimal.ONE, 5), new ArrayList<>(List.of(ChatMessage.user("q"))), events);
+
+        assertThat(provider.requests.get(0).tools()).extracting(ToolDefinition::name).containsExactly("lookup", "think");
     }
 }

@@ -57,12 +57,12 @@ class ChatbotLoadWarningsIT {
 
     @Test
     void aRestrictionThatCannotBeHonouredIsASyncErrorAndNothingIsStored() {
-        JsonObject result = sync("ruled", "/**\n * Ruled\n * @fluxbase:mcp-tools query_table\n */\nexport default `Hi`\n");
+        JsonObject result = sync("ruled", "/**\n * Ruled\n */\n// @fluxbase:rate-limit 1000\nexport default `Hi`\n");
 
         assertThat(result.getJsonObject("summary").getInt("errors")).isEqualTo(1);
         JsonObject error = result.getJsonArray("errors").getJsonObject(0);
         assertThat(error.getString("function")).isEqualTo("ruled");
-        assertThat(error.getString("error")).startsWith("payload:" + namespace + "/ruled:3: @fluxbase:mcp-tools").contains("not loaded");
+        assertThat(error.getString("error")).startsWith("payload:" + namespace + "/ruled:4: @fluxbase:rate-limit").contains("not loaded");
         assertThat(server.column("SELECT name FROM ai.chatbots WHERE namespace = ?", namespace)).isEmpty();
     }
 }

@@ -7,6 +7,8 @@ import dev.fluxbase.ai.chatbots.entity.ChatbotDefinition;
 import dev.fluxbase.ai.chatbots.entity.ChatbotFileException;
 import dev.fluxbase.ai.chatbots.entity.ChatbotSettings;
 import dev.fluxbase.ai.chatbots.entity.ChatbotTool;
+import dev.fluxbase.ai.chatbots.entity.ParsedChatbot;
+import dev.fluxbase.ai.chatbots.entity.DeclaredTool;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
@@ -157,9 +159,46 @@ class ChatbotFileParserTest {
     }
 
     @Test
-    void anUnknownToolIsAnErrorOnItsLine() {
-        assertThatThrownBy(() -> parse("/** Bot */\nexport default `p`\nexport const tools = [\n  { name: \"rm_rf\" },\n]\n"))
-                .hasMessageStartingWith("chatbots/bot/index.ts:4: unknown tool 'rm_rf'");
+    void aToolThatIsNotBuiltInNeedsAnMcpServerOtherwiseItIsAWarningOnItsLine() throws ChatbotFileException {
+        ParsedChatbot bot = new ChatbotFileParser().read("chatbots/bot/index.ts", "default", "bot",
+                "/** Bot */\nexport default `p`\nexport const tools = [\n  { name: \"rm_rf\" },\n]\n");
+        assertThat(bot.definition().settings().toolUse().tools()).isEmpty();
+        assertThat(bot.definition().settings().toolUse().customTools()).isEmpty();
+        assertThat(bot.warnings()).extracting(Object::toString).containsExactly("chatbots/bot/index.ts:4: export const tools: 'rm_rf' is not "
+                + "a built-in tool and the chatbot names no @fluxbase:mcp-servers to run it, not offered");
+    }
+
+    @Test
+    void aDeclaredToolKeepsItsDescriptionAndSchemaForTheMcpServerThatRunsIt() throws ChatbotFileException {
+        ChatbotDefinition bot = parse("""
+                /**
+                 * Weather
+                 * @fluxbase:mcp-servers weather
+                 */
+                export default `p`
+                export const tools = [
+                  "execute_sql",
+                  // OpenAI's shape
+                  { type: 'function', function: { name: 'get_weather', description: `Weather of a city`,
+                      parameters: { type: "object", properties: { city: { type: "string" } }, required: ["city"], }, }, },
+                  { name: "get_forecast" },
+                ] as const
+                """);
+        assertThat(bot.settings().toolUse().tools()).containsExactly(ChatbotTool.EXECUTE_SQL);
+        assertThat(bot.settings().toolUse().mcpServers()).containsExactly("weather");
+        assertThat(bot.settings().toolUse().customTools()).containsExactly(
+                new DeclaredTool("get_weather", "Weather of a city",
+                        "{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"}},\"required\":[\"city\"]}"),
+                DeclaredTool.named("get_forecast"));
+    }
+
+    @Test
+    void aDeclarationThatCannotBeReadAsALiteralStillGivesItsNamesWithAWarning() throws ChatbotFileException {
+        ParsedChatbot bot = new ChatbotFileParser().read("chatbots/bot/index.ts", "default", "bot",
+                "/** Bot */\nexport default `p`\nexport const tools = [\n  { name: \"http_get\", parameters: schema },\n]\n");
+        assertThat(bot.definition().settings().toolUse().tools()).containsExactly(ChatbotTool.HTTP_GET);
+        assertThat(bot.warnings()).extracting(Object::toString)
+                .containsExactly("chatbots/bot/index.ts:4: export const tools: 'schema' is not a literal value; only the tool names are read");
     }
 
     @Test

@@ -40,9 +40,10 @@ class ChatbotFileWarningsTest {
     }
 
     @Test
-    void aRestrictingAnnotationThatCannotBeHonouredRefusesTheChatbot() {
-        assertThatThrownBy(() -> read("/**\n * @fluxbase:mcp-tools query_table\n */\nexport default `p`\n"))
-                .isInstanceOf(ChatbotFileException.class).hasMessageContaining(FILE + ":2").hasMessageContaining("not loaded");
+    void fluxbaseMcpToolsThatThisServerDoesNotHaveAreWarningsOnTheirLine() throws ChatbotFileException {
+        assertThat(warnings("/**\n * @fluxbase:mcp-tools query_table,invoke_function,teleport\n */\nexport default `p`\n")).containsExactly(
+                FILE + ":2: @fluxbase:mcp-tools invoke_function needs Fluxbase's edge functions, which this server does not have: not offered",
+                FILE + ":2: @fluxbase:mcp-tools teleport is not one of Fluxbase's MCP tools, ignored");
     }
 
     @Test

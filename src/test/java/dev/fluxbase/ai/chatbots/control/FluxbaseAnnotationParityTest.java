@@ -66,7 +66,8 @@ class FluxbaseAnnotationParityTest {
         assertThat(s.sqlAccess().allowedOperations()).containsExactly("SELECT", "INSERT", "UPDATE", "DELETE");
         assertThat(s.sqlAccess().allowedSchemas()).containsExactly("public", "app");
         assertThat(s.webAccess().allowedDomains()).containsExactly("api.example.com", "data.example.org");
-        assertThat(s.toolUse().tools()).containsExactly(ChatbotTool.EXECUTE_SQL, ChatbotTool.HTTP_GET);
+        assertThat(s.toolUse().tools()).containsExactly(ChatbotTool.EXECUTE_SQL, ChatbotTool.QUERY_TABLE, ChatbotTool.INSERT_RECORD,
+                ChatbotTool.UPDATE_RECORD, ChatbotTool.DELETE_RECORD, ChatbotTool.SEARCH_VECTORS, ChatbotTool.HTTP_REQUEST, ChatbotTool.THINK);
         assertThat(s.modelChoice().maxTokens()).isEqualTo(8192);
         assertThat(s.modelChoice().temperature()).isEqualByComparingTo(new BigDecimal("0.5"));
         assertThat(s.modelChoice().model()).isEqualTo("gpt-4-turbo");
@@ -95,7 +96,8 @@ class FluxbaseAnnotationParityTest {
         assertThat(s.answerStyle().showReasoning()).isTrue();
         assertThat(s.toolUse().maxIterations()).isEqualTo(10);
         assertThat(s.requiredSettings().keys()).containsExactly("openai.api_key", "stripe.endpoint");
-        assertThat(parsed.warnings()).extracting(LoadWarning::message).allSatisfy(w -> assertThat(w).contains("think tool")).hasSize(2);
+        assertThat(parsed.warnings()).extracting(LoadWarning::message).containsExactly(
+                "@fluxbase:mcp-tools invoke_function needs Fluxbase's edge functions, which this server does not have: not offered");
     }
 
     @Test
@@ -117,7 +119,18 @@ class FluxbaseAnnotationParityTest {
     @Test
     void whatWouldRunMoreOpenlyIfIgnoredKeepsTheChatbotFromLoading() {
         assertThatThrownBy(() -> read("refused.ts")).isInstanceOf(ChatbotFileException.class)
-                .hasMessageStartingWith("refused.ts:4: @fluxbase:mcp-tools");
+                .hasMessageStartingWith("refused.ts:4: @fluxbase:rate-limit outside the leading doc comment");
+    }
+
+    @Test
+    void fluxbaseMcpToolsReplaceTheDefaultToolsAndWritingToolsNeedTheirOperation() throws ChatbotFileException {
+        ParsedChatbot parsed = new ChatbotFileParser().read("bot.ts", "default", "bot",
+                "/**\n * Bot\n * @fluxbase:mcp-tools query_table,insert_record,think\n */\nexport default `p`\n");
+        assertThat(parsed.definition().settings().toolUse().tools()).containsExactly(ChatbotTool.QUERY_TABLE, ChatbotTool.THINK);
+        assertThat(parsed.warnings()).extracting(LoadWarning::message).containsExactly(
+                "insert_record runs INSERT, which @fluxbase:allowed-operations (SELECT) does not allow: not offered");
+        assertThat(settings("mcp-tools vector_search, http_request").toolUse().tools())
+                .containsExactly(ChatbotTool.VECTOR_SEARCH, ChatbotTool.HTTP_REQUEST);
     }
 
     @Test

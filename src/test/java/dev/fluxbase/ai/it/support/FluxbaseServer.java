@@ -131,6 +131,8 @@ public final class FluxbaseServer implements BeforeAllCallback, ParameterResolve
                     // the prompt by the periodic check: on every turn here (SchemaChangesIT tests both modes).
                     Map.entry("FLUXBASE_SQL_SCHEMA_REFRESH_SECONDS", "0"),
                     Map.entry("FLUXBASE_HTTP_RESOLVE", "api.allowed.test:127.0.0.1"),
+                    // MCP servers of the tests listen on loopback, which registering one needs the operator's leave for
+                    Map.entry("FLUXBASE_MCP_PRIVATE_HOSTS", "localhost"),
                     Map.entry("FLUXBASE_HTTP_SECRETS", "[{\"chatbot\":\"http-bot\",\"domain\":\"localhost\","
                             + "\"query\":{\"appid\":\"" + HTTP_SECRET + "-query\"},\"headers\":{\"X-Api-Key\":\"" + HTTP_SECRET + "-header\"}},"
                             // values from the settings store, a system secret and the asking user's secret (SettingsChatIT)

@@ -4,6 +4,7 @@ import dev.fluxbase.ai.tools.http.entity.FetchRefused;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 
@@ -14,18 +15,19 @@ import org.apache.hc.client5.http.SystemDefaultDnsResolver;
  */
 final class GuardedDnsResolver implements DnsResolver {
 
-    private final HostAllowList allowed;
+    private final Predicate<String> mayBePrivate;
     private final Map<String, String> overrides;
 
-    GuardedDnsResolver(HostAllowList allowed, Map<String, String> overrides) {
-        this.allowed = allowed;
+    /** @param mayBePrivate the hosts whose addresses are not checked (an explicitly allowed {@code localhost}) */
+    GuardedDnsResolver(Predicate<String> mayBePrivate, Map<String, String> overrides) {
+        this.mayBePrivate = mayBePrivate;
         this.overrides = overrides;
     }
 
     @Override
     public InetAddress[] resolve(String host) throws UnknownHostException {
         InetAddress[] addresses = lookup(host);
-        if (allowed.allowsLocal(host)) {
+        if (mayBePrivate.test(host)) {
             return addresses;
         }
         for (InetAddress address : addresses) {

@@ -12,6 +12,23 @@ final class UrlCheck {
     }
 
     static URI check(String url, HostAllowList allowed) {
+        URI uri = shape(url);
+        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+        String host = uri.getHost();
+        if (allowed.isEmpty()) {
+            throw new FetchRefused("This chatbot may not fetch any URL (no http-allowed-domains)");
+        }
+        if (!allowed.allows(host)) {
+            throw new FetchRefused("Domain not allowed: " + HostAllowList.normalise(host));
+        }
+        if (scheme.equals("http") && !allowed.allowsLocal(host)) {
+            throw new FetchRefused("HTTPS is required for " + HostAllowList.normalise(host));
+        }
+        return uri;
+    }
+
+    /** An absolute http(s) URL with a host and without credentials; nothing about the host itself. */
+    static URI shape(String url) {
         URI uri = parse(url);
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("https") && !scheme.equals("http")) {
@@ -23,15 +40,6 @@ final class UrlCheck {
         }
         if (uri.getRawUserInfo() != null || uri.getRawAuthority().contains("@")) {
             throw new FetchRefused("URLs with embedded credentials are not allowed");
-        }
-        if (allowed.isEmpty()) {
-            throw new FetchRefused("This chatbot may not fetch any URL (no http-allowed-domains)");
-        }
-        if (!allowed.allows(host)) {
-            throw new FetchRefused("Domain not allowed: " + HostAllowList.normalise(host));
-        }
-        if (scheme.equals("http") && !allowed.allowsLocal(host)) {
-            throw new FetchRefused("HTTPS is required for " + HostAllowList.normalise(host));
         }
         return uri;
     }

@@ -11,6 +11,7 @@ import dev.fluxbase.ai.tools.entity.Tool;
 import dev.fluxbase.ai.tools.entity.ToolArguments;
 import dev.fluxbase.ai.tools.entity.ToolContext;
 import dev.fluxbase.ai.tools.sql.control.SqlAuditLog.Entry;
+import dev.fluxbase.ai.tools.sql.entity.BoundStatement;
 import dev.fluxbase.ai.tools.sql.entity.QueryOutcome;
 import dev.fluxbase.ai.tools.sql.entity.ResultLimits;
 import dev.fluxbase.ai.tools.sqlguard.control.SqlGuard;
@@ -72,53 +73,63 @@ public class ExecuteSqlTool implements Tool {
         return DEFINITION;
     }
 
-    /** The tables the chatbot may query (described from the cache, see {@link SchemaDescriber}) and the query rules. */
+    /**
+     * The tables the chatbot may query (described from the cache, see {@link SchemaDescriber}) and the query rules: the same
+     * section for every tool that reaches the tables, which the prompt then holds once.
+     */
     @Override
     public String instructions(ChatbotDefinition chatbot) {
         SqlAccess sql = chatbot.settings().sqlAccess();
-        return SqlPromptSection.of(schema.describe(sql.allowedSchemas(), sql.allowedTables()), sql, chatbot.settings().queryRules());
+        return SqlPromptSection.of(schema.describe(sql.allowedSchemas(), sql.allowedTables()), sql, chatbot.settings().queryRules(),
+                chatbot.settings().toolUse().tools());
     }
 
     @Override
     public String run(ToolCall call, ToolContext context) {
         try {
             JsonFields arguments = ToolArguments.parse(call.arguments());
-            return run(arguments.requiredText("sql"), arguments.nonBlankText("description").orElse(""), context);
+            return run(new BoundStatement(arguments.requiredText("sql"), List.of()), arguments.nonBlankText("description").orElse(""), context);
         } catch (ToolArguments.Invalid e) {
             return e.toolResult();
         }
     }
 
-    private String run(String sql, String description, ToolContext context) {
+    /**
+     * Runs a statement as the model's own SQL runs: the same guard and chatbot rules, the same execution under the
+     * user's role, the same audit, {@code query_result} frame and result for the model.
+     */
+    public String run(BoundStatement statement, String description, ToolContext context) {
+        String sql = statement.sql();
+        String shown = statement.display();
         context.events().progress(ProgressSteps.QUERYING, description.isBlank() ? "Querying the database..." : "Querying: " + description);
         SqlAccess access = context.chatbot().settings().sqlAccess();
         SqlPolicy policy = new SqlPolicy(Set.copyOf(access.allowedOperations()), access.allowedTables(), access.allowedSchemas(),
                 access.allowedFunctions());
         SqlVerdict verdict = guard.check(sql, policy);
         if (!verdict.allowed()) {
-            return refused(context, sql, verdict.reason());
+            return refused(context, shown, verdict.reason());
         }
         Optional<String> broken = context.intents().queryProblem(verdict.tables(), () -> SelectedColumns.of(sql),
                 "SELECT".equals(verdict.operation()));
         if (broken.isPresent()) {
-            return refused(context, sql, broken.get());
+            return refused(context, shown, broken.get());
         }
         context.events().progress(ProgressSteps.EXECUTING, "Executing query...");
         QueryOutcome outcome;
         try {
-            outcome = executor.execute(sql, context.identity(), access.allowedSchemas(), policy.readOnly(), context.cancel(),
-                    connection -> FunctionCatalog.refusal(connection, verdict.functions(), policy));
+            outcome = executor.execute(sql, statement.parameters(), context.identity(), access.allowedSchemas(), policy.readOnly(),
+                    context.cancel(), connection -> FunctionCatalog.refusal(connection, verdict.functions(), policy));
         } catch (QueryRefused refusal) {
-            return refused(context, sql, refusal.reason());
+            return refused(context, shown, refusal.reason());
         }
         metrics.ran(outcome.succeeded(), outcome.durationMillis());
         context.cancel().throwIfCancelled();
-        audit(context, entry(context, sql, true, null, outcome.succeeded() ? outcome.rowCount() : null, (int) outcome.durationMillis(),
+        audit(context, entry(context, shown, true, null, outcome.succeeded() ? outcome.rowCount() : null, (int) outcome.durationMillis(),
                 outcome.error()));
         ResultLimits limits = bounds.limits();
-        int clientRows = QueryFrame.rowsThatFit(sql, outcome, verdict.tables(), limits);
+        int clientRows = QueryFrame.rowsThatFit(shown, outcome, verdict.tables(), limits);
         String summary = QuerySummary.of(outcome, verdict.tables(), limits, clientRows);
-        context.events().queryResult(sql, summary, clientRows, outcome.rows().subList(0, clientRows));
+        context.events().queryResult(shown, summary, clientRows, outcome.rows().subList(0, clientRows));
         return ModelText.of(outcome, summary, clientRows, context.maxResultBytes());
     }
 

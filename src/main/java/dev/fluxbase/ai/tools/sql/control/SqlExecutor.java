@@ -19,6 +19,7 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -76,6 +77,17 @@ public class SqlExecutor {
     /** @throws QueryRefused when {@code check} refuses the query; nothing ran then */
     QueryOutcome execute(String sql, DatabaseIdentity identity, List<String> schemas, boolean readOnly, CancelSignal cancel,
             BeforeQuery check) {
+        return execute(sql, List.of(), identity, schemas, readOnly, cancel, check);
+    }
+
+    /**
+     * A statement whose values are bound: every {@code ?} of {@code sql} is a placeholder, and {@code parameters} go to
+     * PostgreSQL as text of unknown type, which it reads as the type the statement needs there (null as NULL).
+     *
+     * @throws QueryRefused when {@code check} refuses the query; nothing ran then
+     */
+    QueryOutcome execute(String sql, List<String> parameters, DatabaseIdentity identity, List<String> schemas, boolean readOnly,
+            CancelSignal cancel, BeforeQuery check) {
         long started = System.nanoTime();
         try (Connection connection = dataSource.getConnection()) {
             return Jdbc.inLocalTransaction(connection, inTransaction -> {
@@ -84,7 +96,7 @@ public class SqlExecutor {
                 if (refusal.isPresent()) {
                     throw new QueryRefused(refusal.get());
                 }
-                return run(inTransaction, sql, readOnly, cancel, started);
+                return run(inTransaction, new Bound(sql, parameters), readOnly, cancel, started);
             });
         } catch (SQLException e) {
             return QueryOutcome.failed(QueryErrors.describe(e, statementTimeoutMillis), millisSince(started));
@@ -130,15 +142,32 @@ public class SqlExecutor {
         return may;
     }
 
-    private QueryOutcome run(Connection connection, String sql, boolean readOnly, CancelSignal cancel, long started) throws SQLException {
-        try (Statement statement = connection.createStatement();
+    /** A statement and the values of its placeholders; without values, a {@code ?} is PostgreSQL's operator. */
+    private record Bound(String sql, List<String> parameters) {
+
+        boolean parameterised() {
+            return !parameters.isEmpty();
+        }
+
+        PreparedStatement prepare(Connection connection, String text) throws SQLException {
+            PreparedStatement statement = connection.prepareStatement(text);
+            for (int i = 0; i < parameters.size(); i++) {
+                statement.setObject(i + 1, parameters.get(i), Types.OTHER);
+            }
+            return statement;
+        }
+    }
+
+    private QueryOutcome run(Connection connection, Bound bound, boolean readOnly, CancelSignal cancel, long started) throws SQLException {
+        String scanned = PostgresText.statement(bound.sql());
+        Description description = describe(connection, bound);
+        int cellBytes = limits().maxCellBytes();
+        BoundedQuery query = BoundedQuery.wrap(scanned, description.labels(), description.types(), cellBytes);
+        // A bound statement is prepared as it will run, wrapper and all; the wrapper adds no placeholder.
+        try (Statement statement = bound.parameterised() ? bound.prepare(connection, query.sql()) : connection.createStatement();
                 AutoCloseable abort = cancel.onCancel(() -> cancelQuietly(statement))) {
-            Description description = describe(connection, sql);
-            int cellBytes = limits().maxCellBytes();
-            String scanned = PostgresText.statement(sql);
-            BoundedQuery query = BoundedQuery.wrap(scanned, description.labels(), description.types(), cellBytes);
-            if (query.wrapped() && !readOnly && LEADING_WITH.matcher(scanned).find()) {
-                BoundedQuery asItIs = BoundedQuery.unwrapped(sql, description.labels(), description.types(), cellBytes);
+            if (!bound.parameterised() && query.wrapped() && !readOnly && LEADING_WITH.matcher(scanned).find()) {
+                BoundedQuery asItIs = BoundedQuery.unwrapped(bound.sql(), description.labels(), description.types(), cellBytes);
                 return fetchOrUnwrap(connection, statement, query, asItIs, started);
             }
             return fetch(statement, query, started);
@@ -150,11 +179,12 @@ public class SqlExecutor {
     }
 
     /**
-     * The column labels and types, from PostgreSQL's description of the statement (parsed, not run). Every
-     * {@code ?} is written {@code ??} for it: the driver would take a lone one for a parameter.
+     * The column labels and types, from PostgreSQL's description of the statement (parsed, not run). Without bound
+     * values every {@code ?} is written {@code ??} for it: the driver would take a lone one for a parameter.
      */
-    private static Description describe(Connection connection, String sql) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(PostgresText.forPreparedStatement(sql))) {
+    private static Description describe(Connection connection, Bound bound) throws SQLException {
+        try (PreparedStatement statement = bound.parameterised() ? bound.prepare(connection, PostgresText.statement(bound.sql()))
+                : connection.prepareStatement(PostgresText.forPreparedStatement(bound.sql()))) {
             ResultSetMetaData meta = statement.getMetaData();
             List<String> labels = new ArrayList<>();
             List<String> types = new ArrayList<>();
@@ -191,7 +221,8 @@ public class SqlExecutor {
         ResultLimits limits = limits();
         statement.setMaxRows(limits.maxRows() + 1);
         statement.setFetchSize(query.fetchSize(limits.maxResultBytes(), limits.maxRows()));
-        if (!statement.execute(query.sql())) {
+        boolean hasRows = statement instanceof PreparedStatement prepared ? prepared.execute() : statement.execute(query.sql());
+        if (!hasRows) {
             return new QueryOutcome(true, List.of(), List.of(), Stop.NONE, 0, null, millisSince(started));
         }
         try (ResultSet rows = statement.getResultSet()) {

@@ -1,0 +1,2 @@
+/** The admin API of registered MCP servers. */
+package dev.fluxbase.ai.mcpservers.boundary;

@@ -1,0 +1,2 @@
+/** The table tools and the parameterised statements they build from their arguments. */
+package dev.fluxbase.ai.tools.tables.control;
