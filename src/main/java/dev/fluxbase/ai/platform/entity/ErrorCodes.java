@@ -76,6 +76,10 @@ public final class ErrorCodes {
     /** In the usage ledger: an entity-extraction answer that was not the JSON asked for. */
     public static final String EXTRACTION_INVALID = "EXTRACTION_INVALID";
 
+    // the MCP server (/mcp)
+    public static final String TOO_MANY_SESSIONS = "TOO_MANY_SESSIONS";
+    public static final String SESSION_NOT_FOUND = "SESSION_NOT_FOUND";
+
     private ErrorCodes() {
     }
 }

@@ -9,4 +9,12 @@ public interface ToolEvents {
     void progress(String step, String message);
 
     void queryResult(String query, String summary, int rowCount, List<JsonObject> data);
+
+    /**
+     * A query that was not run (the guard or an intent rule refused it) or that the database refused: the client
+     * of a chat sees a {@code query_result} whose summary is the reason, with no rows.
+     */
+    default void queryRefused(String query, String reason) {
+        queryResult(query, reason, 0, List.of());
+    }
 }

@@ -19,7 +19,6 @@ import dev.fluxbase.ai.tools.sqlguard.entity.SqlVerdict;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.spi.JsonProvider;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -118,7 +117,11 @@ public class ExecuteSqlTool implements Tool {
         ResultLimits limits = bounds.limits();
         int clientRows = QueryFrame.rowsThatFit(sql, outcome, verdict.tables(), limits);
         String summary = QuerySummary.of(outcome, verdict.tables(), limits, clientRows);
-        context.events().queryResult(sql, summary, clientRows, outcome.rows().subList(0, clientRows));
+        if (outcome.succeeded()) {
+            context.events().queryResult(sql, summary, clientRows, outcome.rows().subList(0, clientRows));
+        } else {
+            context.events().queryRefused(sql, summary);
+        }
         return ModelText.of(outcome, summary, clientRows, context.maxResultBytes());
     }
 
@@ -126,7 +129,7 @@ public class ExecuteSqlTool implements Tool {
     private String refused(ToolContext context, String sql, String reason) {
         metrics.refused();
         audit(context, entry(context, sql, false, reason, null, null, null));
-        context.events().queryResult(sql, reason, 0, List.of());
+        context.events().queryRefused(sql, reason);
         return "Query refused: " + reason;
     }
 
@@ -139,7 +142,7 @@ public class ExecuteSqlTool implements Tool {
 
     private static Entry entry(ToolContext context, String sql, boolean allowed, String reason, Integer rows, Integer millis, String error) {
         return new Entry(context.chatbot().id(), uuid(context.conversationId()), context.identity().userId(), context.identity().role(),
-                sql, allowed, reason, rows, millis, error);
+                sql, allowed, reason, rows, millis, error, context.channel().column());
     }
 
     private static UUID uuid(String id) {
