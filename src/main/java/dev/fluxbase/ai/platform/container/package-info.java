@@ -52,10 +52,25 @@
  * {@code RateLimitIT.anonymousUsersAreLimitedByTheAddressATrustedProxyForwarded} (the tests' peer,
  * 127.0.0.1, is the trusted proxy; without a peer address the forwarded one is not believed and it fails).
  * Still needed: as long as {@code jakarta.websocket.Session} has no portable way to ask.</li>
+ * <li>{@link InlineStreams}. The MCP SDK's servlet transport answers every POST on an SSE stream it opens with
+ * {@code startAsync}, then blocks the request's thread until the answer is written and completes the stream. In Payara
+ * such a request leaves Weld's request-context guard set on the thread, and the next request there logs four warnings
+ * (WELD-000714 "HttpContextLifecycle guard leak detected", WELD-000225 twice, WELD-000335, then WELD-000715). Found in
+ * the first run of {@code McpServerIT} (8 such groups for some 20 tool calls and listings). {@code McpServlet} serves the
+ * POSTs through it: {@code startAsync} gets a context that completes when the transport returns, so the container sees a
+ * plain synchronous request (and GET, the one stream that would outlive its request, is answered 405). Still works and
+ * still needed: {@code McpServerIT.toolCallsLeaveNoRequestContextBehind} counts the warnings around a series of tool
+ * calls (none with it); serve the POSTs directly to see them come back.</li>
  * </ul>
  *
  * <h2>Elsewhere, where the container reads them</h2>
  * <ul>
+ * <li>{@code WEB-INF/glassfish-web.xml}, {@code <class-loader delegate="false"/>}: the WAR's libraries before the
+ * server's. Payara Micro's runtime carries Jackson 2.20, Reactor 3.7.11, Nimbus JOSE and SnakeYAML, and with Payara's
+ * parent-first default the MCP SDK ran on those instead of the Jackson 2.22 and Reactor 3.9 it is built on (found by
+ * logging their versions and code sources in the first MCP runs). Still works and still needed:
+ * {@code McpServerIT.aUserListsTheChatbotsToolsDescribedAsInChat} reads the Jackson version {@code McpServers} logs when
+ * it starts a chatbot's server; remove the file and it reads Payara's.</li>
  * <li>The connection pool, {@code platform/control/Database.java} ({@code @DataSourceDefinition}), with
  * Payara's pool properties: {@code fish.payara.max-wait-time-in-millis=5000} (Payara waits a minute),
  * checked by {@code PoolSizeIT} (the third turn on a pool of two ends with {@code DATABASE_UNAVAILABLE});

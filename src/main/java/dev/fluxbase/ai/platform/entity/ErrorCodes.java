@@ -98,6 +98,10 @@ public final class ErrorCodes {
     /** A turn of a chatbot whose {@code @fluxbase:required-settings} are not all set for its user (error frame). */
     public static final String SETTINGS_MISSING = "SETTINGS_MISSING";
 
+    // the MCP server (/mcp)
+    public static final String TOO_MANY_SESSIONS = "TOO_MANY_SESSIONS";
+    public static final String SESSION_NOT_FOUND = "SESSION_NOT_FOUND";
+
     private ErrorCodes() {
     }
 }

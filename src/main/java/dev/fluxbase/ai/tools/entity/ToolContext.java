@@ -8,11 +8,17 @@ import dev.fluxbase.ai.tools.sql.entity.DatabaseIdentity;
 
 /**
  * Everything a tool call may use: the chatbot, the conversation, who asks, how to stop, how many bytes of
- * its result the LLM may read ({@code @fluxbase:max-tool-result-bytes}, or the server's default), and the chatbot's
- * intent rules as this turn's question applies them.
+ * its result the LLM may read ({@code @fluxbase:max-tool-result-bytes}, or the server's default), the chatbot's
+ * intent rules as this turn's question applies them, and where the call came from (the audit log records it).
  */
 public record ToolContext(ChatbotDefinition chatbot, String conversationId, DatabaseIdentity identity, CancelSignal cancel,
-        ToolEvents events, int maxResultBytes, IntentChecks intents) {
+        ToolEvents events, int maxResultBytes, IntentChecks intents, ToolChannel channel) {
+
+    /** A call of a chat turn's LLM. */
+    public ToolContext(ChatbotDefinition chatbot, String conversationId, DatabaseIdentity identity, CancelSignal cancel,
+            ToolEvents events, int maxResultBytes, IntentChecks intents) {
+        this(chatbot, conversationId, identity, cancel, events, maxResultBytes, intents, ToolChannel.CHAT);
+    }
 
     /** A context without intent rules. */
     public ToolContext(ChatbotDefinition chatbot, String conversationId, DatabaseIdentity identity, CancelSignal cancel,

@@ -14,4 +14,12 @@ public interface ToolEvents {
     default void toolOutput(String tool, String output) {
         // nobody listens by default
     }
+
+    /**
+     * A query that was not run (the guard or an intent rule refused it) or that the database refused: the client
+     * of a chat sees a {@code query_result} whose summary is the reason, with no rows.
+     */
+    default void queryRefused(String query, String reason) {
+        queryResult(query, reason, 0, List.of());
+    }
 }

@@ -20,7 +20,6 @@ import dev.fluxbase.ai.tools.sqlguard.entity.SqlVerdict;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.spi.JsonProvider;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -129,7 +128,11 @@ public class ExecuteSqlTool implements Tool {
         ResultLimits limits = bounds.limits();
         int clientRows = QueryFrame.rowsThatFit(shown, outcome, verdict.tables(), limits);
         String summary = QuerySummary.of(outcome, verdict.tables(), limits, clientRows);
-        context.events().queryResult(shown, summary, clientRows, outcome.rows().subList(0, clientRows));
+        if (outcome.succeeded()) {
+            context.events().queryResult(shown, summary, clientRows, outcome.rows().subList(0, clientRows));
+        } else {
+            context.events().queryRefused(shown, summary);
+        }
         return ModelText.of(outcome, summary, clientRows, context.maxResultBytes());
     }
 
@@ -137,7 +140,7 @@ public class ExecuteSqlTool implements Tool {
     private String refused(ToolContext context, String sql, String reason) {
         metrics.refused();
         audit(context, entry(context, sql, false, reason, null, null, null));
-        context.events().queryResult(sql, reason, 0, List.of());
+        context.events().queryRefused(sql, reason);
         return "Query refused: " + reason;
     }
 
@@ -150,7 +153,7 @@ public class ExecuteSqlTool implements Tool {
 
     private static Entry entry(ToolContext context, String sql, boolean allowed, String reason, Integer rows, Integer millis, String error) {
         return new Entry(context.chatbot().id(), uuid(context.conversationId()), context.identity().userId(), context.identity().role(),
-                sql, allowed, reason, rows, millis, error);
+                sql, allowed, reason, rows, millis, error, context.channel().column());
     }
 
     private static UUID uuid(String id) {

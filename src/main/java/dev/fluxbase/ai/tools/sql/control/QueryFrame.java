@@ -10,7 +10,7 @@ import java.util.List;
  * How many rows of a result the client's {@code query_result} frame carries: whole rows, in order, as many as
  * fit in the frame cap next to the query and the summary. The conversation stores the same rows.
  */
-final class QueryFrame {
+public final class QueryFrame {
 
     /** The frame's type, conversation id, field names and row count. */
     private static final int ENVELOPE_BYTES = 256;
@@ -26,7 +26,7 @@ final class QueryFrame {
     }
 
     /** How many of the first rows make a JSON array of at most {@code maxBytes}. */
-    static int leadingRows(List<JsonObject> rows, long maxBytes) {
+    public static int leadingRows(List<JsonObject> rows, long maxBytes) {
         long bytes = 2;
         int count = 0;
         for (JsonObject row : rows) {

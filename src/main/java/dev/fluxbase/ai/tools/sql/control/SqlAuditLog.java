@@ -17,21 +17,24 @@ public class SqlAuditLog {
 
     private static final Logger LOG = Logger.getLogger(SqlAuditLog.class.getName());
     private static final String INSERT = "INSERT INTO ai.sql_audit_log (chatbot_id, conversation_id, user_id, db_role, sql, allowed, "
-            + "rejection_reason, row_count, duration_ms, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "rejection_reason, row_count, duration_ms, error, channel) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     @Resource(lookup = Database.JNDI_NAME)
     DataSource dataSource;
 
-    /** One audit row; {@code rowCount} and {@code durationMillis} are null for refused queries. */
+    /**
+     * One audit row; {@code rowCount} and {@code durationMillis} are null for refused queries. {@code conversationId} is
+     * the chat conversation, or the MCP session; {@code channel} says which ({@code chat}, {@code mcp}).
+     */
     public record Entry(UUID chatbotId, UUID conversationId, String userId, String dbRole, String sql, boolean allowed,
-            String rejectionReason, Integer rowCount, Integer durationMillis, String error) {
+            String rejectionReason, Integer rowCount, Integer durationMillis, String error, String channel) {
     }
 
     /** An audit failure is logged, never allowed to break the chat turn. */
     public void record(Entry entry) {
         try (Connection connection = dataSource.getConnection()) {
             Jdbc.update(connection, INSERT, entry.chatbotId(), entry.conversationId(), entry.userId(), entry.dbRole(), entry.sql(),
-                    entry.allowed(), entry.rejectionReason(), entry.rowCount(), entry.durationMillis(), entry.error());
+                    entry.allowed(), entry.rejectionReason(), entry.rowCount(), entry.durationMillis(), entry.error(), entry.channel());
         } catch (SQLException e) {
             LOG.log(Level.WARNING, "Could not write the SQL audit log: {0}", e.getMessage());
         }
