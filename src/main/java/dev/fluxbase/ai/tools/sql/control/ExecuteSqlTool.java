@@ -20,6 +20,7 @@ import dev.fluxbase.ai.tools.sqlguard.entity.SqlVerdict;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.spi.JsonProvider;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
