@@ -3,6 +3,7 @@ package dev.fluxbase.ai.tools.sql.control;
 import dev.fluxbase.ai.platform.control.Database;
 import dev.fluxbase.ai.platform.control.Jdbc;
 import dev.fluxbase.ai.platform.control.LocalSettings;
+import dev.fluxbase.ai.platform.control.StatementDeadline;
 import dev.fluxbase.ai.providers.entity.CancelSignal;
 import dev.fluxbase.ai.tools.sql.entity.DatabaseIdentity;
 import dev.fluxbase.ai.tools.sql.entity.QueryOutcome;
@@ -133,6 +134,7 @@ public class SqlExecutor {
     private QueryOutcome run(Connection connection, String sql, boolean readOnly, CancelSignal cancel, long started) throws SQLException {
         try (Statement statement = connection.createStatement();
                 AutoCloseable abort = cancel.onCancel(() -> cancelQuietly(statement))) {
+            StatementDeadline.follow(statement, statementTimeoutMillis);
             Description description = describe(connection, sql);
             int cellBytes = limits().maxCellBytes();
             String scanned = PostgresText.statement(sql);
