@@ -19,6 +19,9 @@ import jakarta.enterprise.context.ApplicationScoped;
  * every connection. A chat turn's admission, its first statement, is therefore tried once more on such a
  * failure (ChatTurn); another caller reports DATABASE_UNAVAILABLE once.
  *
+ * <p>Every statement has a client-side deadline of 60 s, a net under PostgreSQL's own timeouts; an
+ * {@code execute_sql} query follows its configured limit instead ({@link StatementDeadline}).
+ *
  * <p>Connections are not matched against the caller's credentials (there is only one), which read the
  * credentials under a lock on every checkout and showed under load (bench/RESULTS.md).
  */

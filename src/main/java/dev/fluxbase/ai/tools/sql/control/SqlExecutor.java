@@ -3,6 +3,7 @@ package dev.fluxbase.ai.tools.sql.control;
 import dev.fluxbase.ai.platform.control.Database;
 import dev.fluxbase.ai.platform.control.Jdbc;
 import dev.fluxbase.ai.platform.control.LocalSettings;
+import dev.fluxbase.ai.platform.control.StatementDeadline;
 import dev.fluxbase.ai.providers.entity.CancelSignal;
 import dev.fluxbase.ai.tools.sql.entity.DatabaseIdentity;
 import dev.fluxbase.ai.tools.sql.entity.QueryOutcome;
@@ -166,6 +167,7 @@ public class SqlExecutor {
         // A bound statement is prepared as it will run, wrapper and all; the wrapper adds no placeholder.
         try (Statement statement = bound.parameterised() ? bound.prepare(connection, query.sql()) : connection.createStatement();
                 AutoCloseable abort = cancel.onCancel(() -> cancelQuietly(statement))) {
+            StatementDeadline.follow(statement, statementTimeoutMillis);
             if (!bound.parameterised() && query.wrapped() && !readOnly && LEADING_WITH.matcher(scanned).find()) {
                 BoundedQuery asItIs = BoundedQuery.unwrapped(bound.sql(), description.labels(), description.types(), cellBytes);
                 return fetchOrUnwrap(connection, statement, query, asItIs, started);

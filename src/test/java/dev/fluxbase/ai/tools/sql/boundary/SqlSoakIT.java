@@ -34,7 +34,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * user's turns all succeed, every heavy turn ends with its value cut to the cell cap, and the server's heap stays
  * under its limit throughout (sampled from {@code /metrics}; the peak is written to {@code target/sql-soak.txt}).
  * On an instance of its own with a long statement timeout (and the smaller heap of extra instances), so that the
- * values really arrive rather than the test run's short timeout ending them on a busy machine.
+ * values really arrive rather than the test run's short timeout ending them on a busy machine; and with long provider
+ * timeouts, since the fake provider shares the two cores that PostgreSQL fills with those values.
  */
 @ExtendWith(FluxbaseServer.class)
 class SqlSoakIT {
@@ -60,7 +61,8 @@ class SqlSoakIT {
     @BeforeEach
     void setUp(ServerUnderTest runServer) {
         SqlFixture.ensure(runServer);
-        instance = runServer.startDisposableInstance(Map.of("FLUXBASE_SQL_STATEMENT_TIMEOUT_MS", "180000"));
+        instance = runServer.startDisposableInstance(Map.of("FLUXBASE_SQL_STATEMENT_TIMEOUT_MS", "180000",
+                "FLUXBASE_AI_PROVIDER_FIRST_TOKEN_TIMEOUT_MS", "60000", "FLUXBASE_AI_PROVIDER_IDLE_TIMEOUT_MS", "60000"));
         server = instance.server();
         server.llm().reset();
         // Parallel turns' requests arrive in no fixed order: each gets the reply its own conversation needs.
