@@ -15,23 +15,27 @@ import java.util.function.Supplier;
  */
 public final class IntentChecks {
 
-    private final QueryRules rules;
-    private final String message;
+    private final Map<String, List<String>> requiredColumns;
+    // the message decides once which rules apply; every tool call of the turn is checked against those
+    private final List<IntentRule> applying;
+    private final Set<String> forbiddenTools;
 
     public IntentChecks(QueryRules rules, String message) {
-        this.rules = rules;
-        this.message = message == null ? "" : message;
+        this.requiredColumns = rules.requiredColumns();
+        String text = message == null ? "" : message;
+        this.applying = rules.intentRules().stream().filter(rule -> rule.appliesTo(text)).toList();
+        this.forbiddenTools = Set.copyOf(applying.stream().map(IntentRule::forbiddenTool).filter(IntentChecks::set).toList());
     }
 
     /** Tools a rule forbids for this message: they are not offered to the model at all. */
     public Set<String> forbiddenTools() {
-        return Set.copyOf(applying().stream().map(IntentRule::forbiddenTool).filter(IntentChecks::set).toList());
+        return forbiddenTools;
     }
 
     /** Why calling this tool breaks a rule for this message, with what to use instead. */
     public Optional<String> toolProblem(String tool) {
         List<String> problems = new ArrayList<>();
-        for (IntentRule rule : applying()) {
+        for (IntentRule rule : applying) {
             if (set(rule.forbiddenTool()) && rule.forbiddenTool().equals(tool)) {
                 problems.add("Query about '" + rule.topic() + "' should NOT use tool '" + tool + "'. "
                         + (set(rule.requiredTool()) ? "Use the '" + rule.requiredTool() + "' tool instead." : "Use a different tool for this query."));
@@ -49,7 +53,7 @@ public final class IntentChecks {
      */
     public Optional<String> queryProblem(List<String> tables, Supplier<Set<String>> selectedColumns, boolean isSelect) {
         List<String> problems = new ArrayList<>();
-        for (IntentRule rule : applying()) {
+        for (IntentRule rule : applying) {
             if (set(rule.forbiddenTable()) && uses(tables, rule.forbiddenTable())) {
                 problems.add("Query about '" + rule.topic() + "' should NOT use table '" + rule.forbiddenTable() + "'. "
                         + (set(rule.requiredTable()) ? "Use the '" + rule.requiredTable() + "' table instead of '" + rule.forbiddenTable() + "'."
@@ -60,7 +64,7 @@ public final class IntentChecks {
                         + rule.requiredTable() + "' table instead.");
             }
         }
-        if (isSelect && !rules.requiredColumns().isEmpty()) {
+        if (isSelect && !requiredColumns.isEmpty()) {
             Set<String> selected = selectedColumns.get();
             if (!selected.contains("*")) {
                 missingColumns(tables, selected, problems);
@@ -70,16 +74,12 @@ public final class IntentChecks {
     }
 
     private void missingColumns(List<String> tables, Set<String> selected, List<String> problems) {
-        for (Map.Entry<String, List<String>> required : rules.requiredColumns().entrySet()) {
+        for (Map.Entry<String, List<String>> required : requiredColumns.entrySet()) {
             tables.stream().filter(table -> sameTable(table, required.getKey())).findFirst().ifPresent(table -> required.getValue().stream()
                     .filter(column -> !selected.contains(column.toLowerCase(Locale.ROOT)))
                     .forEach(column -> problems.add("Query on '" + table + "' must include column '" + column + "'. Add '" + column
                             + "' to your SELECT clause.")));
         }
-    }
-
-    private List<IntentRule> applying() {
-        return rules.intentRules().stream().filter(rule -> rule.appliesTo(message)).toList();
     }
 
     private static boolean uses(List<String> tables, String wanted) {
