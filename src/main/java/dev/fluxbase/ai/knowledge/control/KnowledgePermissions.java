@@ -31,7 +31,8 @@ public class KnowledgePermissions {
     private final Jdbc jdbc = KnowledgeJdbc.on(() -> dataSource);
 
     public Optional<KnowledgePermission> of(UUID knowledgeBaseId, String userId) {
-        return jdbc.first("SELECT " + EFFECTIVE + " AS permission" + FROM + " AND kb.id = ?", rs -> rs.getString(1), userId, knowledgeBaseId)
+        return jdbc.first("SELECT " + EFFECTIVE + " AS permission" + FROM + " AND kb.id = ? AND " + EFFECTIVE + " IS NOT NULL",
+                rs -> rs.getString(1), userId, knowledgeBaseId)
                 .flatMap(KnowledgePermission::parse);
     }
 
