@@ -20,14 +20,12 @@ public record DocumentScope(String sql, List<Object> parameters) {
     }
 
     /**
-     * A link's scope for a turn of this user (null: anonymous). Filtered: the user's documents and those of nobody
-     * (an anonymous user gets only those of nobody), matching the filter expression; {@code $user_id} of an anonymous
-     * turn matches nothing, so that a filter meant for one user never widens to everyone.
+     * A link's scope for a turn of this user (null: anonymous). On every link a document someone owns reaches only
+     * its owner's turns: the user's documents and those of nobody (an anonymous user gets only those of nobody). A
+     * filtered link also holds the documents to its filter expression; {@code $user_id} of an anonymous turn
+     * matches nothing, so that a filter meant for one user never widens to everyone.
      */
     public static DocumentScope of(AccessLevel level, FilterExpression filter, String userId) {
-        if (level != AccessLevel.FILTERED) {
-            return ALL;
-        }
         List<String> parts = new ArrayList<>();
         List<Object> parameters = new ArrayList<>();
         if (userId == null) {
@@ -36,15 +34,17 @@ public record DocumentScope(String sql, List<Object> parameters) {
             parts.add("(d.owner_id IS NULL OR d.owner_id = ?)");
             parameters.add(userId);
         }
-        filter.conditions().forEach((key, value) -> {
-            if (FilterExpression.USER_ID.equals(value) && userId == null) {
-                parts.add("FALSE");
-            } else {
-                parts.add("d.metadata ->> ? = ?");
-                parameters.add(key);
-                parameters.add(FilterExpression.USER_ID.equals(value) ? userId : value);
-            }
-        });
+        if (level == AccessLevel.FILTERED) {
+            filter.conditions().forEach((key, value) -> {
+                if (FilterExpression.USER_ID.equals(value) && userId == null) {
+                    parts.add("FALSE");
+                } else {
+                    parts.add("d.metadata ->> ? = ?");
+                    parameters.add(key);
+                    parameters.add(FilterExpression.USER_ID.equals(value) ? userId : value);
+                }
+            });
+        }
         return new DocumentScope("(" + String.join(" AND ", parts) + ")", parameters);
     }
 

@@ -69,8 +69,10 @@ class UserRetrievalIT {
         assertThat(promptOf("alice")).contains(ALICE_TEXT).doesNotContain(BOB_TEXT, SHARED_TEXT);
         assertThat(promptOf(null)).doesNotContain(ALICE_TEXT, BOB_TEXT, SHARED_TEXT);
 
+        // a full link drops the filter, not the owners: one user's document still never reaches another's prompt
         update(kb, "{\"access_level\":\"full\"}");
-        assertThat(promptOf("bob")).contains(ALICE_TEXT, BOB_TEXT, SHARED_TEXT);
+        assertThat(promptOf("bob")).contains(BOB_TEXT, SHARED_TEXT).doesNotContain(ALICE_TEXT);
+        assertThat(promptOf(null)).contains(SHARED_TEXT).doesNotContain(ALICE_TEXT, BOB_TEXT);
     }
 
     @Test

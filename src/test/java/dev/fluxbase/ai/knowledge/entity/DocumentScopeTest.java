@@ -12,9 +12,11 @@ import org.junit.jupiter.api.Test;
 class DocumentScopeTest {
 
     @Test
-    void fullAndTieredLinksSeeEveryDocumentWhoeverAsks() {
-        assertThat(DocumentScope.of(AccessLevel.FULL, filter("{\"team\":\"a\"}"), "alice")).isEqualTo(DocumentScope.ALL);
-        assertThat(DocumentScope.of(AccessLevel.TIERED, FilterExpression.NONE, null)).isEqualTo(DocumentScope.ALL);
+    void fullAndTieredLinksIgnoreTheFilterButNeverShowAnotherUsersDocuments() {
+        DocumentScope full = DocumentScope.of(AccessLevel.FULL, filter("{\"team\":\"a\"}"), "alice");
+        assertThat(full.sql()).isEqualTo("((d.owner_id IS NULL OR d.owner_id = ?))");
+        assertThat(full.parameters()).containsExactly("alice");
+        assertThat(DocumentScope.of(AccessLevel.TIERED, FilterExpression.NONE, null).sql()).isEqualTo("(d.owner_id IS NULL)");
     }
 
     @Test
