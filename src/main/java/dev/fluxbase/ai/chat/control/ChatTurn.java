@@ -251,7 +251,7 @@ public class ChatTurn {
                 : chatbot.withWebAccess(web.withAllowedDomains(templates.forModel(web.allowedDomains(), settings, chatbot.qualifiedName())));
     }
 
-    /** Anonymous users have no settings of their own. */
+    /** Anonymous users have no settings, nor documents, of their own. */
     private static String settingsOwner(ChatIdentity identity) {
         return identity.anonymous() ? null : identity.userId();
     }
@@ -263,11 +263,12 @@ public class ChatTurn {
 
     /** Retrieved context for the question, announced with a {@code retrieving} frame when the chatbot has knowledge bases. */
     private String knowledge(TurnFrames events, Conversation conversation, String question) {
-        List<SearchRequest> requests = retriever.requestsFor(conversation.chatbot().id());
+        List<SearchRequest> requests = retriever.requestsFor(conversation.chatbot().id(), settingsOwner(conversation.identity()));
         if (requests.isEmpty()) {
             return "";
         }
         events.progress(ProgressSteps.RETRIEVING, "Searching the knowledge base...");
-        return tracing.step(TurnTracing.RETRIEVAL, () -> retriever.context(question, requests).orElse(""));
+        return tracing.step(TurnTracing.RETRIEVAL, () -> retriever.context(question, requests,
+                conversation.chatbot().settings().retrieval().maxChunks()).orElse(""));
     }
 }

@@ -3,6 +3,7 @@ package dev.fluxbase.ai.knowledge.boundary;
 import dev.fluxbase.ai.knowledge.control.KnowledgeBaseStore;
 import dev.fluxbase.ai.knowledge.control.LinkStore;
 import dev.fluxbase.ai.knowledge.entity.KnowledgeLink;
+import dev.fluxbase.ai.knowledge.entity.LinkSettings;
 import dev.fluxbase.ai.platform.boundary.Ids;
 import dev.fluxbase.ai.platform.boundary.JsonBodies;
 import dev.fluxbase.ai.platform.entity.JsonFields;
@@ -22,7 +23,10 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Which knowledge bases a chatbot retrieves from, with the most chunks and the least similarity of each. */
+/**
+ * Which knowledge bases a chatbot retrieves from, with the most chunks and the least similarity of each, and which of
+ * their documents a turn may see ({@code access_level}, {@code filter_expression}: extensions of the SDK's link).
+ */
 @Path("/admin/ai/chatbots/{chatbot}/knowledge-bases")
 @Produces(MediaType.APPLICATION_JSON)
 @AdminOnly
@@ -52,22 +56,24 @@ public class ChatbotKnowledgeResource {
         JsonFields request = JsonBodies.fields(body);
         UUID kb = Ids.parse(request.requiredText("knowledge_base_id")).flatMap(knowledgeBases::find)
                 .orElseThrow(Rejections::knowledgeBaseNotFound).id();
-        KnowledgeLink link = links.upsert(chatbotId, kb, request.integer("priority", 0, 1000).orElse(DEFAULT_PRIORITY),
+        KnowledgeLink link = links.upsert(chatbotId, kb, new LinkSettings(request.integer("priority", 0, 1000).orElse(DEFAULT_PRIORITY),
                 request.integer("max_chunks", 1, 100).orElse(DEFAULT_MAX_CHUNKS),
-                request.number("similarity_threshold", 0, 1).orElse(DEFAULT_THRESHOLD));
+                request.number("similarity_threshold", 0, 1).orElse(DEFAULT_THRESHOLD),
+                LinkRequests.accessLevel(request).orElse(null), LinkRequests.filterExpression(request).orElse(null)));
         return Response.status(Response.Status.CREATED).entity(KnowledgeJson.link(link)).build();
     }
 
     @PUT
     @Path("{kb}")
-    @Operation(summary = "Change a link's priority, most chunks, least similarity or enabled flag")
+    @Operation(summary = "Change a link's priority, most chunks, least similarity, enabled flag, access_level or filter_expression")
     public JsonObject update(@PathParam("chatbot") String chatbot, @PathParam("kb") String kb, String body) {
         KnowledgeLink old = existing(chatbot, kb);
         JsonFields request = JsonBodies.fields(body);
         links.save(new KnowledgeLink(old.id(), old.chatbotId(), old.chatbotName(), old.knowledgeBaseId(), old.knowledgeBaseName(),
                 request.bool("enabled").orElse(old.enabled()), request.integer("max_chunks", 1, 100).orElse(old.maxChunks()),
                 request.number("similarity_threshold", 0, 1).orElse(old.similarityThreshold()),
-                request.integer("priority", 0, 1000).orElse(old.priority()), old.createdAt()));
+                request.integer("priority", 0, 1000).orElse(old.priority()), LinkRequests.accessLevel(request).orElse(old.accessLevel()),
+                LinkRequests.filterExpression(request).orElse(old.filterExpression()), old.createdAt(), old.updatedAt()));
         return KnowledgeJson.link(existing(chatbot, kb));
     }
 

@@ -140,7 +140,7 @@ public class DocumentsResource {
         }
     }
 
-    private static JsonObjectBuilder accepted(UUID id) {
+    static JsonObjectBuilder accepted(UUID id) {
         return JSON.createObjectBuilder().add("document_id", id.toString()).add("status", KnowledgeDocument.PENDING)
                 .add("message", "Document is being processed and will be available shortly");
     }

@@ -33,7 +33,8 @@ final class KnowledgeBaseRequests {
                 body.integer("chunk_size", 0, 8192).filter(s -> s > 0).orElse(DEFAULT_CHUNK_SIZE),
                 body.integer("chunk_overlap", 0, 8192).filter(s -> s > 0).orElse(DEFAULT_CHUNK_OVERLAP),
                 body.choice("chunk_strategy", STRATEGIES).orElse("recursive"), true, 0, 0, null, null,
-                body.bool("entity_extraction").orElse(false), extractionProvider(body).orElse(null));
+                body.bool("entity_extraction").orElse(false), extractionProvider(body).orElse(null),
+                body.choice("visibility", KnowledgeBase.VISIBILITIES).orElse("private"));
         return checked(kb);
     }
 
@@ -48,7 +49,8 @@ final class KnowledgeBaseRequests {
                 body.choice("chunk_strategy", STRATEGIES).orElse(old.chunkStrategy()), body.bool("enabled").orElse(old.enabled()),
                 old.documentCount(), old.totalChunks(), old.createdAt(), old.updatedAt(),
                 body.bool("entity_extraction").orElse(old.entityExtraction()),
-                body.has(EXTRACTION_PROVIDER) ? extractionProvider(body).orElse(null) : old.extractionProvider()));
+                body.has(EXTRACTION_PROVIDER) ? extractionProvider(body).orElse(null) : old.extractionProvider(),
+                body.choice("visibility", KnowledgeBase.VISIBILITIES).orElse(old.visibility())));
     }
 
     /** A provider's name; blank or null means the default provider. */

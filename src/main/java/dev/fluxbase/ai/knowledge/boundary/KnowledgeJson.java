@@ -1,5 +1,6 @@
 package dev.fluxbase.ai.knowledge.boundary;
 
+import dev.fluxbase.ai.knowledge.control.FilterJson;
 import dev.fluxbase.ai.knowledge.control.InputLimit;
 import dev.fluxbase.ai.knowledge.entity.KnowledgeBase;
 import dev.fluxbase.ai.knowledge.entity.KnowledgeDocument;
@@ -36,7 +37,7 @@ final class KnowledgeJson {
                 .add("effective_chunk_size", limit.chunkSize(kb.chunkSize())).add("embedding_max_tokens", limit.maxTokens())
                 .add("token_counting", limit.tokens().exact() ? "tokenizer" : "estimate")
                 .add("enabled", kb.enabled()).add("document_count", kb.documentCount()).add("total_chunks", kb.totalChunks())
-                .add("source", "api").add("visibility", "private")
+                .add("source", "api").add("visibility", kb.visibility())
                 .add("entity_extraction", kb.entityExtraction())
                 .add("extraction_provider", kb.extractionProvider() == null ? JsonValue.NULL : JSON.createValue(kb.extractionProvider()))
                 .add("created_at", time(kb.createdAt())).add("updated_at", time(kb.updatedAt()))
@@ -61,9 +62,10 @@ final class KnowledgeJson {
         return JSON.createObjectBuilder()
                 .add("id", l.id().toString()).add("chatbot_id", l.chatbotId().toString()).add("chatbot_name", l.chatbotName())
                 .add("knowledge_base_id", l.knowledgeBaseId().toString()).add("knowledge_base_name", l.knowledgeBaseName())
-                .add("access_level", "full").add("enabled", l.enabled()).add("max_chunks", l.maxChunks())
+                .add("access_level", l.accessLevel().wireName()).add("filter_expression", FilterJson.object(l.filterExpression()))
+                .add("enabled", l.enabled()).add("max_chunks", l.maxChunks())
                 .add("similarity_threshold", l.similarityThreshold()).add("priority", l.priority()).add("context_weight", 1.0)
-                .add("created_at", time(l.createdAt())).add("updated_at", time(l.createdAt()))
+                .add("created_at", time(l.createdAt())).add("updated_at", time(l.updatedAt()))
                 .build();
     }
 

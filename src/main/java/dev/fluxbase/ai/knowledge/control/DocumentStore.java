@@ -34,8 +34,19 @@ public class DocumentStore {
         return jdbc.list(SELECT + " WHERE knowledge_base_id = ? ORDER BY created_at DESC, id", Rows::document, knowledgeBaseId);
     }
 
+    /** The documents of one owner ({@code metadata.user_id}), newest first. */
+    public List<KnowledgeDocument> ownedBy(UUID knowledgeBaseId, String ownerId) {
+        return jdbc.list(SELECT + " WHERE knowledge_base_id = ? AND owner_id = ? ORDER BY created_at DESC, id", Rows::document,
+                knowledgeBaseId, ownerId);
+    }
+
     public Optional<KnowledgeDocument> find(UUID knowledgeBaseId, UUID id) {
         return jdbc.first(SELECT + " WHERE knowledge_base_id = ? AND id = ?", Rows::document, knowledgeBaseId, id);
+    }
+
+    /** The document if this owner owns it; another's and an unknown one alike are absent. */
+    public Optional<KnowledgeDocument> findOwned(UUID knowledgeBaseId, UUID id, String ownerId) {
+        return jdbc.first(SELECT + " WHERE knowledge_base_id = ? AND id = ? AND owner_id = ?", Rows::document, knowledgeBaseId, id, ownerId);
     }
 
     /** The document that adding one with this source would replace. */
@@ -44,8 +55,9 @@ public class DocumentStore {
     }
 
     /**
-     * Adds a document, or, when one with the same source exists, gives it the new content and sets it
-     * pending again: its old chunks stay searchable until the new ones replace them in one transaction.
+     * Adds a document, or, when one with the same source and owner ({@code metadata.user_id}) exists, gives it the new
+     * content and sets it pending again: its old chunks stay searchable until the new ones replace them in one
+     * transaction. Another owner's document with the same source stays: users never overwrite each other's files.
      */
     public UUID addOrReplace(UUID knowledgeBaseId, NewDocument document) {
         return jdbc.inLocalTransaction(connection -> addOrReplace(connection, knowledgeBaseId, document));
@@ -54,7 +66,9 @@ public class DocumentStore {
     /** The same on the caller's connection, so that a table export stores its document and its graph together. */
     public static UUID addOrReplace(Connection connection, UUID knowledgeBaseId, NewDocument document) throws SQLException {
         Optional<UUID> existing = document.source() == null ? Optional.empty()
-                : findBySource(connection, knowledgeBaseId, document.source()).map(KnowledgeDocument::id);
+                : Jdbc.first(connection, "SELECT id FROM ai.documents WHERE knowledge_base_id = ? AND source = ? "
+                        + "AND owner_id IS NOT DISTINCT FROM (cast(? AS jsonb) ->> 'user_id') ORDER BY created_at LIMIT 1",
+                        rs -> rs.getObject(1, UUID.class), knowledgeBaseId, document.source(), document.metadata());
         if (existing.isEmpty()) {
             return add(connection, knowledgeBaseId, document);
         }
@@ -91,6 +105,12 @@ public class DocumentStore {
     public boolean delete(UUID knowledgeBaseId, UUID id) {
         return jdbc.inLocalTransaction(connection -> Jdbc.update(connection, "DELETE FROM ai.documents WHERE knowledge_base_id = ? AND id = ?",
                 knowledgeBaseId, id)) > 0;
+    }
+
+    /** Deletes the document only if this owner owns it. */
+    public boolean deleteOwned(UUID knowledgeBaseId, UUID id, String ownerId) {
+        return jdbc.inLocalTransaction(connection -> Jdbc.update(connection,
+                "DELETE FROM ai.documents WHERE knowledge_base_id = ? AND id = ? AND owner_id = ?", knowledgeBaseId, id, ownerId)) > 0;
     }
 
     /** Documents having every tag and containing the metadata object (jsonb {@code @>}). */

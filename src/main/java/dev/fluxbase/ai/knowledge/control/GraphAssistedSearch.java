@@ -44,7 +44,8 @@ public class GraphAssistedSearch {
         }
         Set<UUID> found = vectorHits.stream().map(SearchHit::chunkId).collect(Collectors.toSet());
         List<SearchHit> candidates = new ArrayList<>(vectorHits);
-        vectors.similarities(kb, query, named.entitiesPerChunk().keySet().stream().filter(id -> !found.contains(id)).toList()).stream()
+        vectors.similarities(kb, query, named.entitiesPerChunk().keySet().stream().filter(id -> !found.contains(id)).toList(),
+                request.scope()).stream()
                 .filter(hit -> hit.similarity() >= request.threshold()).forEach(candidates::add);
         return candidates.stream().map(hit -> new RankedHit(hit, hit.similarity() + BOOST * named.share(hit.chunkId())))
                 .sorted(RankedHit.BEST_FIRST).limit(request.maxChunks()).toList();

@@ -46,9 +46,10 @@ public class KnowledgeBaseStore {
     public KnowledgeBase create(KnowledgeBase kb) {
         UUID id = UUID.randomUUID();
         jdbc.inLocalTransaction(connection -> Jdbc.update(connection, "INSERT INTO ai.knowledge_bases (id, name, namespace, description, "
-                + "embedding_model, embedding_dimensions, chunk_size, chunk_overlap, chunk_strategy, entity_extraction, extraction_provider) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", id, kb.name(), kb.namespace(), kb.description(), kb.model().name(),
-                kb.model().dimensions(), kb.chunkSize(), kb.chunkOverlap(), kb.chunkStrategy(), kb.entityExtraction(), kb.extractionProvider()));
+                + "embedding_model, embedding_dimensions, chunk_size, chunk_overlap, chunk_strategy, entity_extraction, extraction_provider, "
+                + "visibility) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", id, kb.name(), kb.namespace(), kb.description(), kb.model().name(),
+                kb.model().dimensions(), kb.chunkSize(), kb.chunkOverlap(), kb.chunkStrategy(), kb.entityExtraction(), kb.extractionProvider(),
+                kb.visibility()));
         try {
             indexes.ensure(id, kb.model().dimensions());
         } catch (RuntimeException e) {
@@ -67,9 +68,9 @@ public class KnowledgeBaseStore {
     public KnowledgeBase update(KnowledgeBase kb, boolean dimensionChanged) {
         jdbc.inLocalTransaction(connection -> Jdbc.update(connection, "UPDATE ai.knowledge_bases SET name = ?, description = ?, "
                 + "embedding_model = ?, embedding_dimensions = ?, chunk_size = ?, chunk_overlap = ?, chunk_strategy = ?, enabled = ?, "
-                + "entity_extraction = ?, extraction_provider = ?, updated_at = now() WHERE id = ?", kb.name(), kb.description(),
+                + "entity_extraction = ?, extraction_provider = ?, visibility = ?, updated_at = now() WHERE id = ?", kb.name(), kb.description(),
                 kb.model().name(), kb.model().dimensions(), kb.chunkSize(), kb.chunkOverlap(), kb.chunkStrategy(), kb.enabled(),
-                kb.entityExtraction(), kb.extractionProvider(), kb.id()));
+                kb.entityExtraction(), kb.extractionProvider(), kb.visibility(), kb.id()));
         if (dimensionChanged) {
             indexes.rebuild(kb.id(), kb.model().dimensions());
         }

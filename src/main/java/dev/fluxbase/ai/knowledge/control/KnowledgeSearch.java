@@ -42,7 +42,16 @@ public class KnowledgeSearch {
         return search(text, requests, graphRetrieval);
     }
 
+    /** At most {@code cap} hits of all the knowledge bases together, the best first. */
+    public List<SearchHit> search(String text, List<SearchRequest> requests, int cap) {
+        return search(text, requests, graphRetrieval, cap);
+    }
+
     public List<SearchHit> search(String text, List<SearchRequest> requests, boolean useGraph) {
+        return search(text, requests, useGraph, Integer.MAX_VALUE);
+    }
+
+    private List<SearchHit> search(String text, List<SearchRequest> requests, boolean useGraph, int cap) {
         Map<EmbeddingModel, float[]> queries = new HashMap<>();
         List<RankedHit> hits = new ArrayList<>();
         for (SearchRequest request : requests) {
@@ -52,7 +61,7 @@ public class KnowledgeSearch {
                         : vectors.search(kb, query, request).stream().map(RankedHit::bySimilarity).toList());
             });
         }
-        return hits.stream().sorted(RankedHit.BEST_FIRST).map(RankedHit::hit).toList();
+        return RankedHit.best(hits, cap);
     }
 
     public List<SearchHit> search(KnowledgeBase kb, String text, int maxChunks, double threshold, boolean useGraph) {

@@ -1,6 +1,7 @@
 package dev.fluxbase.ai.knowledge.control;
 
 import dev.fluxbase.ai.knowledge.entity.KnowledgeLink;
+import dev.fluxbase.ai.knowledge.entity.LinkSettings;
 import dev.fluxbase.ai.platform.control.Database;
 import dev.fluxbase.ai.platform.control.Jdbc;
 import jakarta.annotation.Resource;
@@ -38,20 +39,29 @@ public class LinkStore {
         return jdbc.first("SELECT id FROM ai.chatbots WHERE id = ?", row -> true, chatbotId).isPresent();
     }
 
-    /** Creates the link, or sets the values of the existing one and enables it. */
-    public KnowledgeLink upsert(UUID chatbotId, UUID knowledgeBaseId, int priority, int maxChunks, double threshold) {
-        jdbc.inLocalTransaction(connection -> Jdbc.update(connection, "INSERT INTO ai.chatbot_knowledge_bases (chatbot_id, "
-                + "knowledge_base_id, priority, max_chunks, similarity_threshold) VALUES (?, ?, ?, ?, ?) "
+    /**
+     * Creates the link, or sets the values of the existing one and enables it. A null access level or filter keeps the
+     * existing link's (a new one gets {@code full} and none): linking again never widens what a filtered link retrieves.
+     */
+    public KnowledgeLink upsert(UUID chatbotId, UUID knowledgeBaseId, LinkSettings settings) {
+        String access = settings.accessLevel() == null ? null : settings.accessLevel().wireName();
+        String filter = settings.filterExpression() == null ? null : FilterJson.text(settings.filterExpression());
+        jdbc.inLocalTransaction(connection -> Jdbc.update(connection, "INSERT INTO ai.chatbot_knowledge_bases AS l (chatbot_id, "
+                + "knowledge_base_id, priority, max_chunks, similarity_threshold, access_level, filter_expression) "
+                + "VALUES (?, ?, ?, ?, ?, coalesce(?, 'full'), coalesce(cast(? AS jsonb), '{}'::jsonb)) "
                 + "ON CONFLICT (chatbot_id, knowledge_base_id) DO UPDATE SET priority = excluded.priority, "
-                + "max_chunks = excluded.max_chunks, similarity_threshold = excluded.similarity_threshold, enabled = true",
-                chatbotId, knowledgeBaseId, priority, maxChunks, threshold));
+                + "max_chunks = excluded.max_chunks, similarity_threshold = excluded.similarity_threshold, enabled = true, "
+                + "access_level = coalesce(?, l.access_level), filter_expression = coalesce(cast(? AS jsonb), l.filter_expression), "
+                + "updated_at = now()",
+                chatbotId, knowledgeBaseId, settings.priority(), settings.maxChunks(), settings.threshold(), access, filter, access, filter));
         return find(chatbotId, knowledgeBaseId).orElseThrow();
     }
 
     public void save(KnowledgeLink link) {
         jdbc.inLocalTransaction(connection -> Jdbc.update(connection, "UPDATE ai.chatbot_knowledge_bases SET priority = ?, "
-                + "max_chunks = ?, similarity_threshold = ?, enabled = ? WHERE id = ?", link.priority(), link.maxChunks(),
-                link.similarityThreshold(), link.enabled(), link.id()));
+                + "max_chunks = ?, similarity_threshold = ?, enabled = ?, access_level = ?, filter_expression = cast(? AS jsonb), "
+                + "updated_at = now() WHERE id = ?", link.priority(), link.maxChunks(), link.similarityThreshold(), link.enabled(),
+                link.accessLevel().wireName(), FilterJson.text(link.filterExpression()), link.id()));
     }
 
     public boolean delete(UUID chatbotId, UUID knowledgeBaseId) {

@@ -1,5 +1,6 @@
 package dev.fluxbase.ai.knowledge.control;
 
+import dev.fluxbase.ai.knowledge.entity.DocumentScope;
 import dev.fluxbase.ai.knowledge.entity.KnowledgeBase;
 import dev.fluxbase.ai.knowledge.entity.SearchHit;
 import dev.fluxbase.ai.knowledge.entity.SearchRequest;
@@ -7,15 +8,20 @@ import dev.fluxbase.ai.platform.control.Database;
 import dev.fluxbase.ai.platform.control.Jdbc;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 
-/** Cosine search over one knowledge base's chunks through its partial HNSW index (SQL in {@link VectorSql}). */
+/**
+ * Cosine search over one knowledge base's chunks through its partial HNSW index (SQL in {@link VectorSql}), among the
+ * documents of the request's {@link DocumentScope}, which the query's WHERE enforces.
+ */
 @ApplicationScoped
 public class VectorSearch {
 
@@ -24,24 +30,43 @@ public class VectorSearch {
 
     private final Jdbc jdbc = KnowledgeJdbc.on(() -> dataSource);
 
+    private volatile Boolean iterativeScan;
+
     public List<SearchHit> search(KnowledgeBase kb, float[] query, SearchRequest request) {
         String vector = VectorText.of(query);
+        DocumentScope scope = request.scope();
+        List<Object> parameters = new ArrayList<>();
+        parameters.add(vector);
+        parameters.addAll(scope.parameters());
+        parameters.addAll(List.of(vector, request.maxChunks(), request.threshold()));
         return jdbc.inLocalTransaction(connection -> {
             try (Statement set = connection.createStatement()) {
                 set.execute(VectorSql.setEfSearch(request.maxChunks()));
+                if (scope != DocumentScope.ALL && iterativeScan(connection)) {
+                    set.execute(VectorSql.setIterativeScan());
+                }
             }
-            return Jdbc.list(connection, VectorSql.search(kb.id(), kb.model().dimensions()), rs -> hit(kb, rs),
-                    vector, vector, request.maxChunks(), request.threshold());
+            return Jdbc.list(connection, VectorSql.search(kb.id(), kb.model().dimensions(), scope.sql()), rs -> hit(kb, rs),
+                    parameters.toArray());
         });
     }
 
-    /** These chunks of the knowledge base (others are ignored) with their similarity to the query, in no order. */
-    public List<SearchHit> similarities(KnowledgeBase kb, float[] query, Collection<UUID> chunkIds) {
+    /** These chunks of the knowledge base (others, and those out of scope, are ignored) with their similarity to the query, in no order. */
+    public List<SearchHit> similarities(KnowledgeBase kb, float[] query, Collection<UUID> chunkIds, DocumentScope scope) {
         if (chunkIds.isEmpty()) {
             return List.of();
         }
-        return jdbc.list(VectorSql.similarities(kb.id(), kb.model().dimensions()), rs -> hit(kb, rs), VectorText.of(query),
-                new Jdbc.TextArray(chunkIds.stream().map(UUID::toString).toList()));
+        List<Object> parameters = new ArrayList<>(List.of(VectorText.of(query), new Jdbc.TextArray(chunkIds.stream().map(UUID::toString).toList())));
+        parameters.addAll(scope.parameters());
+        return jdbc.list(VectorSql.similarities(kb.id(), kb.model().dimensions(), scope.sql()), rs -> hit(kb, rs), parameters.toArray());
+    }
+
+    /** Asked once: the extension's version does not change under a running server (an upgrade restarts it). */
+    private boolean iterativeScan(Connection connection) throws SQLException {
+        if (iterativeScan == null) {
+            iterativeScan = VectorSql.hasIterativeScan(Jdbc.first(connection, VectorSql.extensionVersion(), rs -> rs.getString(1)).orElse(null));
+        }
+        return iterativeScan;
     }
 
     private static SearchHit hit(KnowledgeBase kb, ResultSet rs) throws SQLException {

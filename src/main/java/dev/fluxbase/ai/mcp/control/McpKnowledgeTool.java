@@ -72,11 +72,11 @@ public class McpKnowledgeTool {
     ToolResultBytes resultBytes;
 
     public boolean offeredBy(ChatbotDefinition chatbot) {
-        return !retriever.requestsFor(chatbot.id()).isEmpty();
+        return !retriever.requestsFor(chatbot.id(), null).isEmpty();
     }
 
     public Tool definition(ChatbotDefinition chatbot) {
-        List<String> names = retriever.requestsFor(chatbot.id()).stream()
+        List<String> names = retriever.requestsFor(chatbot.id(), null).stream()
                 .map(request -> knowledgeBases.find(request.knowledgeBaseId()).map(KnowledgeBase::name))
                 .flatMap(Optional::stream).toList();
         return Tool.builder(NAME, INPUT)
@@ -94,7 +94,7 @@ public class McpKnowledgeTool {
         if (!(query instanceof String text) || text.isBlank()) {
             return ToolResults.error("Error: invalid arguments: 'query' must be a non-empty string");
         }
-        List<SearchRequest> requests = retriever.requestsFor(call.chatbot().id());
+        List<SearchRequest> requests = retriever.requestsFor(call.chatbot().id(), call.identity().documentOwner());
         if (requests.isEmpty()) {
             return ToolResults.error("This chatbot has no knowledge base to search");
         }

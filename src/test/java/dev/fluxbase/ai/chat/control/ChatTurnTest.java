@@ -91,7 +91,7 @@ class ChatTurnTest {
         };
         chatTurn.retriever = new Retriever() {
             @Override
-            public List<SearchRequest> requestsFor(UUID chatbotId) {
+            public List<SearchRequest> requestsFor(UUID chatbotId, String userId) {
                 return List.of();
             }
         };

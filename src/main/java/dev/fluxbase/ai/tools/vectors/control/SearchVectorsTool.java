@@ -77,7 +77,7 @@ public class SearchVectorsTool implements Tool {
         try {
             JsonFields arguments = ToolArguments.parse(call.arguments());
             String query = arguments.requiredText("query");
-            List<SearchRequest> requests = requests(context.chatbot(), arguments);
+            List<SearchRequest> requests = requests(context.chatbot(), context.identity().documentOwner(), arguments);
             if (requests.isEmpty()) {
                 return "No knowledge base to search: none " + (arguments.has("knowledge_bases") ? "of those named " : "")
                         + "is linked to this assistant and enabled.";
@@ -95,17 +95,16 @@ public class SearchVectorsTool implements Tool {
         }
     }
 
-    /** The chatbot's linked knowledge bases, those named when the call names some, with the call's limits. */
-    private List<SearchRequest> requests(ChatbotDefinition chatbot, JsonFields arguments) {
+    /** The chatbot's linked knowledge bases as this user may search them, those named when the call names some, with the call's limits. */
+    private List<SearchRequest> requests(ChatbotDefinition chatbot, String user, JsonFields arguments) {
         Optional<Set<String>> named = arguments.strings("knowledge_bases").filter(names -> !names.isEmpty())
                 .map(names -> names.stream().map(n -> n.toLowerCase(Locale.ROOT)).collect(Collectors.toSet()));
         int limit = arguments.integer("limit").map(l -> Math.max(1, Math.min(MAX_LIMIT, l))).orElse(-1);
         Optional<Double> threshold = arguments.number("threshold", 0, 1);
-        return retriever.requestsFor(chatbot.id()).stream()
+        return retriever.requestsFor(chatbot.id(), user).stream()
                 .filter(request -> named.isEmpty() || knowledgeBases.find(request.knowledgeBaseId()).map(KnowledgeBase::name)
                         .map(name -> named.get().contains(name.toLowerCase(Locale.ROOT))).orElse(false))
-                .map(request -> new SearchRequest(request.knowledgeBaseId(), limit > 0 ? limit : request.maxChunks(),
-                        threshold.orElse(request.threshold())))
+                .map(request -> request.withLimits(limit > 0 ? limit : request.maxChunks(), threshold.orElse(request.threshold())))
                 .toList();
     }
 }
