@@ -130,8 +130,13 @@ final class ConsoleBrowser implements ExtensionContext.Store.CloseableResource {
         return ((JavascriptExecutor) driver).executeScript(script, arguments);
     }
 
+    /** Returns once the page is laid out at the new width: a busy headless Chromium applies a resize later. */
     void resize(Dimension size) {
         driver.manage().window().setSize(size);
+        await(d -> {
+            long width = (Long) script("return window.innerWidth");
+            return width <= size.getWidth() && width > size.getWidth() / 2 ? Boolean.TRUE : null;
+        });
     }
 
     /**
