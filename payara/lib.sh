@@ -5,7 +5,8 @@ FB_REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 FB_HOME=${FLUXBASE_HOME:-$FB_REPO/.fluxbase}
 FB_PG_STARTED=0
 
-fb_log() { printf '[fluxbase] %s\n' "$*" >&2; }
+# A closed terminal must not stop the clean-up that follows a message: a failed write is not an error.
+fb_log() { printf '[fluxbase] %s\n' "$*" >&2 2>/dev/null || true; }
 fb_die() { printf '[fluxbase] ERROR: %s\n' "$*" >&2; exit 1; }
 
 fb_sudo() {

@@ -4,12 +4,13 @@
 # Every setting is read from the environment (the README's Configuration table lists them).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/defaults.sh"
 
 PORT=${FLUXBASE_PORT:-8080}
 export FLUXBASE_CHATBOTS_DIR=${FLUXBASE_CHATBOTS_DIR:-$FB_REPO/chatbots}
-# Payara reads the pool's size while it deploys, from the environment or a system property only (not
-# from the WAR's defaults); unset, it falls back to the same 32 with a warning.
-export FLUXBASE_DB_POOL_MAX=${FLUXBASE_DB_POOL_MAX:-32}
+# The support assistant's knowledge bases, as files (README: Knowledge bases from files).
+export FLUXBASE_KNOWLEDGE_DIR=${FLUXBASE_KNOWLEDGE_DIR:-$FB_REPO/payara/demo/knowledge}
+DEMO_DATA=0
 READY_TIMEOUT=${FLUXBASE_READY_TIMEOUT:-240}
 LOG=$FB_HOME/payara.log
 FAILURE=$FB_HOME/startup-failure
@@ -26,7 +27,10 @@ cleanup() {
     fb_stop_local_db
 }
 trap cleanup EXIT
-trap 'exit 130' INT TERM
+# Ctrl-C, a stop signal or a closed terminal: the server and its PostgreSQL stop cleanly; messages written to a
+# terminal that is gone fail quietly instead of ending the clean-up (SIGPIPE ignored).
+trap 'exit 130' INT TERM HUP
+trap '' PIPE
 
 fb_port_free "$PORT" || fb_die "port $PORT is in use; set FLUXBASE_PORT to another port"
 mkdir -p "$FB_HOME"
@@ -36,6 +40,7 @@ if [ -z "${FLUXBASE_DB_URL:-}" ]; then
     fb_start_local_db
     fb_ensure_database fluxbase
     export FLUXBASE_DB_URL=$FB_DB_URL FLUXBASE_DB_USER=$FB_DB_USER FLUXBASE_DB_PASSWORD=$FB_DB_PASSWORD
+    if [ "${FLUXBASE_DEMO_DATA:-true}" != false ]; then DEMO_DATA=1; fi
 fi
 
 # Development key pair: only when no other way to verify tokens is configured (an identity provider, a
@@ -66,6 +71,7 @@ watch_startup() {
         kill -0 "$JAVA_PID" 2>/dev/null || return 0
         health=$(readiness)
         if [[ $health == *'"name":"database","status":"UP"'* ]]; then
+            load_demo_data
             print_banner
             return 0
         fi
@@ -87,6 +93,15 @@ watch_startup() {
     kill -TERM "$JAVA_PID" 2>/dev/null
 }
 
+# The demo shop (payara/demo/schema.sql) in the private database, once the server has made the roles it grants to.
+load_demo_data() {
+    if [ "$DEMO_DATA" = 1 ]; then
+        fb_psql fluxbase -f "$FB_REPO/payara/demo/schema.sql" >/dev/null \
+            && fb_log "demo shop loaded (tables products, orders with row-level security, locations)" \
+            || fb_log "ERROR: could not load the demo shop (payara/demo/schema.sql)"
+    fi
+}
+
 print_banner() {
     {
         echo
@@ -96,6 +111,7 @@ print_banner() {
         echo "  Console:    http://localhost:$PORT/console"
         echo "  Health:     http://localhost:$PORT/health/ready"
         echo "  Chatbots:   $FLUXBASE_CHATBOTS_DIR"
+        echo "  Log:        $LOG"
         if [ "$DEV_KEYS" = 1 ]; then
             echo
             echo "  FOR DEVELOPMENT ONLY: no identity provider is configured, so a development key pair in"
@@ -103,21 +119,17 @@ print_banner() {
             echo "  Set FLUXBASE_AUTH_ISSUER and MP_JWT_VERIFY_AUDIENCES for real users (README: Single sign-on)."
             java "$FB_REPO/payara/tools/DevTokens.java" dev-tokens "$FB_HOME/keys/private.pem" "$MP_JWT_VERIFY_ISSUER" | sed 's/^/  /'
         fi
+        if [ "$DEMO_DATA" = 1 ] && [ "$DEV_KEYS" = 1 ]; then
+            echo
+            echo "  Try it: sign in to the console with the USER_TOKEN above, pick sql-assistant and ask"
+            echo "  \"How much have I spent on orders, by status?\" (row-level security shows this user's orders only)."
+        fi
         echo "  Stop with Ctrl-C."
         echo
     } >&2
 }
 
-# Payara's data grid (Hazelcast) is off unless asked for: every state instances share is in PostgreSQL.
-# FLUXBASE_CLUSTER_MEMBERS (host:port,host:port; Payara takes no port ranges) joins the listed members.
-CLUSTER_ARGS=(--nocluster)
-if [ -n "${FLUXBASE_CLUSTER_MEMBERS:-}" ]; then
-    CLUSTER_ARGS=(--clusterMode "tcpip:$FLUXBASE_CLUSTER_MEMBERS" --clusterName "${FLUXBASE_CLUSTER_NAME:-fluxbase}"
-        --startPort "${FLUXBASE_CLUSTER_PORT:-6900}")
-    if [ -n "${FLUXBASE_CLUSTER_INTERFACES:-}" ]; then
-        CLUSTER_ARGS+=(--interfaces "$FLUXBASE_CLUSTER_INTERFACES")
-    fi
-fi
+fb_cluster_args
 
 rm -f "$FAILURE"
 : > "$LOG"
@@ -127,13 +139,17 @@ rm -rf "$FB_HOME/payara-root"
 java ${FLUXBASE_JAVA_OPTS:--Xmx512m} -jar "$FB_REPO/target/payara-micro.jar" \
     --deploy "$FB_REPO/target/fluxbase-ai.war" --contextRoot / \
     --addLibs "$FB_REPO/target/server-libs" \
-    --port "$PORT" "${CLUSTER_ARGS[@]}" \
+    --port "$PORT" "${FB_CLUSTER_ARGS[@]}" \
     --rootDir "$FB_HOME/payara-root" \
     --logProperties "$FB_REPO/payara/logging.properties" \
     --prebootcommandfile "$FB_REPO/payara/pre-boot-commands.asadmin" \
     --systemProperties "$FB_REPO/payara/system.properties" \
-    > >(tee -a "$LOG") 2>&1 &
+    >> "$LOG" 2>&1 &
 JAVA_PID=$!
+# Payara's boot output stays in the log file; the terminal shows our own lines and the errors (until the
+# server has exited: tail --pid).
+tail -n +1 -F --pid="$JAVA_PID" "$LOG" 2>/dev/null | grep --line-buffered -aE '^\[fluxbase\]|\[SEVERE\]' \
+    | sed -u -E 's/^\[[^]]*\] \[[^]]*\] \[SEVERE\] \[[^]]*\] \[([^]]*)\].*\[levelValue: [0-9]+\] /[fluxbase] ERROR (\1): /' >&2 &
 watch_startup &
 WATCH_PID=$!
 set +e

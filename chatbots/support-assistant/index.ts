@@ -7,7 +7,7 @@
  * @fluxbase:knowledge-base product-docs
  * @fluxbase:knowledge-base faq
  * @fluxbase:rag-max-chunks 5
- * @fluxbase:rag-similarity-threshold 0.7
+ * @fluxbase:rag-similarity-threshold 0.3
  * @fluxbase:allowed-tables orders
  * @fluxbase:persist-conversations true
  * @fluxbase:rate-limit 20

@@ -1,6 +1,7 @@
 package dev.fluxbase.ai.chat.control;
 
 import dev.fluxbase.ai.chat.entity.ChatException;
+import dev.fluxbase.ai.platform.control.Terminal;
 import dev.fluxbase.ai.platform.entity.ErrorCodes;
 import dev.fluxbase.ai.providers.entity.CancelSignal;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -88,8 +89,7 @@ public class ChatShutdown {
      * while Payara undeploys, so log records of the shutdown are mostly lost.
      */
     public static void announce(String message) {
-        LOG.info(message);
-        System.err.println("[fluxbase] " + message);
+        Terminal.announce(LOG, message);
     }
 
     /** Called holding the lock. */

@@ -4,6 +4,7 @@ import dev.fluxbase.ai.knowledge.control.EmbeddingModels;
 import dev.fluxbase.ai.knowledge.control.LocalEmbeddings;
 import dev.fluxbase.ai.knowledge.entity.EmbeddingModel;
 import dev.fluxbase.ai.knowledge.entity.KnowledgeBase;
+import dev.fluxbase.ai.knowledge.entity.KnowledgeBaseDefaults;
 import dev.fluxbase.ai.platform.entity.JsonFields;
 import dev.fluxbase.ai.platform.entity.RequestRejected;
 import java.util.List;
@@ -13,8 +14,8 @@ import java.util.regex.Pattern;
 /** Create and update bodies of knowledge bases, validated. */
 final class KnowledgeBaseRequests {
 
-    static final int DEFAULT_CHUNK_SIZE = 512;
-    static final int DEFAULT_CHUNK_OVERLAP = 50;
+    static final int DEFAULT_CHUNK_SIZE = KnowledgeBaseDefaults.CHUNK_SIZE;
+    static final int DEFAULT_CHUNK_OVERLAP = KnowledgeBaseDefaults.CHUNK_OVERLAP;
     private static final int MAX_DIMENSIONS = 16000;
     private static final List<String> STRATEGIES = List.of("recursive", "sentence", "paragraph", "fixed");
     private static final String EXTRACTION_PROVIDER = "extraction_provider";
@@ -32,7 +33,7 @@ final class KnowledgeBaseRequests {
         KnowledgeBase kb = new KnowledgeBase(null, name, namespace, body.text("description").orElse(null), model,
                 body.integer("chunk_size", 0, 8192).filter(s -> s > 0).orElse(DEFAULT_CHUNK_SIZE),
                 body.integer("chunk_overlap", 0, 8192).filter(s -> s > 0).orElse(DEFAULT_CHUNK_OVERLAP),
-                body.choice("chunk_strategy", STRATEGIES).orElse("recursive"), true, 0, 0, null, null,
+                body.choice("chunk_strategy", STRATEGIES).orElse(KnowledgeBaseDefaults.STRATEGY), true, 0, 0, null, null,
                 body.bool("entity_extraction").orElse(false), extractionProvider(body).orElse(null),
                 body.choice("visibility", KnowledgeBase.VISIBILITIES).orElse("private"));
         return checked(kb);
