@@ -210,8 +210,12 @@ class AdminProvidersIT {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "{\"name\":\"x\",\"provider_type\":\"anthropic\",\"config\":{}}|400|Invalid provider type. Must be 'openai', 'azure', or 'ollama'",
-            "{\"name\":\"x\",\"config\":{}}|400|Invalid provider type. Must be 'openai', 'azure', or 'ollama'",
+            "{\"name\":\"x\",\"provider_type\":\"mistral\",\"config\":{}}|400|Invalid provider type. Must be one of 'openai', 'azure', 'ollama', 'anthropic', 'gemini'",
+            "{\"name\":\"x\",\"config\":{}}|400|Invalid provider type. Must be one of 'openai', 'azure', 'ollama', 'anthropic', 'gemini'",
+            "{\"name\":\"x\",\"provider_type\":\"ollama\",\"config\":{\"model\":\"m\",\"num_ctx\":\"lots\"}}|400|config.num_ctx must be a whole number of tokens from 1 to 2097152",
+            "{\"name\":\"x\",\"provider_type\":\"azure\",\"config\":{\"endpoint\":\"https://a.example\",\"deployment_name\":\"d\",\"tenant_id\":\"t\",\"client_id\":\"c\"}}|400|Entra ID needs config.tenant_id, config.client_id and config.client_secret together",
+            "{\"name\":\"x\",\"provider_type\":\"gemini\",\"config\":{\"tenant_id\":\"t\",\"client_id\":\"c\",\"client_secret\":\"s\"}}|400|Only azure providers sign in with Entra ID (tenant_id, client_id, client_secret)",
+            "{\"name\":\"x\",\"provider_type\":\"anthropic\",\"config\":{\"base_url\":\"api.anthropic.com\"}}|400|config.base_url is not an http(s) URL: api.anthropic.com",
             "{\"provider_type\":\"openai\"}|400|Invalid request body: \"name\" is required",
             "{\"name\":\"x\",\"provider_type\":\"azure\",\"config\":{\"deployment_name\":\"d\"}}|400|A provider of type 'azure' needs config.endpoint",
             "{\"name\":\"x\",\"provider_type\":\"azure\",\"config\":{\"endpoint\":\"https://a.example\"}}|400|A provider of type 'azure' needs config.deployment_name",
