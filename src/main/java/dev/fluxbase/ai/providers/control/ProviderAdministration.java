@@ -97,12 +97,20 @@ public class ProviderAdministration {
 
     public ProviderView useForEmbeddings(String id, boolean use) {
         if (use) {
-            parse(id).flatMap(store::find).filter(p -> !p.type().embeds()).ifPresent(p -> {
-                throw new RequestRejected(400, ErrorCodes.INVALID_REQUEST, "A provider of type '" + p.type().wireName()
-                        + "' cannot embed: use an openai, azure or ollama provider, or the built-in model");
-            });
+            parse(id).flatMap(store::find).ifPresent(ProviderAdministration::requireEmbeds);
         }
         return view(store.useForEmbeddings(writable(id, "modify"), use).orElseThrow(ProviderAdministration::notFound));
+    }
+
+    /** The embedding client speaks OpenAI's, Azure's (with a key) and Ollama's embeddings. */
+    private static void requireEmbeds(StoredProvider provider) {
+        if (!provider.type().embeds()) {
+            throw RequestRejected.badRequest("A provider of type '" + provider.type().wireName()
+                    + "' cannot embed: use an openai, azure or ollama provider, or the built-in model");
+        }
+        if (provider.hasClientSecret() && !provider.hasApiKey()) {
+            throw RequestRejected.badRequest("Embeddings through Azure need an API key: Entra ID sign-in serves chat only");
+        }
     }
 
     private void apply(StoredProvider provider, ProviderChanges changes) {

@@ -231,6 +231,43 @@ class AdminProvidersIT {
     }
 
     @Test
+    void anthropicAndGeminiProvidersAreStoredWithTheirKeysMaskedButCannotEmbed() {
+        JsonObject anthropic = api.create("claude", "anthropic", false, Map.of("api_key", KEY, "model", "claude-sonnet-4-5"));
+        JsonObject gemini = api.create("gemini", "gemini", false, Map.of("api_key", KEY));
+        assertThat(anthropic.getString("provider_type")).isEqualTo("anthropic");
+        assertThat(anthropic.getJsonObject("config").getString("api_key")).isEqualTo(MASK);
+        assertThat(gemini.getString("provider_type")).isEqualTo("gemini");
+        assertThat(listed()).extracting(p -> p.getString("provider_type")).contains("anthropic", "gemini");
+
+        ApiResponse refused = api.call("PUT", BASE + "/" + gemini.getString("id") + "/embedding", "{}");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().getString("code")).isEqualTo("INVALID_REQUEST");
+        assertThat(refused.json().getString("error")).startsWith("A provider of type 'gemini' cannot embed");
+        assertThat(listed("gemini").getBoolean("use_for_embeddings")).isFalse();
+    }
+
+    @Test
+    void anEntraIdClientSecretIsSealedMaskedKeptAndRemovedLikeAKey() {
+        String id = api.create("entra", "azure", false, Map.of("endpoint", "https://a.example", "deployment_name", "d",
+                "tenant_id", "t", "client_id", "c", "client_secret", "entra-s3cret-value")).getString("id");
+        assertThat(listed("entra").getJsonObject("config")).containsEntry("client_secret", Json.createValue(MASK))
+                .doesNotContainKey("api_key");
+        assertThat(server.column("SELECT config::text || encode(client_secret_encrypted, 'escape') FROM ai.providers").get(0))
+                .doesNotContain("entra-s3cret-value");
+
+        ApiResponse kept = api.call("PUT", BASE + "/" + id, "{\"config\":{\"client_secret\":\"" + MASK + "\",\"client_id\":\"c2\"}}");
+        assertThat(kept.status()).as(kept.toString()).isEqualTo(200);
+        assertThat(kept.json().getJsonObject("config").getString("client_secret")).isEqualTo(MASK);
+        ApiResponse incomplete = api.call("PUT", BASE + "/" + id, "{\"config\":{\"client_secret\":\"\"}}");
+        assertThat(incomplete.status()).isEqualTo(400);
+        assertThat(incomplete.json().getString("error")).isEqualTo("Entra ID needs config.tenant_id, config.client_id and config.client_secret together");
+        ApiResponse removed = api.call("PUT", BASE + "/" + id, "{\"config\":{\"client_secret\":\"\",\"tenant_id\":\"\",\"client_id\":\"\"}}");
+        assertThat(removed.status()).as(removed.toString()).isEqualTo(200);
+        assertThat(removed.json().getJsonObject("config")).doesNotContainKeys("client_secret", "tenant_id", "client_id");
+        assertThat(server.column("SELECT (client_secret_encrypted IS NULL)::text FROM ai.providers")).containsExactly("true");
+    }
+
+    @Test
     void namesAreUnique() {
         openAi("twin");
         ApiResponse again = api.call("POST", BASE, ProviderApi.body("twin", "ollama", false, Map.of("model", "m")));
