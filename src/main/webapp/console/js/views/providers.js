@@ -1,16 +1,23 @@
-// Provider administration: create, edit (API keys stay masked: leaving the field empty keeps the stored key),
-// set the default.
+// Provider administration: create, edit (API keys and Entra ID client secrets stay masked: leaving the field empty
+// keeps the stored one), set the default.
 import {api, describe, get} from '../api.js';
 import {alertBox, field, h, replace, toast} from '../dom.js';
 
 const MASK = '***masked***';
+const TYPES = ['openai', 'azure', 'ollama', 'anthropic', 'gemini'];
 const CONFIG_FIELDS = [
-    {key: 'model', label: 'Model', types: ['openai', 'azure', 'ollama']},
-    {key: 'base_url', label: 'Base URL', types: ['openai'], hint: 'Any OpenAI-compatible server; empty for api.openai.com'},
+    {key: 'model', label: 'Model', types: TYPES},
+    {key: 'base_url', label: 'Base URL', types: ['openai', 'anthropic', 'gemini'],
+        hint: 'Empty for the vendor\'s own API (api.openai.com, api.anthropic.com, generativelanguage.googleapis.com)'},
     {key: 'organization_id', label: 'Organization', types: ['openai']},
     {key: 'endpoint', label: 'Endpoint', types: ['azure', 'ollama']},
     {key: 'deployment_name', label: 'Deployment', types: ['azure']},
-    {key: 'api_version', label: 'API version', types: ['azure']},
+    {key: 'api_version', label: 'API version', types: ['azure', 'anthropic']},
+    {key: 'num_ctx', label: 'Context window (num_ctx)', types: ['ollama'], hint: 'Tokens; empty for 8192'},
+    {key: 'tenant_id', label: 'Entra ID tenant', types: ['azure'], hint: 'With client and secret: sign in with Entra ID instead of the API key'},
+    {key: 'client_id', label: 'Entra ID client', types: ['azure']},
+    {key: 'client_secret', label: 'Entra ID client secret', types: ['azure'], secret: true},
+    {key: 'authority_host', label: 'Entra ID authority', types: ['azure'], hint: 'Empty for https://login.microsoftonline.com'},
 ];
 
 export function providersView(main) {
@@ -61,14 +68,16 @@ export function providersView(main) {
         const name = h('input', {type: 'text', name: 'name', required: true, pattern: '[A-Za-z0-9_.-]+', value: provider?.name || ''});
         const displayName = h('input', {type: 'text', name: 'display_name', value: provider?.display_name || ''});
         const type = h('select', {name: 'provider_type', disabled: !creating},
-            ['openai', 'azure', 'ollama'].map(t => h('option', {value: t, selected: provider?.provider_type === t}, t)));
+            TYPES.map(t => h('option', {value: t, selected: provider?.provider_type === t}, t)));
         const apiKey = h('input', {type: 'password', name: 'api_key', autocomplete: 'new-password',
             placeholder: provider?.config.api_key === MASK ? 'stored (masked): leave empty to keep it' : ''});
         const removeKey = h('input', {type: 'checkbox', name: 'remove_key', id: 'remove-key'});
         const isDefault = h('input', {type: 'checkbox', name: 'is_default', id: 'is-default'});
         const enabled = h('input', {type: 'checkbox', name: 'enabled', id: 'enabled', checked: provider ? provider.enabled : true});
-        const configInputs = CONFIG_FIELDS.map(spec => ({spec,
-            ...field(spec.label, h('input', {type: 'text', name: spec.key, value: provider?.config[spec.key] || ''}), spec.hint)}));
+        const configInputs = CONFIG_FIELDS.map(spec => ({spec, ...field(spec.label, spec.secret
+            ? h('input', {type: 'password', name: spec.key, autocomplete: 'new-password',
+                placeholder: provider?.config[spec.key] === MASK ? 'stored (masked): leave empty to keep it' : ''})
+            : h('input', {type: 'text', name: spec.key, value: provider?.config[spec.key] || ''}), spec.hint)}));
         const keyRow = field('API key', apiKey, creating ? 'Stored encrypted, never shown again' : 'Shown only as ***masked***');
         const error = h('div');
         const showFields = () => {
@@ -96,7 +105,7 @@ export function providersView(main) {
             configInputs.filter(c => !c.row.hidden).forEach(({spec, input}) => {
                 const value = input.value.trim();
                 const before = provider?.config[spec.key] || '';
-                if (creating ? value : value !== before) {
+                if (spec.secret ? value : creating ? value : value !== before) {
                     config[spec.key] = value;
                 }
             });

@@ -35,6 +35,7 @@ class ConsoleAdminIT {
 
     private static final String CHATBOT = "default/console-bot";
     private static final String PROVIDER = "console-openai";
+    private static final String ENTRA_PROVIDER = "console-entra";
     private static final String KNOWLEDGE_BASE = "console-handbook";
     private static final String HANDBOOK = "Refunds are paid within fourteen days of a returned order.";
 
@@ -58,7 +59,7 @@ class ConsoleAdminIT {
         String key = server.serviceKey();
         server.call("PUT", "/api/v1/admin/ai/chatbots/" + chatbotId(server) + "/toggle", key, "{\"enabled\":true}");
         server.get("/api/v1/admin/ai/providers", key).array("providers").getValuesAs(JsonObject.class).stream()
-                .filter(p -> p.getString("name").equals(PROVIDER))
+                .filter(p -> p.getString("name").equals(PROVIDER) || p.getString("name").equals(ENTRA_PROVIDER))
                 .forEach(p -> server.call("DELETE", "/api/v1/admin/ai/providers/" + p.getString("id"), key, null));
         server.get("/api/v1/admin/ai/knowledge-bases", key).array("knowledge_bases").getValuesAs(JsonObject.class).stream()
                 .filter(kb -> kb.getString("name").equals(KNOWLEDGE_BASE))
@@ -146,6 +147,44 @@ class ConsoleAdminIT {
         assertThat(edited.getJsonObject("config").getString("api_key")).as("the stored key was kept").isEqualTo("***masked***");
         assertThat(server.column("SELECT count(*)::text FROM ai.providers WHERE name = ? AND api_key_encrypted IS NOT NULL", PROVIDER))
                 .containsExactly("1");
+    }
+
+    /** The form shows each type's own settings; an Azure provider signs in with Entra ID, its client secret masked like a key. */
+    @Test
+    @Order(3)
+    void anAdminCreatesAnAzureProviderThatSignsInWithEntraId() {
+        browser.go("#/admin/providers");
+        browser.find("main .actions button").click();
+        Select type = new Select(browser.find("select[name=provider_type]"));
+        assertThat(type.getOptions()).extracting(WebElement::getText).containsExactly("openai", "azure", "ollama", "anthropic", "gemini");
+        type.selectByValue("ollama");
+        assertThat(browser.find("input[name=num_ctx]").isDisplayed()).isTrue();
+        type.selectByValue("anthropic");
+        assertThat(browser.find("input[name=base_url]").isDisplayed()).isTrue();
+        assertThat(browser.visible(By.cssSelector("input[name=num_ctx]"))).as("Ollama's setting, hidden for Anthropic").isNull();
+        type.selectByValue("azure");
+        browser.find("input[name=name]").sendKeys(ENTRA_PROVIDER);
+        browser.find("input[name=endpoint]").sendKeys("https://entra.openai.azure.example");
+        browser.find("input[name=deployment_name]").sendKeys("gpt-4o");
+        browser.find("input[name=tenant_id]").sendKeys("tenant-console");
+        browser.find("input[name=client_id]").sendKeys("client-console");
+        browser.find("input[name=client_secret]").sendKeys("entra-console-secret");
+        browser.find("form.provider-form button[type=submit]").click();
+
+        WebElement row = browser.find("tr[data-provider='" + ENTRA_PROVIDER + "']");
+        assertThat(row.getText()).contains("azure").doesNotContain("entra-console-secret");
+        JsonObject config = provider(ENTRA_PROVIDER).getJsonObject("config");
+        assertThat(config.getString("client_secret")).isEqualTo("***masked***");
+        assertThat(config.getString("tenant_id")).isEqualTo("tenant-console");
+        assertThat(config.containsKey("api_key")).isFalse();
+        row.findElement(By.cssSelector("button[aria-label='Edit " + ENTRA_PROVIDER + "']")).click();
+        assertThat(browser.find("input[name=client_secret]").getAttribute("placeholder")).contains("masked");
+        browser.find("form.provider-form button[type=submit]").click();
+        browser.await(d -> browser.visible(By.cssSelector("form.provider-form")) == null);
+        JsonObject kept = provider(ENTRA_PROVIDER);
+        assertThat(kept.getJsonObject("config").getString("client_secret")).as("the stored secret was kept").isEqualTo("***masked***");
+        // gone again, so that the providers screenshot shows what it always showed
+        server.call("DELETE", "/api/v1/admin/ai/providers/" + kept.getString("id"), server.serviceKey(), null);
     }
 
     @Test
@@ -242,7 +281,11 @@ class ConsoleAdminIT {
     }
 
     private JsonObject provider() {
+        return provider(PROVIDER);
+    }
+
+    private JsonObject provider(String name) {
         return server.get("/api/v1/admin/ai/providers", server.serviceKey()).array("providers").getValuesAs(JsonObject.class).stream()
-                .filter(p -> p.getString("name").equals(PROVIDER)).findFirst().orElseThrow();
+                .filter(p -> p.getString("name").equals(name)).findFirst().orElseThrow();
     }
 }

@@ -21,7 +21,8 @@ final class ProviderRequests {
 
     static ProviderDraft draft(JsonFields json) {
         ProviderType type = ProviderType.parse(json.text("provider_type").orElse(""))
-                .orElseThrow(() -> RequestRejected.badRequest("Invalid provider type. Must be 'openai', 'azure', or 'ollama'"));
+                .orElseThrow(() -> RequestRejected.badRequest("Invalid provider type. Must be one of "
+                        + ProviderType.quotedNames()));
         Map<String, String> config = new LinkedHashMap<>();
         configPatch(json).forEach((key, value) -> value.ifPresent(v -> config.put(key, v)));
         return new ProviderDraft(json.text("name").orElse(null), json.text("display_name").orElse(null), type,

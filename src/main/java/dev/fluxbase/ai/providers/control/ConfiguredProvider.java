@@ -2,11 +2,17 @@ package dev.fluxbase.ai.providers.control;
 
 import static dev.fluxbase.ai.providers.entity.ProviderConfig.API_KEY;
 import static dev.fluxbase.ai.providers.entity.ProviderConfig.API_VERSION;
+import static dev.fluxbase.ai.providers.entity.ProviderConfig.AUTHORITY_HOST;
 import static dev.fluxbase.ai.providers.entity.ProviderConfig.BASE_URL;
+import static dev.fluxbase.ai.providers.entity.ProviderConfig.CLIENT_ID;
+import static dev.fluxbase.ai.providers.entity.ProviderConfig.CLIENT_SECRET;
 import static dev.fluxbase.ai.providers.entity.ProviderConfig.DEPLOYMENT_NAME;
 import static dev.fluxbase.ai.providers.entity.ProviderConfig.ENDPOINT;
 import static dev.fluxbase.ai.providers.entity.ProviderConfig.MODEL;
+import static dev.fluxbase.ai.providers.entity.ProviderConfig.NUM_CTX;
 import static dev.fluxbase.ai.providers.entity.ProviderConfig.ORGANIZATION_ID;
+import static dev.fluxbase.ai.providers.entity.ProviderConfig.SCOPE;
+import static dev.fluxbase.ai.providers.entity.ProviderConfig.TENANT_ID;
 
 import dev.fluxbase.ai.providers.entity.ProviderConfig;
 import dev.fluxbase.ai.providers.entity.ProviderSettings;
@@ -48,7 +54,8 @@ public class ConfiguredProvider {
         }
         Optional<ProviderType> type = ProviderType.parse(typeName.get());
         if (type.isEmpty()) {
-            LOG.severe(() -> "fluxbase.ai.provider.type '" + typeName.get() + "' is not openai, azure or ollama: no provider from configuration");
+            LOG.severe(() -> "fluxbase.ai.provider.type '" + typeName.get() + "' is none of "
+                    + ProviderType.quotedNames() + ": no provider from configuration");
             return;
         }
         settings = Optional.of(new ProviderSettings(ProviderSettings.CONFIG_ID, ProviderSettings.CONFIG_NAME, type.get(), values(type.get())));
@@ -60,7 +67,7 @@ public class ConfiguredProvider {
 
     public Optional<ProviderView> view(boolean isDefault) {
         return settings.map(s -> new ProviderView(s.id(), s.name(), value("display-name").orElse("Config Provider (" + s.type().wireName() + ")"),
-                s.type(), isDefault, false, null, true, ProviderConfig.masked(s.config(), s.value(API_KEY).isPresent()), true,
+                s.type(), isDefault, false, null, true, ProviderConfig.masked(s.config()), true,
                 loadedAt, loadedAt));
     }
 
@@ -77,10 +84,27 @@ public class ConfiguredProvider {
                 value("endpoint").or(() -> value("base-url")).ifPresent(v -> values.put(ENDPOINT, v));
                 value("deployment").ifPresent(v -> values.put(DEPLOYMENT_NAME, v));
                 value("api-version").ifPresent(v -> values.put(API_VERSION, v));
+                copy(values, "tenant-id", TENANT_ID);
+                copy(values, "client-id", CLIENT_ID);
+                copy(values, "client-secret", CLIENT_SECRET);
+                copy(values, "authority-host", AUTHORITY_HOST);
+                copy(values, "scope", SCOPE);
             }
-            case OLLAMA -> value("endpoint").or(() -> value("base-url")).ifPresent(v -> values.put(ENDPOINT, v));
+            case OLLAMA -> {
+                value("endpoint").or(() -> value("base-url")).ifPresent(v -> values.put(ENDPOINT, v));
+                copy(values, "num-ctx", NUM_CTX);
+            }
+            case ANTHROPIC -> {
+                copy(values, "base-url", BASE_URL);
+                copy(values, "api-version", API_VERSION);
+            }
+            case GEMINI -> copy(values, "base-url", BASE_URL);
         }
         return values;
+    }
+
+    private void copy(Map<String, String> values, String property, String key) {
+        value(property).ifPresent(v -> values.put(key, v));
     }
 
     private Optional<String> value(String key) {

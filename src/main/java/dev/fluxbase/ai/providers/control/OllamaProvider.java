@@ -12,13 +12,16 @@ final class OllamaProvider implements ChatProvider {
     private final String name;
     private final String model;
     private final String authorization;
+    private final int numCtx;
     private final OllamaChatApi api;
     private final StreamingCall call;
 
-    OllamaProvider(String name, String model, String apiKey, OllamaChatApi api, StreamingCall call) {
+    /** @param numCtx the context window asked for, in tokens */
+    OllamaProvider(String name, String model, String apiKey, int numCtx, OllamaChatApi api, StreamingCall call) {
         this.name = name;
         this.model = model;
         this.authorization = apiKey == null ? null : "Bearer " + apiKey;
+        this.numCtx = numCtx;
         this.api = api;
         this.call = call;
     }
@@ -35,7 +38,7 @@ final class OllamaProvider implements ChatProvider {
 
     @Override
     public CompletionResult stream(CompletionRequest request, StreamListener listener, CancelSignal cancel) {
-        String body = OllamaRequestBody.of(request, model);
+        String body = OllamaRequestBody.of(request, request.modelOr(model), numCtx);
         return call.run(() -> ProviderResponses.body(api.chat(authorization, body)), new OllamaStream(listener), cancel);
     }
 }

@@ -5,15 +5,14 @@ import dev.fluxbase.ai.providers.entity.ChatMessage;
 import dev.fluxbase.ai.providers.entity.CompletionRequest;
 import dev.fluxbase.ai.providers.entity.ToolCall;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonException;
-import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 
 /**
  * The JSON body of Ollama's {@code /api/chat}: tool calls carry their arguments as an object and
  * tool results have no call id (Ollama pairs them by order; {@code tool_name} helps newer versions).
+ * {@code num_ctx} is always sent: Ollama's own default window (2048 tokens before 0.6, 4096 since) cuts the
+ * system prompt of a chatbot with a schema and retrieved context from the front, silently.
  */
 final class OllamaRequestBody {
 
@@ -22,8 +21,9 @@ final class OllamaRequestBody {
     private OllamaRequestBody() {
     }
 
-    static String of(CompletionRequest request, String model) {
-        JsonObjectBuilder options = JSON.createObjectBuilder().add("num_predict", request.maxTokens());
+    /** @param numCtx the context window in tokens */
+    static String of(CompletionRequest request, String model, int numCtx) {
+        JsonObjectBuilder options = JSON.createObjectBuilder().add("num_ctx", numCtx).add("num_predict", request.maxTokens());
         if (request.temperature() != null) {
             options.add("temperature", request.temperature());
         }
@@ -51,7 +51,7 @@ final class OllamaRequestBody {
                 JsonArrayBuilder calls = JSON.createArrayBuilder();
                 for (ToolCall call : message.toolCalls()) {
                     calls.add(JSON.createObjectBuilder().add("function",
-                            JSON.createObjectBuilder().add("name", call.name()).add("arguments", argumentsObject(call))));
+                            JSON.createObjectBuilder().add("name", call.name()).add("arguments", ToolArguments.asObject(call))));
                 }
                 json.add("tool_calls", calls);
             }
@@ -61,15 +61,5 @@ final class OllamaRequestBody {
             messages.add(json);
         }
         return messages;
-    }
-
-    /** Ollama only takes an object; arguments a model garbled become an empty one. */
-    private static JsonObject argumentsObject(ToolCall call) {
-        try {
-            return JsonFactories.read(call.arguments()) instanceof JsonObject object
-                    ? object : JsonValue.EMPTY_JSON_OBJECT;
-        } catch (JsonException e) {
-            return JsonValue.EMPTY_JSON_OBJECT;
-        }
     }
 }

@@ -1,14 +1,11 @@
 package dev.fluxbase.ai.providers.control;
 
-import dev.fluxbase.ai.platform.entity.JsonFactories;
 import dev.fluxbase.ai.providers.entity.CompletionResult;
 import dev.fluxbase.ai.providers.entity.ProviderException;
 import dev.fluxbase.ai.providers.entity.StreamListener;
 import dev.fluxbase.ai.providers.entity.TokenUsage;
 import dev.fluxbase.ai.providers.entity.ToolCall;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonException;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -34,7 +31,7 @@ final class OllamaStream implements StreamParser {
 
     @Override
     public Progress accept(String line) {
-        JsonObject chunk = line.isBlank() ? null : parse(line);
+        JsonObject chunk = line.isBlank() ? null : StreamChunks.parse(line);
         if (chunk == null) {
             return Progress.MORE;
         }
@@ -43,7 +40,7 @@ final class OllamaStream implements StreamParser {
         }
         boolean token = chunk.get("message") instanceof JsonObject message && acceptMessage(message);
         if (chunk.getBoolean("done", false)) {
-            usage = new TokenUsage(count(chunk, "prompt_eval_count"), count(chunk, "eval_count"));
+            usage = new TokenUsage(StreamChunks.count(chunk, "prompt_eval_count"), StreamChunks.count(chunk, "eval_count"));
             finishReason = toolCalls.isEmpty() ? chunk.getString("done_reason", "stop") : "tool_calls";
             return Progress.FINISHED;
         }
@@ -60,7 +57,8 @@ final class OllamaStream implements StreamParser {
         if (message.get("tool_calls") instanceof JsonArray calls) {
             for (JsonValue call : calls) {
                 if (call instanceof JsonObject object && object.get("function") instanceof JsonObject function) {
-                    toolCalls.add(new ToolCall(ToolCallIds.next(), function.getString("name", ""), arguments(function.get("arguments"))));
+                    toolCalls.add(new ToolCall(ToolCallIds.next(), function.getString("name", ""),
+                            ToolArguments.asText(function.get("arguments"))));
                     token = true;
                 }
             }
@@ -68,28 +66,8 @@ final class OllamaStream implements StreamParser {
         return token;
     }
 
-    /** Ollama sends an object; an older or compatible server may send JSON text instead. */
-    private static String arguments(JsonValue arguments) {
-        if (arguments instanceof JsonString text) {
-            return text.getString().isBlank() ? "{}" : text.getString();
-        }
-        return arguments instanceof JsonObject object ? object.toString() : "{}";
-    }
-
-    private static int count(JsonObject chunk, String key) {
-        return chunk.get(key) instanceof JsonNumber n ? n.intValue() : 0;
-    }
-
     @Override
     public CompletionResult result() {
         return new CompletionResult(content.toString(), toolCalls, usage, finishReason);
-    }
-
-    private static JsonObject parse(String line) {
-        try {
-            return JsonFactories.read(line) instanceof JsonObject object ? object : null;
-        } catch (JsonException e) {
-            return null;
-        }
     }
 }

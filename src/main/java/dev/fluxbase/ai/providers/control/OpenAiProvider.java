@@ -37,7 +37,8 @@ final class OpenAiProvider implements ChatProvider {
 
     @Override
     public CompletionResult stream(CompletionRequest request, StreamListener listener, CancelSignal cancel) {
-        String body = OpenAiRequestBody.of(request, model, model);
+        String chosen = request.modelOr(model);
+        String body = OpenAiRequestBody.of(request, chosen, chosen);
         return call.run(() -> ProviderResponses.body(api.complete(authorization, organization, body)), new OpenAiStream(listener), cancel);
     }
 }

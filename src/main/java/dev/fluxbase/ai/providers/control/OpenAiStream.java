@@ -1,13 +1,11 @@
 package dev.fluxbase.ai.providers.control;
 
-import dev.fluxbase.ai.platform.entity.JsonFactories;
 import dev.fluxbase.ai.providers.entity.CompletionResult;
 import dev.fluxbase.ai.providers.entity.ProviderException;
 import dev.fluxbase.ai.providers.entity.StreamListener;
 import dev.fluxbase.ai.providers.entity.TokenUsage;
 import dev.fluxbase.ai.providers.entity.ToolCall;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -45,7 +43,7 @@ final class OpenAiStream implements StreamParser {
         if (data.equals("[DONE]")) {
             return Progress.FINISHED;
         }
-        JsonObject chunk = parse(data);
+        JsonObject chunk = StreamChunks.parse(data);
         return chunk == null ? Progress.MORE : accept(chunk);
     }
 
@@ -114,14 +112,6 @@ final class OpenAiStream implements StreamParser {
         calls.forEach((index, call) -> toolCalls.add(new ToolCall(call.id == null ? ToolCallIds.next() : call.id, call.name,
                 call.arguments.length() == 0 ? "{}" : call.arguments.toString())));
         return new CompletionResult(content.toString(), toolCalls, usage, finishReason);
-    }
-
-    private static JsonObject parse(String data) {
-        try {
-            return JsonFactories.read(data) instanceof JsonObject object ? object : null;
-        } catch (JsonException e) {
-            return null;
-        }
     }
 
     /** A tool call whose fragments are still arriving. */

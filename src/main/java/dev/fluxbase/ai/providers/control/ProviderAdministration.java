@@ -1,6 +1,7 @@
 package dev.fluxbase.ai.providers.control;
 
 import static dev.fluxbase.ai.providers.entity.ProviderConfig.API_KEY;
+import static dev.fluxbase.ai.providers.entity.ProviderConfig.CLIENT_SECRET;
 
 import dev.fluxbase.ai.platform.entity.ErrorCodes;
 import dev.fluxbase.ai.platform.entity.RequestRejected;
@@ -21,7 +22,7 @@ import java.util.UUID;
 
 /**
  * The admin's view of providers: the configuration provider (read-only) first, then the stored ones.
- * API keys are sealed before they are stored and never come back.
+ * API keys and Entra ID client secrets are sealed before they are stored and never come back.
  */
 @ApplicationScoped
 public class ProviderAdministration {
@@ -60,13 +61,15 @@ public class ProviderAdministration {
         }
         Map<String, String> config = new LinkedHashMap<>(draft.config());
         Optional<String> apiKey = Optional.ofNullable(config.remove(API_KEY)).filter(k -> !k.equals(ProviderConfig.MASK));
-        ProviderRules.config(draft.type(), config);
+        Optional<String> clientSecret = Optional.ofNullable(config.remove(CLIENT_SECRET)).filter(k -> !k.equals(ProviderConfig.MASK));
+        ProviderRules.config(draft.type(), config, clientSecret.isPresent());
         UUID id = UUID.randomUUID();
         StoredProvider provider = new StoredProvider(id, name, blankTo(draft.displayName(), name), draft.type());
         provider.setConfig(config);
         provider.setEnabled(draft.enabled());
         provider.setEmbeddingModel(draft.embeddingModel());
         apiKey.ifPresent(key -> provider.setApiKeyEncrypted(vault.seal(key, id.toString())));
+        clientSecret.ifPresent(secret -> provider.setClientSecretEncrypted(sealClientSecret(secret, id)));
         return view(store.create(provider, draft.isDefault(), configured.settings().isEmpty()));
     }
 
@@ -93,7 +96,21 @@ public class ProviderAdministration {
     }
 
     public ProviderView useForEmbeddings(String id, boolean use) {
+        if (use) {
+            parse(id).flatMap(store::find).ifPresent(ProviderAdministration::requireEmbeds);
+        }
         return view(store.useForEmbeddings(writable(id, "modify"), use).orElseThrow(ProviderAdministration::notFound));
+    }
+
+    /** The embedding client speaks OpenAI's, Azure's (with a key) and Ollama's embeddings. */
+    private static void requireEmbeds(StoredProvider provider) {
+        if (!provider.type().embeds()) {
+            throw RequestRejected.badRequest("A provider of type '" + provider.type().wireName()
+                    + "' cannot embed: use an openai, azure or ollama provider, or the built-in model");
+        }
+        if (provider.hasClientSecret() && !provider.hasApiKey()) {
+            throw RequestRejected.badRequest("Embeddings through Azure need an API key: Entra ID sign-in serves chat only");
+        }
     }
 
     private void apply(StoredProvider provider, ProviderChanges changes) {
@@ -104,13 +121,15 @@ public class ProviderAdministration {
         changes.configPatch().forEach((key, value) -> {
             if (key.equals(API_KEY)) {
                 applyApiKey(provider, value);
+            } else if (key.equals(CLIENT_SECRET)) {
+                applyClientSecret(provider, value);
             } else if (value.isPresent()) {
                 config.put(key, value.get());
             } else {
                 config.remove(key);
             }
         });
-        ProviderRules.config(provider.type(), config);
+        ProviderRules.config(provider.type(), config, provider.hasClientSecret());
         provider.setConfig(config);
     }
 
@@ -121,6 +140,19 @@ public class ProviderAdministration {
         } else if (!value.get().equals(ProviderConfig.MASK)) {
             provider.setApiKeyEncrypted(vault.seal(value.get(), provider.id().toString()));
         }
+    }
+
+    /** As an API key: the mask keeps it, an empty value removes it. */
+    private void applyClientSecret(StoredProvider provider, Optional<String> value) {
+        if (value.isEmpty()) {
+            provider.setClientSecretEncrypted(null);
+        } else if (!value.get().equals(ProviderConfig.MASK)) {
+            provider.setClientSecretEncrypted(sealClientSecret(value.get(), provider.id()));
+        }
+    }
+
+    private byte[] sealClientSecret(String secret, UUID providerId) {
+        return vault.sealSecret(secret, StoredSettings.clientSecretContext(providerId.toString()));
     }
 
     private StoredProvider stored(String id) {
@@ -144,7 +176,7 @@ public class ProviderAdministration {
 
     static ProviderView view(StoredProvider p) {
         return new ProviderView(p.id().toString(), p.name(), p.displayName(), p.type(), p.isDefault(), p.useForEmbeddings(),
-                p.embeddingModel(), p.enabled(), ProviderConfig.masked(p.config(), p.hasApiKey()), false, p.createdAt(), p.updatedAt());
+                p.embeddingModel(), p.enabled(), ProviderConfig.masked(p.config(), p.storedSecrets()), false, p.createdAt(), p.updatedAt());
     }
 
     private static String blankTo(String value, String fallback) {

@@ -2,12 +2,20 @@ package dev.fluxbase.ai.providers.control;
 
 import static dev.fluxbase.ai.providers.entity.ProviderConfig.API_KEY;
 import static dev.fluxbase.ai.providers.entity.ProviderConfig.API_VERSION;
+import static dev.fluxbase.ai.providers.entity.ProviderConfig.AUTHORITY_HOST;
 import static dev.fluxbase.ai.providers.entity.ProviderConfig.BASE_URL;
+import static dev.fluxbase.ai.providers.entity.ProviderConfig.CLIENT_ID;
+import static dev.fluxbase.ai.providers.entity.ProviderConfig.CLIENT_SECRET;
 import static dev.fluxbase.ai.providers.entity.ProviderConfig.DEPLOYMENT_NAME;
 import static dev.fluxbase.ai.providers.entity.ProviderConfig.ENDPOINT;
 import static dev.fluxbase.ai.providers.entity.ProviderConfig.MODEL;
+import static dev.fluxbase.ai.providers.entity.ProviderConfig.NUM_CTX;
 import static dev.fluxbase.ai.providers.entity.ProviderConfig.ORGANIZATION_ID;
+import static dev.fluxbase.ai.providers.entity.ProviderConfig.SCOPE;
+import static dev.fluxbase.ai.providers.entity.ProviderConfig.TENANT_ID;
 
+import dev.fluxbase.ai.platform.control.ServerClock;
+import dev.fluxbase.ai.platform.entity.RequestRejected;
 import dev.fluxbase.ai.providers.entity.ChatProvider;
 import dev.fluxbase.ai.providers.entity.ProviderSettings;
 import jakarta.annotation.PostConstruct;
@@ -45,6 +53,9 @@ public class ProviderFactory {
     @Inject
     @ConfigProperty(name = "fluxbase.ai.provider.idle-timeout-ms", defaultValue = "60000")
     long idleTimeoutMs;
+
+    @Inject
+    ServerClock clock;
 
     @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
     ManagedThreadFactory threads;
@@ -94,15 +105,33 @@ public class ProviderFactory {
                 case OPENAI -> new OpenAiProvider(s.name(), s.value(MODEL).orElse(ProviderDefaults.OPENAI_MODEL), apiKey,
                         s.value(ORGANIZATION_ID).orElse(null),
                         client(OpenAiChatApi.class, s.value(BASE_URL).orElse(ProviderDefaults.OPENAI_BASE_URL)), call);
-                case AZURE -> new AzureOpenAiProvider(s.name(), required(s, DEPLOYMENT_NAME),
-                        s.value(API_VERSION).orElse(ProviderDefaults.AZURE_API_VERSION), s.value(MODEL).orElse(null), apiKey,
-                        client(AzureChatApi.class, required(s, ENDPOINT)), call);
-                case OLLAMA -> new OllamaProvider(s.name(), required(s, MODEL), apiKey,
+                case AZURE -> azure(s, apiKey);
+                case OLLAMA -> new OllamaProvider(s.name(), required(s, MODEL), apiKey, numCtx(s),
                         client(OllamaChatApi.class, s.value(ENDPOINT).orElse(ProviderDefaults.OLLAMA_ENDPOINT)), call);
+                case ANTHROPIC -> new AnthropicProvider(s.name(), s.value(MODEL).orElse(ProviderDefaults.ANTHROPIC_MODEL), apiKey,
+                        s.value(API_VERSION).orElse(ProviderDefaults.ANTHROPIC_VERSION),
+                        client(AnthropicMessagesApi.class, s.value(BASE_URL).orElse(ProviderDefaults.ANTHROPIC_BASE_URL)), call);
+                case GEMINI -> new GeminiProvider(s.name(), s.value(MODEL).orElse(ProviderDefaults.GEMINI_MODEL), apiKey,
+                        client(GeminiApi.class, s.value(BASE_URL).orElse(ProviderDefaults.GEMINI_BASE_URL)), call);
             };
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | RequestRejected e) {
             return new MisconfiguredProvider(s.name(), "Provider '" + s.name() + "' is misconfigured: " + e.getMessage());
         }
+    }
+
+    private ChatProvider azure(ProviderSettings s, String apiKey) {
+        AzureOpenAiProvider.Deployment deployment = new AzureOpenAiProvider.Deployment(required(s, DEPLOYMENT_NAME),
+                s.value(API_VERSION).orElse(ProviderDefaults.AZURE_API_VERSION));
+        EntraTokens entra = s.value(TENANT_ID).or(() -> s.value(CLIENT_ID)).or(() -> s.value(CLIENT_SECRET)).isEmpty() ? null
+                : new EntraTokens(new EntraTokenClient(client(EntraTokenApi.class, s.value(AUTHORITY_HOST).orElse(EntraTokenClient.DEFAULT_AUTHORITY_HOST)),
+                        new EntraTokenClient.Credentials(required(s, TENANT_ID), required(s, CLIENT_ID), required(s, CLIENT_SECRET),
+                                s.value(SCOPE).orElse(EntraTokenClient.DEFAULT_SCOPE))), clock::now);
+        return new AzureOpenAiProvider(s.name(), deployment, s.value(MODEL).orElse(null), apiKey, entra,
+                client(AzureChatApi.class, required(s, ENDPOINT)), call);
+    }
+
+    private static int numCtx(ProviderSettings settings) {
+        return settings.value(NUM_CTX).map(ProviderRules::numCtx).orElse(ProviderDefaults.OLLAMA_NUM_CTX);
     }
 
     private static String required(ProviderSettings settings, String key) {

@@ -22,7 +22,8 @@ final class ProviderResponses {
     static InputStream body(Response response) {
         if (response.getStatus() >= 300) {
             try {
-                throw ProviderException.forStatus(response.getStatus(), detail(response),
+                String text = text(response);
+                throw ProviderException.forStatus(refusesKey(text) ? 401 : response.getStatus(), detail(text),
                         RetryAfter.parse(response.getHeaderString("retry-after-ms"), response.getHeaderString("Retry-After"), Instant.now())
                                 .orElse(null));
             } finally {
@@ -41,15 +42,23 @@ final class ProviderResponses {
         };
     }
 
-    /** The provider's own words: OpenAI's {@code error.message}, Ollama's {@code error}, or the text. */
-    private static String detail(Response response) {
-        String text;
+    private static String text(Response response) {
         try {
-            text = response.readEntity(String.class);
+            String text = response.readEntity(String.class);
+            return text == null ? "" : text;
         } catch (RuntimeException e) {
             return "";
         }
-        if (text == null) {
+    }
+
+    /** Google answers a wrong API key with 400 and the reason {@code API_KEY_INVALID}: an authentication failure all the same. */
+    private static boolean refusesKey(String text) {
+        return text.contains("\"API_KEY_INVALID\"");
+    }
+
+    /** The provider's own words: OpenAI's, Anthropic's and Google's {@code error.message}, Ollama's {@code error}, or the text. */
+    private static String detail(String text) {
+        if (text.isEmpty()) {
             return "";
         }
         try {

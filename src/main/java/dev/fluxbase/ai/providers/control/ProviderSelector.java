@@ -75,9 +75,10 @@ public class ProviderSelector {
         configured.settings().ifPresent(factory::providerFor);
     }
 
+    /** The chatbot's provider, asked for the chatbot's model ({@code @fluxbase:model}) when it names one. */
     public ChatProvider providerFor(ChatbotDefinition chatbot) {
         return chosen(chatbot.providerId() == null ? null : chatbot.providerId().toString(), chatbot.settings().modelChoice().provider(),
-                false);
+                false, chatbot.settings().modelChoice().model());
     }
 
     /**
@@ -86,10 +87,10 @@ public class ProviderSelector {
      * ({@code NO_PROVIDER}) rather than a silent fall-back: the admin chose where the documents go.
      */
     public ChatProvider providerNamed(String name) {
-        return chosen(null, name, name != null);
+        return chosen(null, name, name != null, null);
     }
 
-    private ChatProvider chosen(String chosenId, String chosenName, boolean nameRequired) {
+    private ChatProvider chosen(String chosenId, String chosenName, boolean nameRequired, String model) {
         List<StoredProvider> stored = storedProviders.get("all", changes.generation(), all -> store.all());
         List<StoredProvider> enabled = stored.stream().filter(StoredProvider::enabled)
                 .sorted(Comparator.comparing(StoredProvider::name)).toList();
@@ -106,7 +107,7 @@ public class ProviderSelector {
         factory.retainOnly(existing);
         List<ChatProvider> candidates = ids.stream().map(id -> metrics.metered(provider(id, byId))).toList();
         return new ResilientProvider(candidates, new RetryPolicy(Math.max(0, maxRetries), Duration.ofMillis(retryDelayMs),
-                Duration.ofMillis(maxRetryDelayMs)), Pause.CANCELLABLE);
+                Duration.ofMillis(maxRetryDelayMs)), Pause.CANCELLABLE, model);
     }
 
     private static void requireNamed(String name, Stream<ProviderChoice.Option> options) {

@@ -18,6 +18,9 @@ import java.util.logging.Logger;
  * reached the listener. Once a token is out, a failure ends the turn with {@code STREAM_ERROR}: the
  * client cannot unsee it.
  *
+ * <p>A chatbot's own model ({@code @fluxbase:model}) goes to the chosen provider only: a model name means
+ * nothing to another vendor, so a fallback answers with its own model.
+ *
  * <p>An explicit loop rather than MicroProfile Fault Tolerance's {@code @Retry}: Fault Tolerance 4.0
  * (MicroProfile 6.1) has no exponential backoff, cannot wait for a {@code Retry-After} the provider
  * sent, and retries a method as a whole, while here whether a retry is allowed depends on what the
@@ -30,15 +33,22 @@ final class ResilientProvider implements ChatProvider {
     private final List<ChatProvider> candidates;
     private final RetryPolicy retries;
     private final Pause pause;
+    private final String model;
 
     /** @param candidates the chosen provider first, then the fallbacks in order */
     ResilientProvider(List<ChatProvider> candidates, RetryPolicy retries, Pause pause) {
+        this(candidates, retries, pause, null);
+    }
+
+    /** @param model the model the chosen provider is asked for, or null for its own */
+    ResilientProvider(List<ChatProvider> candidates, RetryPolicy retries, Pause pause, String model) {
         if (candidates.isEmpty()) {
             throw new IllegalArgumentException("no provider");
         }
         this.candidates = List.copyOf(candidates);
         this.retries = retries;
         this.pause = pause;
+        this.model = model == null || model.isBlank() ? null : model.strip();
     }
 
     @Override
@@ -48,7 +58,7 @@ final class ResilientProvider implements ChatProvider {
 
     @Override
     public String model() {
-        return candidates.get(0).model();
+        return model != null ? model : candidates.get(0).model();
     }
 
     @Override
@@ -57,7 +67,8 @@ final class ResilientProvider implements ChatProvider {
         ProviderException chosenFailure = null;
         for (ChatProvider candidate : candidates) {
             try {
-                return withRetries(candidate, request, tracked, cancel);
+                CompletionRequest asked = candidate == candidates.get(0) ? request.withModel(model) : request.withModel(null);
+                return withRetries(candidate, asked, tracked, cancel);
             } catch (ProviderException e) {
                 if (tracked.seen) {
                     throw e.midStream();

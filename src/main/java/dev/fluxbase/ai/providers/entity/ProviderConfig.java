@@ -1,6 +1,8 @@
 package dev.fluxbase.ai.providers.entity;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -19,19 +21,34 @@ public final class ProviderConfig {
     public static final String ENDPOINT = "endpoint";
     public static final String DEPLOYMENT_NAME = "deployment_name";
     public static final String API_VERSION = "api_version";
+    /** Ollama's context window in tokens. */
+    public static final String NUM_CTX = "num_ctx";
+    /** Azure's Entra ID client credentials; the secret is kept like an API key. */
+    public static final String TENANT_ID = "tenant_id";
+    public static final String CLIENT_ID = "client_id";
+    public static final String CLIENT_SECRET = "client_secret";
+    /** Where Entra ID tokens come from: {@code https://login.microsoftonline.com} unless a national cloud. */
+    public static final String AUTHORITY_HOST = "authority_host";
+    /** What the Entra ID token is for: {@code https://cognitiveservices.azure.com/.default} unless a national cloud. */
+    public static final String SCOPE = "scope";
+    /** The settings stored encrypted and shown masked. */
+    public static final List<String> SECRET_KEYS = List.of(API_KEY, CLIENT_SECRET);
     public static final String MASK = "***masked***";
 
     private ProviderConfig() {
     }
 
-    /** The config as a response shows it: sorted, with the key (if any) masked. */
-    public static Map<String, String> masked(Map<String, String> config, boolean hasApiKey) {
+    /** The config as a response shows it: sorted, with the secrets that are stored masked and no others. */
+    public static Map<String, String> masked(Map<String, String> config, Collection<String> storedSecrets) {
         Map<String, String> shown = new TreeMap<>(config);
-        shown.remove(API_KEY);
-        if (hasApiKey) {
-            shown.put(API_KEY, MASK);
-        }
+        shown.keySet().removeAll(SECRET_KEYS);
+        storedSecrets.forEach(key -> shown.put(key, MASK));
         return shown;
+    }
+
+    /** A config with its secrets in plaintext as a response shows it: the secrets masked. */
+    public static Map<String, String> masked(Map<String, String> config) {
+        return masked(config, SECRET_KEYS.stream().filter(key -> value(config, key).isPresent()).toList());
     }
 
     /** Values that mean "nothing" to the SDK and the reference server. */

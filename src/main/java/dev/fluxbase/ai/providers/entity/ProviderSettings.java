@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * Everything needed to talk to one provider, the plaintext API key included (in {@code config}
- * under {@code api_key}). Equal settings can share a client. {@link #toString()} never shows the key.
+ * under {@code api_key}, as is an Entra ID {@code client_secret}). Equal settings can share a client. {@link #toString()}
+ * never shows them.
  *
  * @param id the stored provider's UUID, or {@code FROM_CONFIG}
  */
@@ -29,6 +30,6 @@ public record ProviderSettings(String id, String name, ProviderType type, Map<St
     @Override
     public String toString() {
         return "ProviderSettings[id=" + id + ", name=" + name + ", type=" + type.wireName()
-                + ", config=" + ProviderConfig.masked(config, config.containsKey(ProviderConfig.API_KEY)) + "]";
+                + ", config=" + ProviderConfig.masked(config) + "]";
     }
 }

@@ -17,13 +17,15 @@ import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * A provider an admin created. The API key is never part of {@code config}: it lives encrypted in
- * {@code api_key_encrypted} (see {@code ApiKeyVault}).
+ * A provider an admin created. The secrets are never part of {@code config}: the API key lives encrypted in
+ * {@code api_key_encrypted}, an Entra ID client secret in {@code client_secret_encrypted} (see {@code ApiKeyVault}).
  */
 @Entity
 @Table(name = "providers", schema = "ai")
@@ -60,6 +62,8 @@ public class StoredProvider {
     private String config;
     @Column(name = "api_key_encrypted")
     private byte[] apiKeyEncrypted;
+    @Column(name = "client_secret_encrypted")
+    private byte[] clientSecretEncrypted;
     @Column(name = "created_at")
     private OffsetDateTime createdAt;
     @Column(name = "updated_at")
@@ -154,8 +158,8 @@ public class StoredProvider {
     }
 
     public void setConfig(Map<String, String> values) {
-        if (values.containsKey(ProviderConfig.API_KEY)) {
-            throw new IllegalArgumentException("the API key is stored encrypted, never in config");
+        if (ProviderConfig.SECRET_KEYS.stream().anyMatch(values::containsKey)) {
+            throw new IllegalArgumentException("secrets are stored encrypted, never in config");
         }
         JsonObjectBuilder json = JSON.createObjectBuilder();
         values.forEach(json::add);
@@ -172,6 +176,30 @@ public class StoredProvider {
 
     public boolean hasApiKey() {
         return apiKeyEncrypted != null && apiKeyEncrypted.length > 0;
+    }
+
+    public byte[] clientSecretEncrypted() {
+        return clientSecretEncrypted == null ? null : clientSecretEncrypted.clone();
+    }
+
+    public void setClientSecretEncrypted(byte[] clientSecretEncrypted) {
+        this.clientSecretEncrypted = clientSecretEncrypted == null ? null : clientSecretEncrypted.clone();
+    }
+
+    public boolean hasClientSecret() {
+        return clientSecretEncrypted != null && clientSecretEncrypted.length > 0;
+    }
+
+    /** The config keys of the secrets this provider has stored. */
+    public List<String> storedSecrets() {
+        List<String> keys = new ArrayList<>();
+        if (hasApiKey()) {
+            keys.add(ProviderConfig.API_KEY);
+        }
+        if (hasClientSecret()) {
+            keys.add(ProviderConfig.CLIENT_SECRET);
+        }
+        return keys;
     }
 
     public OffsetDateTime createdAt() {

@@ -31,7 +31,9 @@ import java.util.function.Supplier;
 /**
  * A real HTTP server on 127.0.0.1 that impersonates LLM providers on their wire formats: OpenAI
  * ({@code <prefix>/chat/completions}, {@code <prefix>/embeddings}), Azure OpenAI
- * ({@code /openai/deployments/{deployment}/...}) and Ollama ({@code /api/chat}, {@code /api/embed}).
+ * ({@code /openai/deployments/{deployment}/...}), Ollama ({@code /api/chat}, {@code /api/embed}), Anthropic
+ * ({@code /v1/messages}) and Gemini ({@code /v1beta/models/{model}:streamGenerateContent}); and Microsoft Entra ID's
+ * token endpoint ({@code /{tenant}/oauth2/v2.0/token}, see {@link FakeEntraId}).
  *
  * <p>Chat requests of any dialect consume scripted {@link Reply replies} in FIFO order; an empty
  * queue answers 500 so that a test that forgot to script fails loudly. Embeddings are computed,
@@ -44,9 +46,9 @@ public final class FakeLlmServer implements AutoCloseable {
     private static final String AZURE_PREFIX = "/openai/deployments/";
     private static final Duration EXECUTOR_SHUTDOWN = Duration.ofSeconds(5);
 
-    private enum Dialect { OPENAI, AZURE, OLLAMA }
+    private enum Dialect { OPENAI, AZURE, OLLAMA, ANTHROPIC, GEMINI, ENTRA }
 
-    private enum Operation { CHAT, EMBEDDINGS }
+    private enum Operation { CHAT, EMBEDDINGS, TOKEN }
 
     private record Route(Dialect dialect, Operation operation) {
 
@@ -55,7 +57,13 @@ public final class FakeLlmServer implements AutoCloseable {
                 return null;
             }
             Dialect openAi = path.startsWith(AZURE_PREFIX) ? Dialect.AZURE : Dialect.OPENAI;
-            if (path.equals("/api/chat")) {
+            if (path.equals(AnthropicWire.PATH)) {
+                return new Route(Dialect.ANTHROPIC, Operation.CHAT);
+            } else if (GeminiWire.PATH.matcher(path).matches()) {
+                return new Route(Dialect.GEMINI, Operation.CHAT);
+            } else if (FakeEntraId.PATH.matcher(path).matches()) {
+                return new Route(Dialect.ENTRA, Operation.TOKEN);
+            } else if (path.equals("/api/chat")) {
                 return new Route(Dialect.OLLAMA, Operation.CHAT);
             } else if (path.equals("/api/embed")) {
                 return new Route(Dialect.OLLAMA, Operation.EMBEDDINGS);
@@ -90,6 +98,7 @@ public final class FakeLlmServer implements AutoCloseable {
     private int openStreams; // guarded by monitor
     private int heldReplies; // guarded by monitor
     private volatile String requiredApiKey;
+    private final FakeEntraId entra = new FakeEntraId();
     private volatile CountDownLatch stallRelease = new CountDownLatch(1);
     private volatile CountDownLatch heldRelease = new CountDownLatch(1);
 
@@ -158,6 +167,7 @@ public final class FakeLlmServer implements AutoCloseable {
         replies.clear();
         responder = null;
         requiredApiKey = null;
+        entra.reset();
         synchronized (monitor) {
             recorded.clear();
             awaitCursor = 0;
@@ -194,12 +204,17 @@ public final class FakeLlmServer implements AutoCloseable {
     }
 
     /**
-     * From now on OpenAI requests need {@code Authorization: Bearer <key>} and Azure requests
-     * {@code api-key: <key>}, else 401 (without consuming a reply); null turns the check off.
-     * Ollama has no authentication.
+     * From now on OpenAI requests need {@code Authorization: Bearer <key>}, Azure requests {@code api-key: <key>} (or a
+     * token of {@link #entra()}), Anthropic's {@code x-api-key} and Gemini's {@code x-goog-api-key}, else each provider's
+     * refusal (Gemini's is a 400) without consuming a reply; null turns the check off. Ollama has no authentication.
      */
     public void requireApiKey(String key) {
         this.requiredApiKey = key;
+    }
+
+    /** The Entra ID token endpoint this server plays, for Azure providers that sign in with client credentials. */
+    public FakeEntraId entra() {
+        return entra;
     }
 
     /** Snapshot of all recorded requests (chat and embeddings) in arrival order. */
@@ -278,9 +293,11 @@ public final class FakeLlmServer implements AutoCloseable {
         if (route == null) {
             sendJson(exchange, 404, OpenAiWire.error("fake provider: no route for " + request.method() + " "
                     + request.path(), "invalid_request_error", "not_found"));
+        } else if (route.operation() == Operation.TOKEN) {
+            FakeEntraId.Answer answer = entra.answer(request);
+            sendJson(exchange, answer.status(), answer.body());
         } else if (!isAuthorised(route.dialect(), request)) {
-            sendJson(exchange, 401, OpenAiWire.error("Incorrect API key provided", "invalid_request_error",
-                    "invalid_api_key"));
+            refuse(exchange, route.dialect());
         } else {
             answer(exchange, route, request);
         }
@@ -293,7 +310,7 @@ public final class FakeLlmServer implements AutoCloseable {
                 sendJson(exchange, 200, route.dialect() == Dialect.OLLAMA
                         ? OllamaWire.embed(json) : OpenAiWire.embeddings(json));
             } else {
-                chat(exchange, route.dialect(), json);
+                chat(exchange, route.dialect(), request.path(), json);
             }
         } catch (IllegalArgumentException | JsonException e) {
             // Only reached before the response started: rendering happens before anything is sent.
@@ -303,7 +320,7 @@ public final class FakeLlmServer implements AutoCloseable {
         }
     }
 
-    private void chat(HttpExchange exchange, Dialect dialect, JsonObject request) throws IOException {
+    private void chat(HttpExchange exchange, Dialect dialect, String path, JsonObject request) throws IOException {
         Reply reply = replies.poll();
         Function<JsonObject, Reply> fallback = responder;
         if (reply == null && fallback != null) {
@@ -320,6 +337,20 @@ public final class FakeLlmServer implements AutoCloseable {
         if (reply.isHttpError()) {
             String body = reply.errorBody();
             send(exchange, reply.status(), body.stripLeading().startsWith("{") ? JSON_CONTENT_TYPE : "text/plain", body);
+        } else if (dialect == Dialect.ANTHROPIC) {
+            AnthropicWire wire = new AnthropicWire(request);
+            if (AnthropicWire.isStreaming(request)) {
+                stream(exchange, reply, wire.stream(reply), OpenAiWire.SSE_CONTENT_TYPE);
+            } else {
+                respondWhole(exchange, reply, wire.completion(reply));
+            }
+        } else if (dialect == Dialect.GEMINI) {
+            GeminiWire wire = new GeminiWire(path);
+            if (GeminiWire.isStreaming(path)) {
+                stream(exchange, reply, wire.stream(reply), OpenAiWire.SSE_CONTENT_TYPE);
+            } else {
+                respondWhole(exchange, reply, wire.completion(reply));
+            }
         } else if (dialect == Dialect.OLLAMA) {
             OllamaWire wire = new OllamaWire(request);
             if (OllamaWire.isStreaming(request)) {
@@ -338,18 +369,39 @@ public final class FakeLlmServer implements AutoCloseable {
     }
 
     private static String error(Dialect dialect, String message, String type) {
-        return dialect == Dialect.OLLAMA ? OllamaWire.error(message) : OpenAiWire.error(message, type, null);
+        return switch (dialect) {
+            case OLLAMA -> OllamaWire.error(message);
+            case ANTHROPIC -> AnthropicWire.error(message, "server_error".equals(type) ? "api_error" : type);
+            case GEMINI -> GeminiWire.error("server_error".equals(type) ? 500 : 400, message,
+                    "server_error".equals(type) ? "INTERNAL" : "INVALID_ARGUMENT");
+            default -> OpenAiWire.error(message, type, null);
+        };
     }
 
+    /** Each provider's answer to a wrong key: Google's is a 400. */
+    private static void refuse(HttpExchange exchange, Dialect dialect) throws IOException {
+        switch (dialect) {
+            case ANTHROPIC -> sendJson(exchange, 401, AnthropicWire.error("invalid x-api-key", "authentication_error"));
+            case GEMINI -> sendJson(exchange, 400, GeminiWire.invalidApiKey());
+            default -> sendJson(exchange, 401, OpenAiWire.error("Incorrect API key provided", "invalid_request_error", "invalid_api_key"));
+        }
+    }
+
+    /** A bearer token from the fake Entra ID always passes Azure; otherwise the required key, if any, must come. */
     private boolean isAuthorised(Dialect dialect, RecordedRequest request) {
         String key = requiredApiKey;
+        if (dialect == Dialect.AZURE && entra.issued(request.header("authorization"))) {
+            return true;
+        }
         if (key == null) {
             return true;
         }
         return switch (dialect) {
             case OPENAI -> ("Bearer " + key).equals(request.header("authorization"));
             case AZURE -> key.equals(request.header("api-key"));
-            case OLLAMA -> true;
+            case ANTHROPIC -> key.equals(request.header("x-api-key"));
+            case GEMINI -> key.equals(request.header("x-goog-api-key"));
+            case OLLAMA, ENTRA -> true;
         };
     }
 

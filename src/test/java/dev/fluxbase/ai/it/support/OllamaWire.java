@@ -111,7 +111,7 @@ public final class OllamaWire {
         return calls;
     }
 
-    private static JsonObject argumentsObject(Reply.ToolCall call) {
+    static JsonObject argumentsObject(Reply.ToolCall call) {
         try (JsonReader reader = Json.createReader(new StringReader(call.argumentsJson()))) {
             return reader.readObject();
         } catch (JsonException e) {

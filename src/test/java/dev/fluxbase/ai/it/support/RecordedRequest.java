@@ -40,10 +40,19 @@ public record RecordedRequest(String method, String path, String query, Map<Stri
 
     /** First value of a query parameter, decoded (e.g. Azure's {@code api-version}); null if absent. */
     public String queryParameter(String name) {
-        if (query == null) {
+        return parameter(query, name);
+    }
+
+    /** First value of a parameter of a form-encoded body (e.g. an OAuth token request), decoded; null if absent. */
+    public String formParameter(String name) {
+        return parameter(body, name);
+    }
+
+    private static String parameter(String encoded, String name) {
+        if (encoded == null) {
             return null;
         }
-        for (String pair : query.split("&")) {
+        for (String pair : encoded.split("&")) {
             int equals = pair.indexOf('=');
             String key = equals < 0 ? pair : pair.substring(0, equals);
             if (decode(key).equals(name)) {

@@ -210,8 +210,12 @@ class AdminProvidersIT {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "{\"name\":\"x\",\"provider_type\":\"anthropic\",\"config\":{}}|400|Invalid provider type. Must be 'openai', 'azure', or 'ollama'",
-            "{\"name\":\"x\",\"config\":{}}|400|Invalid provider type. Must be 'openai', 'azure', or 'ollama'",
+            "{\"name\":\"x\",\"provider_type\":\"mistral\",\"config\":{}}|400|Invalid provider type. Must be one of 'openai', 'azure', 'ollama', 'anthropic', 'gemini'",
+            "{\"name\":\"x\",\"config\":{}}|400|Invalid provider type. Must be one of 'openai', 'azure', 'ollama', 'anthropic', 'gemini'",
+            "{\"name\":\"x\",\"provider_type\":\"ollama\",\"config\":{\"model\":\"m\",\"num_ctx\":\"lots\"}}|400|config.num_ctx must be a whole number of tokens from 1 to 2097152",
+            "{\"name\":\"x\",\"provider_type\":\"azure\",\"config\":{\"endpoint\":\"https://a.example\",\"deployment_name\":\"d\",\"tenant_id\":\"t\",\"client_id\":\"c\"}}|400|Entra ID needs config.tenant_id, config.client_id and config.client_secret together",
+            "{\"name\":\"x\",\"provider_type\":\"gemini\",\"config\":{\"tenant_id\":\"t\",\"client_id\":\"c\",\"client_secret\":\"s\"}}|400|Only azure providers sign in with Entra ID (tenant_id, client_id, client_secret)",
+            "{\"name\":\"x\",\"provider_type\":\"anthropic\",\"config\":{\"base_url\":\"api.anthropic.com\"}}|400|config.base_url is not an http(s) URL: api.anthropic.com",
             "{\"provider_type\":\"openai\"}|400|Invalid request body: \"name\" is required",
             "{\"name\":\"x\",\"provider_type\":\"azure\",\"config\":{\"deployment_name\":\"d\"}}|400|A provider of type 'azure' needs config.endpoint",
             "{\"name\":\"x\",\"provider_type\":\"azure\",\"config\":{\"endpoint\":\"https://a.example\"}}|400|A provider of type 'azure' needs config.deployment_name",
@@ -224,6 +228,43 @@ class AdminProvidersIT {
         assertThat(response.status()).as(response.toString()).isEqualTo(status);
         assertThat(response.json().getString("error")).isEqualTo(message);
         assertThat(server.column("SELECT count(*)::text FROM ai.providers")).containsExactly("0");
+    }
+
+    @Test
+    void anthropicAndGeminiProvidersAreStoredWithTheirKeysMaskedButCannotEmbed() {
+        JsonObject anthropic = api.create("claude", "anthropic", false, Map.of("api_key", KEY, "model", "claude-sonnet-4-5"));
+        JsonObject gemini = api.create("gemini", "gemini", false, Map.of("api_key", KEY));
+        assertThat(anthropic.getString("provider_type")).isEqualTo("anthropic");
+        assertThat(anthropic.getJsonObject("config").getString("api_key")).isEqualTo(MASK);
+        assertThat(gemini.getString("provider_type")).isEqualTo("gemini");
+        assertThat(listed()).extracting(p -> p.getString("provider_type")).contains("anthropic", "gemini");
+
+        ApiResponse refused = api.call("PUT", BASE + "/" + gemini.getString("id") + "/embedding", "{}");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().getString("code")).isEqualTo("INVALID_REQUEST");
+        assertThat(refused.json().getString("error")).startsWith("A provider of type 'gemini' cannot embed");
+        assertThat(listed("gemini").getBoolean("use_for_embeddings")).isFalse();
+    }
+
+    @Test
+    void anEntraIdClientSecretIsSealedMaskedKeptAndRemovedLikeAKey() {
+        String id = api.create("entra", "azure", false, Map.of("endpoint", "https://a.example", "deployment_name", "d",
+                "tenant_id", "t", "client_id", "c", "client_secret", "entra-s3cret-value")).getString("id");
+        assertThat(listed("entra").getJsonObject("config")).containsEntry("client_secret", Json.createValue(MASK))
+                .doesNotContainKey("api_key");
+        assertThat(server.column("SELECT config::text || encode(client_secret_encrypted, 'escape') FROM ai.providers").get(0))
+                .doesNotContain("entra-s3cret-value");
+
+        ApiResponse kept = api.call("PUT", BASE + "/" + id, "{\"config\":{\"client_secret\":\"" + MASK + "\",\"client_id\":\"c2\"}}");
+        assertThat(kept.status()).as(kept.toString()).isEqualTo(200);
+        assertThat(kept.json().getJsonObject("config").getString("client_secret")).isEqualTo(MASK);
+        ApiResponse incomplete = api.call("PUT", BASE + "/" + id, "{\"config\":{\"client_secret\":\"\"}}");
+        assertThat(incomplete.status()).isEqualTo(400);
+        assertThat(incomplete.json().getString("error")).isEqualTo("Entra ID needs config.tenant_id, config.client_id and config.client_secret together");
+        ApiResponse removed = api.call("PUT", BASE + "/" + id, "{\"config\":{\"client_secret\":\"\",\"tenant_id\":\"\",\"client_id\":\"\"}}");
+        assertThat(removed.status()).as(removed.toString()).isEqualTo(200);
+        assertThat(removed.json().getJsonObject("config")).doesNotContainKeys("client_secret", "tenant_id", "client_id");
+        assertThat(server.column("SELECT (client_secret_encrypted IS NULL)::text FROM ai.providers")).containsExactly("true");
     }
 
     @Test

@@ -83,8 +83,8 @@ class ProviderChatIT {
         return llm.requests().stream().map(RecordedRequest::path).toList();
     }
 
-    private static List<JsonObject> messages(RecordedRequest request) {
-        return request.json().getJsonArray("messages").getValuesAs(JsonObject.class);
+    private static List<WireConversation.Message> messages(ProviderKind kind, RecordedRequest request) {
+        return WireConversation.of(kind, request);
     }
 
     @ParameterizedTest
@@ -103,7 +103,7 @@ class ProviderChatIT {
         RecordedRequest request = llm.awaitRequest(WAIT);
         assertThat(request.path()).isEqualTo(kind.path());
         kind.assertDialect(request);
-        assertThat(messages(request)).extracting(m -> m.getString("role")).containsExactly("system", "user");
+        assertThat(messages(kind, request)).extracting(WireConversation.Message::role).containsExactly("system", "user");
     }
 
     /**
@@ -170,22 +170,21 @@ class ProviderChatIT {
         llm.awaitRequest(WAIT);
         RecordedRequest second = llm.awaitRequest(WAIT);
         kind.assertDialect(second);
-        List<JsonObject> messages = messages(second);
-        JsonObject assistant = messages.get(messages.size() - 2);
-        JsonObject result = messages.get(messages.size() - 1);
-        assertThat(assistant.getString("role")).isEqualTo("assistant");
-        JsonObject function = assistant.getJsonArray("tool_calls").getJsonObject(0).getJsonObject("function");
-        assertThat(function.getString("name")).isEqualTo("lookup");
-        assertThat(result.getString("role")).isEqualTo("tool");
-        assertThat(result.getString("content")).startsWith("Error: unknown tool 'lookup'");
+        List<WireConversation.Message> messages = messages(kind, second);
+        WireConversation.Message assistant = messages.get(messages.size() - 2);
+        WireConversation.Message result = messages.get(messages.size() - 1);
+        assertThat(assistant.role()).isEqualTo("assistant");
+        WireConversation.Call function = assistant.calls().get(0);
+        assertThat(function.name()).isEqualTo("lookup");
+        assertThat(function.arguments().getInt("q")).isEqualTo(1);
+        assertThat(result.role()).isEqualTo("tool");
+        assertThat(result.content()).startsWith("Error: unknown tool 'lookup'");
         if (kind.pairsToolResultsById()) {
-            assertThat(function.getString("arguments")).isEqualTo("{\"q\":1}");
-            assertThat(assistant.getJsonArray("tool_calls").getJsonObject(0).getString("id")).isEqualTo(call.toolCallIds().get(0));
-            assertThat(result.getString("tool_call_id")).isEqualTo(call.toolCallIds().get(0));
+            assertThat(function.id()).isEqualTo(call.toolCallIds().get(0));
+            assertThat(result.toolCallId()).isEqualTo(call.toolCallIds().get(0));
         } else {
-            assertThat(function.getJsonObject("arguments").getInt("q")).isEqualTo(1);
-            assertThat(result.containsKey("tool_call_id")).isFalse();
-            assertThat(result.getString("tool_name")).isEqualTo("lookup");
+            assertThat(result.toolCallId()).isNull();
+            assertThat(result.toolName()).isEqualTo("lookup");
         }
     }
 
@@ -198,16 +197,17 @@ class ProviderChatIT {
         assertThat(last(ask(kind, "Do two things")).getString("type")).isEqualTo("done");
 
         llm.awaitRequest(WAIT);
-        List<JsonObject> messages = messages(llm.awaitRequest(WAIT));
-        JsonObject assistant = messages.get(messages.size() - 3);
-        assertThat(assistant.getJsonArray("tool_calls").getValuesAs(JsonObject.class))
-                .extracting(c -> c.getJsonObject("function").getString("name")).containsExactly("lookup", "fetch");
-        List<JsonObject> results = messages.subList(messages.size() - 2, messages.size());
-        assertThat(results).extracting(m -> m.getString("role")).containsExactly("tool", "tool");
-        assertThat(results.get(0).getString("content")).startsWith("Error: unknown tool 'lookup'");
-        assertThat(results.get(1).getString("content")).startsWith("Error: unknown tool 'fetch'");
+        List<WireConversation.Message> messages = messages(kind, llm.awaitRequest(WAIT));
+        WireConversation.Message assistant = messages.get(messages.size() - 3);
+        assertThat(assistant.calls()).extracting(WireConversation.Call::name).containsExactly("lookup", "fetch");
+        List<WireConversation.Message> results = messages.subList(messages.size() - 2, messages.size());
+        assertThat(results).extracting(WireConversation.Message::role).containsExactly("tool", "tool");
+        assertThat(results.get(0).content()).startsWith("Error: unknown tool 'lookup'");
+        assertThat(results.get(1).content()).startsWith("Error: unknown tool 'fetch'");
         if (kind.pairsToolResultsById()) {
-            assertThat(results).extracting(m -> m.getString("tool_call_id")).containsExactlyElementsOf(calls.toolCallIds());
+            assertThat(results).extracting(WireConversation.Message::toolCallId).containsExactlyElementsOf(calls.toolCallIds());
+        } else {
+            assertThat(results).extracting(WireConversation.Message::toolName).containsExactly("lookup", "fetch");
         }
     }
 

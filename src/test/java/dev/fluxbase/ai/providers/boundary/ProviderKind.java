@@ -7,7 +7,7 @@ import dev.fluxbase.ai.it.support.RecordedRequest;
 import jakarta.json.JsonObject;
 import java.util.Map;
 
-/** The three provider types as stored providers in front of the fake LLM server, and what their requests look like. */
+/** The provider types as stored providers in front of the fake LLM server, and what their requests look like. */
 enum ProviderKind {
     OPENAI("openai", "sk-it-openai") {
         @Override
@@ -52,6 +52,11 @@ enum ProviderKind {
             assertThat(body.getInt("max_tokens")).isEqualTo(ProviderBots.MAX_TOKENS);
             assertThat(body.getJsonObject("stream_options").getBoolean("include_usage")).isTrue();
         }
+
+        @Override
+        String model(RecordedRequest request) {
+            return request.path().replaceFirst("^/openai/deployments/([^/]+)/.*$", "$1");
+        }
     },
     OLLAMA("ollama", null) {
         @Override
@@ -72,6 +77,63 @@ enum ProviderKind {
             assertThat(body.getBoolean("stream")).isTrue();
             assertThat(body.getJsonObject("options").getInt("num_predict")).isEqualTo(ProviderBots.MAX_TOKENS);
             assertThat(body.getJsonObject("options").getJsonNumber("temperature").doubleValue()).isEqualTo(ProviderBots.TEMPERATURE);
+            assertThat(body.getJsonObject("options").getInt("num_ctx")).as("the default context window").isEqualTo(8192);
+        }
+    },
+    ANTHROPIC("anthropic", "sk-ant-it") {
+        @Override
+        Map<String, String> config(FakeLlmServer llm) {
+            return Map.of("api_key", key, "model", "claude-it", "base_url", llm.baseUrl());
+        }
+
+        @Override
+        String path() {
+            return "/v1/messages";
+        }
+
+        @Override
+        void assertDialect(RecordedRequest request) {
+            assertThat(request.header("x-api-key")).isEqualTo(key);
+            assertThat(request.header("anthropic-version")).isEqualTo("2023-06-01");
+            assertThat(request.header("Authorization")).isNull();
+            JsonObject body = request.json();
+            assertThat(body.getString("model")).isEqualTo("claude-it");
+            assertThat(body.getBoolean("stream")).isTrue();
+            assertThat(body.getInt("max_tokens")).isEqualTo(ProviderBots.MAX_TOKENS);
+            assertThat(body.getJsonNumber("temperature").doubleValue()).isEqualTo(ProviderBots.TEMPERATURE);
+            assertThat(body.getString("system")).contains("You test providers.");
+        }
+
+        @Override
+        String model(RecordedRequest request) {
+            return request.json().getString("model");
+        }
+    },
+    GEMINI("gemini", "AIza-it") {
+        @Override
+        Map<String, String> config(FakeLlmServer llm) {
+            return Map.of("api_key", key, "model", "gemini-it", "base_url", llm.baseUrl());
+        }
+
+        @Override
+        String path() {
+            return "/v1beta/models/gemini-it:streamGenerateContent";
+        }
+
+        @Override
+        void assertDialect(RecordedRequest request) {
+            assertThat(request.queryParameter("alt")).isEqualTo("sse");
+            assertThat(request.header("x-goog-api-key")).isEqualTo(key);
+            assertThat(request.header("Authorization")).isNull();
+            JsonObject body = request.json();
+            assertThat(body.getJsonObject("generationConfig").getInt("maxOutputTokens")).isEqualTo(ProviderBots.MAX_TOKENS);
+            assertThat(body.getJsonObject("generationConfig").getJsonNumber("temperature").doubleValue()).isEqualTo(ProviderBots.TEMPERATURE);
+            assertThat(body.getJsonObject("systemInstruction").toString()).contains("You test providers.");
+        }
+
+        @Override
+        String model(RecordedRequest request) {
+            return request.path().replaceFirst("^/v1beta/models/([^:]+):.*$", "$1");
         }
     };
 
@@ -89,6 +151,11 @@ enum ProviderKind {
 
     abstract void assertDialect(RecordedRequest request);
 
+    /** The model a request asked for: OpenAI's and Ollama's {@code model}; overridden where it lives elsewhere. */
+    String model(RecordedRequest request) {
+        return request.json().getString("model");
+    }
+
     String providerName() {
         return "it-" + type;
     }
@@ -97,8 +164,8 @@ enum ProviderKind {
         return type + "-bot";
     }
 
-    /** Whether tool results carry the call id (OpenAI, Azure) or only the order and the tool's name (Ollama). */
+    /** Whether tool results carry the call id (OpenAI, Azure, Anthropic) or only the order and the tool's name (Ollama, Gemini). */
     boolean pairsToolResultsById() {
-        return this != OLLAMA;
+        return this != OLLAMA && this != GEMINI;
     }
 }

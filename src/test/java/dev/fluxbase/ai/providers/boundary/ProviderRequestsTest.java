@@ -27,8 +27,9 @@ class ProviderRequestsTest {
 
     @Test
     void refusesUnknownTypesAndNonStringConfig() {
-        assertThatThrownBy(() -> ProviderRequests.draft(JsonBodies.fields("{\"name\":\"x\",\"provider_type\":\"anthropic\"}")))
-                .isInstanceOf(RequestRejected.class).hasMessage("Invalid provider type. Must be 'openai', 'azure', or 'ollama'");
+        assertThatThrownBy(() -> ProviderRequests.draft(JsonBodies.fields("{\"name\":\"x\",\"provider_type\":\"mistral\"}")))
+                .isInstanceOf(RequestRejected.class)
+                .hasMessage("Invalid provider type. Must be one of 'openai', 'azure', 'ollama', 'anthropic', 'gemini'");
         assertThatThrownBy(() -> ProviderRequests.draft(JsonBodies.fields("{\"name\":\"x\",\"provider_type\":\"openai\",\"config\":{\"a\":[1]}}")))
                 .hasMessage("Invalid request body: \"config.a\" must be a string");
         assertThatThrownBy(() -> ProviderRequests.draft(JsonBodies.fields("{\"name\":\"x\",\"provider_type\":\"openai\",\"config\":\"k\"}")))

@@ -70,15 +70,16 @@ class RequestBodiesTest {
     void aTemperatureOfZeroIsSent() {
         CompletionRequest request = new CompletionRequest(List.of(ChatMessage.user("q")), List.of(), 10, BigDecimal.ZERO);
         assertThat(json(OpenAiRequestBody.of(request, "gpt-4o", "gpt-4o")).getJsonNumber("temperature").doubleValue()).isZero();
-        assertThat(json(OllamaRequestBody.of(request, "llama3")).getJsonObject("options").getJsonNumber("temperature").doubleValue()).isZero();
+        assertThat(json(OllamaRequestBody.of(request, "llama3", 8192)).getJsonObject("options").getJsonNumber("temperature").doubleValue()).isZero();
     }
 
     @Test
     void ollamaBodyHasOptionsObjectArgumentsAndNoToolCallIds() {
-        JsonObject body = json(OllamaRequestBody.of(TOOL_ROUND, "llama3.1"));
+        JsonObject body = json(OllamaRequestBody.of(TOOL_ROUND, "llama3.1", 8192));
         assertThat(body.getString("model")).isEqualTo("llama3.1");
         assertThat(body.getBoolean("stream")).isTrue();
         assertThat(body.getJsonObject("options").getInt("num_predict")).isEqualTo(500);
+        assertThat(body.getJsonObject("options").getInt("num_ctx")).isEqualTo(8192);
         assertThat(body.getJsonObject("options").getJsonNumber("temperature").doubleValue()).isEqualTo(0.2);
         assertThat(body.getJsonArray("tools").getJsonObject(0).getString("type")).isEqualTo("function");
         JsonObject call = body.getJsonArray("messages").getJsonObject(2).getJsonArray("tool_calls").getJsonObject(0);
@@ -93,7 +94,7 @@ class RequestBodiesTest {
     void ollamaGetsAnEmptyObjectForGarbledArguments() {
         ToolCall garbled = new ToolCall("c", "t", "{not json");
         CompletionRequest request = new CompletionRequest(List.of(ChatMessage.assistant("", List.of(garbled))), List.of(), 1, null);
-        JsonObject body = json(OllamaRequestBody.of(request, "m"));
+        JsonObject body = json(OllamaRequestBody.of(request, "m", 8192));
         assertThat(body.getJsonArray("messages").getJsonObject(0).getJsonArray("tool_calls").getJsonObject(0)
                 .getJsonObject("function").getJsonObject("arguments")).isEmpty();
         assertThat(body.getJsonObject("options").containsKey("temperature")).isFalse();
@@ -108,8 +109,8 @@ class RequestBodiesTest {
         assertThat(format.getJsonObject("json_schema").getString("name")).isEqualTo("shape");
         assertThat(format.getJsonObject("json_schema").getBoolean("strict")).isTrue();
         assertThat(format.getJsonObject("json_schema").getJsonObject("schema")).isEqualTo(schema);
-        assertThat(json(OllamaRequestBody.of(request, "m")).getJsonObject("format")).isEqualTo(schema);
+        assertThat(json(OllamaRequestBody.of(request, "m", 8192)).getJsonObject("format")).isEqualTo(schema);
         assertThat(json(OpenAiRequestBody.of(request.withoutSchema(), "gpt-4o", "gpt-4o")).containsKey("response_format")).isFalse();
-        assertThat(json(OllamaRequestBody.of(request.withoutSchema(), "m")).containsKey("format")).isFalse();
+        assertThat(json(OllamaRequestBody.of(request.withoutSchema(), "m", 8192)).containsKey("format")).isFalse();
     }
 }

@@ -27,6 +27,7 @@ class ResilientProviderTest {
     private final List<String> calls = new ArrayList<>();
     private final List<Duration> pauses = new ArrayList<>();
     private final List<String> deltas = new ArrayList<>();
+    private final List<String> models = new ArrayList<>();
     private final Pause recordPause = (duration, cancel) -> pauses.add(duration);
 
     /** Answers each call with the next scripted outcome: a text, or a failure after some deltas. */
@@ -52,6 +53,7 @@ class ResilientProviderTest {
         @Override
         public CompletionResult stream(CompletionRequest request, StreamListener listener, CancelSignal cancel) {
             calls.add(name);
+            models.add(request.modelOr(model()));
             Object outcome = outcomes.removeFirst();
             if (outcome instanceof ProviderException e) {
                 throw e;
@@ -158,5 +160,27 @@ class ResilientProviderTest {
         ResilientProvider provider = new ResilientProvider(List.of(new Scripted("a"), new Scripted("b")), TWO_RETRIES, recordPause);
         assertThat(provider.name()).isEqualTo("a");
         assertThat(provider.model()).isEqualTo("a-model");
+    }
+
+    @Test
+    void theChatbotsModelGoesToTheChosenProviderAndNotToAFallback() {
+        ResilientProvider provider = new ResilientProvider(List.of(new Scripted("chosen", status(500)), new Scripted("fallback", "ok")),
+                new RetryPolicy(0, Duration.ZERO, Duration.ZERO), recordPause, "claude-it");
+
+        provider.stream(REQUEST, deltas::add, new CancelSignal());
+
+        assertThat(provider.model()).isEqualTo("claude-it");
+        assertThat(calls).containsExactly("chosen", "fallback");
+        assertThat(models).containsExactly("claude-it", "fallback-model");
+    }
+
+    @Test
+    void withoutAModelOfItsOwnTheChatbotGetsTheProvidersModel() {
+        ResilientProvider provider = new ResilientProvider(List.of(new Scripted("chosen", "ok")), TWO_RETRIES, recordPause, " ");
+
+        provider.stream(REQUEST, deltas::add, new CancelSignal());
+
+        assertThat(provider.model()).isEqualTo("chosen-model");
+        assertThat(models).containsExactly("chosen-model");
     }
 }
