@@ -27,6 +27,7 @@ final class OllamaStream implements StreamParser {
     private final List<ToolCall> toolCalls = new ArrayList<>();
     private TokenUsage usage = TokenUsage.NONE;
     private String finishReason;
+    private String responseModel;
 
     OllamaStream(StreamListener listener) {
         this.listener = listener;
@@ -40,6 +41,9 @@ final class OllamaStream implements StreamParser {
         }
         if (chunk.get("error") instanceof JsonString error) {
             throw ProviderException.of(ProviderException.Failure.BROKEN_STREAM, "Provider error: " + error.getString());
+        }
+        if (responseModel == null && chunk.get("model") instanceof JsonString model && !model.getString().isEmpty()) {
+            responseModel = model.getString();
         }
         boolean token = chunk.get("message") instanceof JsonObject message && acceptMessage(message);
         if (chunk.getBoolean("done", false)) {
@@ -82,7 +86,7 @@ final class OllamaStream implements StreamParser {
 
     @Override
     public CompletionResult result() {
-        return new CompletionResult(content.toString(), toolCalls, usage, finishReason);
+        return new CompletionResult(content.toString(), toolCalls, usage, finishReason, null, responseModel);
     }
 
     private static JsonObject parse(String line) {
