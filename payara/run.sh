@@ -131,6 +131,15 @@ print_banner() {
 
 fb_cluster_args
 
+# FLUXBASE_LOG_FORMAT=json: one JSON object per line. The application installs its own formatter when it starts
+# (with the chat turn's ids); until then Payara's JSON formatter writes the boot lines.
+LOG_PROPERTIES="$FB_REPO/payara/logging.properties"
+if [ "${FLUXBASE_LOG_FORMAT:-text}" = json ]; then
+    LOG_PROPERTIES="$FB_HOME/logging-json.properties"
+    sed 's/^java\.util\.logging\.ConsoleHandler\.formatter=.*/java.util.logging.ConsoleHandler.formatter=fish.payara.enterprise.server.logging.JSONLogFormatter/' \
+        "$FB_REPO/payara/logging.properties" > "$LOG_PROPERTIES"
+fi
+
 rm -f "$FAILURE"
 : > "$LOG"
 # A reused runtime directory would redeploy the previous run's application before ours.
@@ -141,7 +150,7 @@ java ${FLUXBASE_JAVA_OPTS:--Xmx512m} -jar "$FB_REPO/target/payara-micro.jar" \
     --addLibs "$FB_REPO/target/server-libs" \
     --port "$PORT" "${FB_CLUSTER_ARGS[@]}" \
     --rootDir "$FB_HOME/payara-root" \
-    --logProperties "$FB_REPO/payara/logging.properties" \
+    --logProperties "$LOG_PROPERTIES" \
     --prebootcommandfile "$FB_REPO/payara/pre-boot-commands.asadmin" \
     --systemProperties "$FB_REPO/payara/system.properties" \
     >> "$LOG" 2>&1 &

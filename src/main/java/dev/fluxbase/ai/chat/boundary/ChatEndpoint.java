@@ -80,6 +80,7 @@ public class ChatEndpoint {
         session.getUserProperties().put(CONNECTION, new ChatConnection(frame -> send(session, frame), caller, tokenProblem, callers.lifetime(caller), client));
         session.getUserProperties().put(PARTS, new MessageParts(maxMessageBytes, MAX_SOCKET_MESSAGE_BYTES));
         OversizeFrames.keepRemote(session);
+        SocketActivity.attach(session);
         sockets.opened(session);
     }
 
@@ -156,6 +157,10 @@ public class ChatEndpoint {
                         throw new IOException("the chat socket is closed");
                     }
                     session.getBasicRemote().sendText(frame);
+                }
+                SocketActivity activity = SocketActivity.of(session);
+                if (activity != null) {
+                    activity.sent();
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -32,6 +32,11 @@ public class ChatSockets {
     @Inject
     ChatMetrics metrics;
 
+    /** The sockets open now (a live view). */
+    Set<Session> open() {
+        return open;
+    }
+
     void opened(Session session) {
         open.add(session);
         metrics.socketOpened();

@@ -1,5 +1,7 @@
 package dev.fluxbase.ai.chat.control;
 
+import dev.fluxbase.ai.observability.control.HistogramRecorder;
+import dev.fluxbase.ai.observability.entity.Histograms;
 import dev.fluxbase.ai.platform.control.Meters;
 import dev.fluxbase.ai.quotas.entity.Outcome;
 import jakarta.annotation.PostConstruct;
@@ -7,9 +9,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Open chat sockets, running turns, turns by outcome and refusals by a limit, for {@code /metrics}. */
+/**
+ * Open chat sockets, running turns, turns by outcome and refusals by a limit, for {@code /metrics}; the
+ * durations of turns and of their retrieval, as histograms.
+ */
 @ApplicationScoped
 public class ChatMetrics {
 
@@ -18,6 +24,9 @@ public class ChatMetrics {
 
     @Inject
     Meters meters;
+
+    @Inject
+    HistogramRecorder histograms;
 
     @PostConstruct
     void register() {
@@ -42,10 +51,19 @@ public class ChatMetrics {
         activeTurns.incrementAndGet();
     }
 
-    void turnEnded(Outcome outcome) {
+    void turnEnded(Outcome outcome, String chatbot, Duration duration) {
         activeTurns.decrementAndGet();
         meters.counter("fluxbase.chat.turns", "Chat turns ended, by outcome (done, error, cancelled, refused)",
                 "outcome", outcome.name()).inc();
+        histograms.record(Histograms.TURN_DURATION, seconds(duration), outcome.name(), chatbot);
+    }
+
+    void retrieved(Duration duration) {
+        histograms.record(Histograms.RETRIEVAL_DURATION, seconds(duration));
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toNanos() / 1e9;
     }
 
     void refused(String code) {

@@ -9,6 +9,7 @@ import dev.fluxbase.ai.chatbots.entity.ModelChoice;
 import dev.fluxbase.ai.chatbots.entity.WebAccess;
 import dev.fluxbase.ai.knowledge.control.Retriever;
 import dev.fluxbase.ai.knowledge.entity.SearchRequest;
+import dev.fluxbase.ai.observability.control.TurnLogContext;
 import dev.fluxbase.ai.platform.control.ServerClock;
 import dev.fluxbase.ai.platform.entity.CodedException;
 import dev.fluxbase.ai.platform.entity.ConnectionFailure;
@@ -95,8 +96,11 @@ public class ChatTurn {
 
     public void run(ChatConnection connection, Conversation conversation, String content, CancelSignal cancel) {
         metrics.turnStarted();
+        long started = System.nanoTime();
         TurnState turn = new TurnState(TurnState.newId(), clock.now());
-        Span span = tracing.startTurn(conversation.chatbot().name(), conversation.id(), turn.id());
+        ChatbotDefinition chatbot = conversation.chatbot();
+        Span span = tracing.startTurn(chatbot.namespace(), chatbot.name(), conversation.id(), turn.id());
+        TurnLogContext.enter(turn.id(), conversation.id(), chatbot.name());
         String ending = null;
         try (Scope scope = span.makeCurrent()) {
             ending = run(connection, conversation, content, cancel, turn);
@@ -107,8 +111,9 @@ public class ChatTurn {
             try {
                 // counted and traced before the client hears the end: what it reads next includes this turn
                 tracing.endTurn(span, turn.outcome().name(), turn.errorCode());
-                metrics.turnEnded(turn.outcome());
+                metrics.turnEnded(turn.outcome(), chatbot.name(), Duration.ofNanos(System.nanoTime() - started));
             } finally {
+                TurnLogContext.leave();
                 end(connection, ending, cancel);
             }
         }
@@ -268,7 +273,12 @@ public class ChatTurn {
             return "";
         }
         events.progress(ProgressSteps.RETRIEVING, "Searching the knowledge base...");
-        return tracing.step(TurnTracing.RETRIEVAL, () -> retriever.context(question, requests,
-                conversation.chatbot().settings().retrieval().maxChunks()).orElse(""));
+        long started = System.nanoTime();
+        try {
+            return tracing.step(TurnTracing.RETRIEVAL, () -> retriever.context(question, requests,
+                    conversation.chatbot().settings().retrieval().maxChunks()).orElse(""));
+        } finally {
+            metrics.retrieved(Duration.ofNanos(System.nanoTime() - started));
+        }
     }
 }

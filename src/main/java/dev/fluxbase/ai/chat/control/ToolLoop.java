@@ -2,6 +2,7 @@ package dev.fluxbase.ai.chat.control;
 
 import dev.fluxbase.ai.chatbots.entity.ChatbotDefinition;
 import dev.fluxbase.ai.chatbots.entity.ChatbotTool;
+import dev.fluxbase.ai.observability.entity.GenAi;
 import dev.fluxbase.ai.providers.entity.CancelSignal;
 import dev.fluxbase.ai.providers.entity.ChatMessage;
 import dev.fluxbase.ai.providers.entity.ChatProvider;
@@ -82,8 +83,8 @@ public class ToolLoop {
                 events.progress(ProgressSteps.GENERATING, "Generating response...");
                 cancel.throwIfCancelled();
                 CompletionRequest request = request(round);
-                CompletionResult result = steps.step(TurnTracing.PROVIDER, () -> provider.stream(request, this::content, cancel),
-                        "fluxbase.provider", provider.name(), "fluxbase.model", provider.model());
+                // the provider layer traces each request it sends (retries and fallbacks apart) as a GenAI chat span
+                CompletionResult result = provider.stream(request, this::content, cancel);
                 events.usage(result.usage());
                 if (result.toolCalls().isEmpty()) {
                     return answer.toString();
@@ -112,7 +113,8 @@ public class ToolLoop {
                 previousCall = signature;
                 cancel.throwIfCancelled();
                 callsRun++;
-                answerCall(call, steps.step(TurnTracing.TOOL, () -> runTool(call), "fluxbase.tool", call.name()));
+                answerCall(call, steps.step(GenAi.EXECUTE_TOOL + " " + call.name(), () -> runTool(call), GenAi.OPERATION_NAME, GenAi.EXECUTE_TOOL,
+                        GenAi.TOOL_NAME, call.name(), GenAi.TOOL_CALL_ID, call.id(), GenAi.TOOL_TYPE, "function"));
             }
             return true;
         }

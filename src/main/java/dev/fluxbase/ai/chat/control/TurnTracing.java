@@ -1,5 +1,7 @@
 package dev.fluxbase.ai.chat.control;
 
+import dev.fluxbase.ai.observability.control.ErrorTypes;
+import dev.fluxbase.ai.observability.entity.GenAi;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
@@ -10,20 +12,22 @@ import jakarta.inject.Inject;
 import java.util.function.Supplier;
 
 /**
- * Traces of chat turns through MicroProfile Telemetry (the OpenTelemetry of Payara Micro): a
- * {@code chat.turn} span from the start of a turn to its end, ending with an event named after the
- * outcome ({@code done}, {@code error}, {@code cancelled}, {@code refused}), and child spans for the
- * limits, the retrieval, every provider request and every tool call. Payara's tracer records nothing
- * unless {@code otel.sdk.disabled=false} is configured (with an OTLP endpoint to export to).
+ * Traces of chat turns through MicroProfile Telemetry (the OpenTelemetry of Payara Micro), named by
+ * OpenTelemetry's GenAI conventions: an {@code invoke_agent {chatbot}} span from the start of a turn to its
+ * end, ending with an event named after the outcome ({@code done}, {@code error}, {@code cancelled},
+ * {@code refused}), with children for the limits and the retrieval (ours: {@code fluxbase.*}), every provider
+ * request ({@code chat {model}}, made by the provider layer) and every tool call ({@code execute_tool {tool}}).
+ * Payara's tracer records nothing unless {@code otel.sdk.disabled=false} is configured.
  */
 @ApplicationScoped
 public class TurnTracing implements TurnSteps {
 
-    static final String TURN = "chat.turn";
-    static final String LIMITS = "chat.limits";
-    static final String RETRIEVAL = "chat.retrieval";
-    static final String PROVIDER = "chat.provider";
-    static final String TOOL = "chat.tool";
+    static final String LIMITS = "fluxbase.limits";
+    static final String RETRIEVAL = "fluxbase.retrieval";
+    static final String TURN_ID = "fluxbase.turn.id";
+    static final String OUTCOME = "fluxbase.turn.outcome";
+    static final String ERROR_CODE = "fluxbase.error.code";
+    static final String NAMESPACE = "fluxbase.chatbot.namespace";
 
     @Inject
     Tracer tracer;
@@ -36,25 +40,28 @@ public class TurnTracing implements TurnSteps {
     }
 
     /** The span of a turn; the caller makes it current and ends it with {@link #endTurn}. */
-    Span startTurn(String chatbot, String conversationId, String turnId) {
-        return tracer.spanBuilder(TURN).setSpanKind(SpanKind.SERVER)
-                .setAttribute("fluxbase.chatbot", chatbot)
-                .setAttribute("fluxbase.conversation_id", conversationId)
-                .setAttribute("fluxbase.turn_id", turnId)
+    Span startTurn(String namespace, String chatbot, String conversationId, String turnId) {
+        return tracer.spanBuilder(GenAi.INVOKE_AGENT + " " + chatbot).setSpanKind(SpanKind.SERVER)
+                .setAttribute(GenAi.OPERATION_NAME, GenAi.INVOKE_AGENT)
+                .setAttribute(GenAi.AGENT_NAME, chatbot)
+                .setAttribute(NAMESPACE, namespace == null ? "" : namespace)
+                .setAttribute(GenAi.CONVERSATION_ID, conversationId)
+                .setAttribute(TURN_ID, turnId)
                 .startSpan();
     }
 
     void endTurn(Span turn, String outcome, String errorCode) {
-        turn.setAttribute("fluxbase.outcome", outcome);
+        turn.setAttribute(OUTCOME, outcome);
         if (errorCode != null) {
-            turn.setAttribute("fluxbase.error_code", errorCode);
+            turn.setAttribute(ERROR_CODE, errorCode);
+            turn.setAttribute(GenAi.ERROR_TYPE, errorCode);
             turn.setStatus(StatusCode.ERROR, errorCode);
         }
         turn.addEvent(outcome);
         turn.end();
     }
 
-    /** Runs one step of the current turn in a child span. */
+    /** Runs one step of the current turn in a child span; a failure sets {@code error.type}. */
     @Override
     public <T> T step(String name, Supplier<T> work, String... attributes) {
         var builder = tracer.spanBuilder(name);
@@ -65,6 +72,7 @@ public class TurnTracing implements TurnSteps {
         try (Scope scope = span.makeCurrent()) {
             return work.get();
         } catch (RuntimeException | Error e) {
+            span.setAttribute(GenAi.ERROR_TYPE, ErrorTypes.of(e));
             span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName());
             throw e;
         } finally {

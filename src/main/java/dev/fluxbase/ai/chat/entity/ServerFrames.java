@@ -1,6 +1,7 @@
 package dev.fluxbase.ai.chat.entity;
 
 import dev.fluxbase.ai.platform.entity.JsonFactories;
+import dev.fluxbase.ai.platform.entity.JsonStrings;
 import dev.fluxbase.ai.providers.entity.TokenUsage;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -27,36 +28,12 @@ public final class ServerFrames {
     public static String content(String conversationId, String delta) {
         StringBuilder json = new StringBuilder(64 + conversationId.length() + delta.length() + delta.length() / 8);
         json.append("{\"type\":\"content\",\"conversation_id\":");
-        quote(json, conversationId);
+        JsonStrings.quote(json, conversationId);
         json.append(",\"delta\":");
-        quote(json, delta);
+        JsonStrings.quote(json, delta);
         return json.append('}').toString();
     }
 
-    /** A JSON string, escaped as JSON-P writes it: quote, backslash and control characters. */
-    static void quote(StringBuilder json, String text) {
-        json.append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> json.append("\\\"");
-                case '\\' -> json.append("\\\\");
-                case '\n' -> json.append("\\n");
-                case '\r' -> json.append("\\r");
-                case '\t' -> json.append("\\t");
-                case '\b' -> json.append("\\b");
-                case '\f' -> json.append("\\f");
-                default -> {
-                    if (c < 0x20) {
-                        json.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        json.append(c);
-                    }
-                }
-            }
-        }
-        json.append('"');
-    }
 
     public static String progress(String conversationId, String step, String message) {
         return frame("progress", conversationId).add("step", step).add("message", message).build().toString();

@@ -2,16 +2,15 @@ package dev.fluxbase.ai.platform.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
-import org.eclipse.microprofile.metrics.Timer;
 
 /**
- * The application's metrics in MicroProfile Metrics' application registry, which Payara serves in
+ * The application's counters and gauges in MicroProfile Metrics' application registry (latencies are
+ * histograms: {@link dev.fluxbase.ai.observability.control.HistogramRecorder}), which Payara serves in
  * Prometheus format at {@code /metrics} with its base and vendor metrics. Every metric carries a
  * description, so that {@code # HELP} says what it counts. Tag values are never null.
  */
@@ -23,14 +22,6 @@ public class Meters {
 
     public Counter counter(String name, String description, String... tags) {
         return registry.counter(metadata(name, description), tags(tags));
-    }
-
-    public void time(String name, String description, Duration duration, String... tags) {
-        timer(name, description, tags).update(duration);
-    }
-
-    public Timer timer(String name, String description, String... tags) {
-        return registry.timer(metadata(name, description), tags(tags));
     }
 
     public void gauge(String name, String description, Supplier<? extends Number> value) {

@@ -4,6 +4,7 @@ import dev.fluxbase.ai.providers.entity.CancelSignal;
 import dev.fluxbase.ai.providers.entity.ChatProvider;
 import dev.fluxbase.ai.providers.entity.CompletionRequest;
 import dev.fluxbase.ai.providers.entity.CompletionResult;
+import dev.fluxbase.ai.providers.entity.ProviderType;
 import dev.fluxbase.ai.providers.entity.StreamListener;
 import java.io.InputStream;
 
@@ -45,6 +46,11 @@ final class AzureOpenAiProvider implements ChatProvider {
     @Override
     public String name() {
         return name;
+    }
+
+    @Override
+    public ProviderType type() {
+        return ProviderType.AZURE;
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.fluxbase.ai.providers.entity.CancelSignal;
 import dev.fluxbase.ai.providers.entity.ChatProvider;
 import dev.fluxbase.ai.providers.entity.CompletionRequest;
 import dev.fluxbase.ai.providers.entity.CompletionResult;
+import dev.fluxbase.ai.providers.entity.ProviderType;
 import dev.fluxbase.ai.providers.entity.StreamListener;
 
 /** Streams chat answers from Ollama's {@code /api/chat} (NDJSON). */
@@ -29,6 +30,11 @@ final class OllamaProvider implements ChatProvider {
     @Override
     public String name() {
         return name;
+    }
+
+    @Override
+    public ProviderType type() {
+        return ProviderType.OLLAMA;
     }
 
     @Override

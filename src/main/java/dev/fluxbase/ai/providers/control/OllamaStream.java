@@ -24,6 +24,7 @@ final class OllamaStream implements StreamParser {
     private final List<ToolCall> toolCalls = new ArrayList<>();
     private TokenUsage usage = TokenUsage.NONE;
     private String finishReason;
+    private String responseModel;
 
     OllamaStream(StreamListener listener) {
         this.listener = listener;
@@ -37,6 +38,9 @@ final class OllamaStream implements StreamParser {
         }
         if (chunk.get("error") instanceof JsonString error) {
             throw ProviderException.of(ProviderException.Failure.BROKEN_STREAM, "Provider error: " + error.getString());
+        }
+        if (responseModel == null && chunk.get("model") instanceof JsonString model && !model.getString().isEmpty()) {
+            responseModel = model.getString();
         }
         boolean token = chunk.get("message") instanceof JsonObject message && acceptMessage(message);
         if (chunk.getBoolean("done", false)) {
@@ -68,6 +72,6 @@ final class OllamaStream implements StreamParser {
 
     @Override
     public CompletionResult result() {
-        return new CompletionResult(content.toString(), toolCalls, usage, finishReason);
+        return new CompletionResult(content.toString(), toolCalls, usage, finishReason, null, responseModel);
     }
 }

@@ -4,6 +4,7 @@ import dev.fluxbase.ai.providers.entity.CancelSignal;
 import dev.fluxbase.ai.providers.entity.ChatProvider;
 import dev.fluxbase.ai.providers.entity.CompletionRequest;
 import dev.fluxbase.ai.providers.entity.CompletionResult;
+import dev.fluxbase.ai.providers.entity.ProviderType;
 import dev.fluxbase.ai.providers.entity.StreamListener;
 
 /** Streams chat completions from OpenAI or an OpenAI-compatible server over SSE. */
@@ -28,6 +29,11 @@ final class OpenAiProvider implements ChatProvider {
     @Override
     public String name() {
         return name;
+    }
+
+    @Override
+    public ProviderType type() {
+        return ProviderType.OPENAI;
     }
 
     @Override

@@ -29,6 +29,8 @@ final class OpenAiStream implements StreamParser {
     private final Map<Integer, PartialCall> calls = new TreeMap<>();
     private TokenUsage usage = TokenUsage.NONE;
     private String finishReason;
+    private String responseId;
+    private String responseModel;
 
     OpenAiStream(StreamListener listener) {
         this.listener = listener;
@@ -51,6 +53,8 @@ final class OpenAiStream implements StreamParser {
         if (chunk.get("error") instanceof JsonObject error) {
             throw ProviderException.of(ProviderException.Failure.BROKEN_STREAM, "Provider error: " + error.getString("message", "unknown"));
         }
+        responseId = text(chunk, "id", responseId);
+        responseModel = text(chunk, "model", responseModel);
         if (chunk.get("usage") instanceof JsonObject u) {
             usage = new TokenUsage(u.getInt("prompt_tokens", 0), u.getInt("completion_tokens", 0));
         }
@@ -111,7 +115,12 @@ final class OpenAiStream implements StreamParser {
         List<ToolCall> toolCalls = new ArrayList<>();
         calls.forEach((index, call) -> toolCalls.add(new ToolCall(call.id == null ? ToolCallIds.next() : call.id, call.name,
                 call.arguments.length() == 0 ? "{}" : call.arguments.toString())));
-        return new CompletionResult(content.toString(), toolCalls, usage, finishReason);
+        return new CompletionResult(content.toString(), toolCalls, usage, finishReason, responseId, responseModel);
+    }
+
+    /** The first non-empty text of the key, kept once seen. */
+    private static String text(JsonObject chunk, String key, String seen) {
+        return seen == null && chunk.get(key) instanceof JsonString value && !value.getString().isEmpty() ? value.getString() : seen;
     }
 
     /** A tool call whose fragments are still arriving. */

@@ -105,7 +105,7 @@ public class ProviderSelector {
         Set<String> existing = stored.stream().map(p -> p.id().toString()).collect(Collectors.toCollection(HashSet::new));
         existing.add(ProviderSettings.CONFIG_ID);
         factory.retainOnly(existing);
-        List<ChatProvider> candidates = ids.stream().map(id -> metrics.metered(provider(id, byId))).toList();
+        List<ChatProvider> candidates = ids.stream().map(id -> metrics.observed(provider(id, byId))).toList();
         return new ResilientProvider(candidates, new RetryPolicy(Math.max(0, maxRetries), Duration.ofMillis(retryDelayMs),
                 Duration.ofMillis(maxRetryDelayMs)), Pause.CANCELLABLE, model);
     }

@@ -5,6 +5,7 @@ import dev.fluxbase.ai.providers.entity.ChatProvider;
 import dev.fluxbase.ai.providers.entity.CompletionRequest;
 import dev.fluxbase.ai.providers.entity.CompletionResult;
 import dev.fluxbase.ai.providers.entity.ProviderException;
+import dev.fluxbase.ai.providers.entity.ProviderType;
 import dev.fluxbase.ai.providers.entity.StreamListener;
 import java.time.Duration;
 import java.util.List;
@@ -59,6 +60,11 @@ final class ResilientProvider implements ChatProvider {
     @Override
     public String model() {
         return model != null ? model : candidates.get(0).model();
+    }
+
+    @Override
+    public ProviderType type() {
+        return candidates.get(0).type();
     }
 
     @Override

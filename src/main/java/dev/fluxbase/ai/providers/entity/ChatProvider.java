@@ -10,5 +10,10 @@ public interface ChatProvider {
 
     String model();
 
+    /** What kind of provider answers, for telemetry; null when unknown. */
+    default ProviderType type() {
+        return null;
+    }
+
     CompletionResult stream(CompletionRequest request, StreamListener listener, CancelSignal cancel);
 }

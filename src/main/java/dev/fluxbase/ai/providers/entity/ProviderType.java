@@ -10,20 +10,22 @@ import java.util.Optional;
  * the Fluxbase SDK's type knows only the first three, but passes any name through.
  */
 public enum ProviderType {
-    OPENAI("openai", List.of(), true),
-    AZURE("azure", List.of(ProviderConfig.ENDPOINT, ProviderConfig.DEPLOYMENT_NAME), true),
-    OLLAMA("ollama", List.of(ProviderConfig.MODEL), true),
-    ANTHROPIC("anthropic", List.of(), false),
-    GEMINI("gemini", List.of(), false);
+    OPENAI("openai", List.of(), true, "openai"),
+    AZURE("azure", List.of(ProviderConfig.ENDPOINT, ProviderConfig.DEPLOYMENT_NAME), true, "azure.ai.openai"),
+    OLLAMA("ollama", List.of(ProviderConfig.MODEL), true, "ollama"),
+    ANTHROPIC("anthropic", List.of(), false, "anthropic"),
+    GEMINI("gemini", List.of(), false, "gcp.gemini");
 
     private final String wireName;
     private final List<String> requiredKeys;
     private final boolean embeds;
+    private final String telemetryName;
 
-    ProviderType(String wireName, List<String> requiredKeys, boolean embeds) {
+    ProviderType(String wireName, List<String> requiredKeys, boolean embeds, String telemetryName) {
         this.wireName = wireName;
         this.requiredKeys = requiredKeys;
         this.embeds = embeds;
+        this.telemetryName = telemetryName;
     }
 
     /** Whether the knowledge bases can embed through a provider of this type (the embedding client speaks the first three). */
@@ -33,6 +35,11 @@ public enum ProviderType {
 
     public String wireName() {
         return wireName;
+    }
+
+    /** Its {@code gen_ai.provider.name}: a well-known value of the GenAI conventions where there is one (Ollama has none). */
+    public String telemetryName() {
+        return telemetryName;
     }
 
     public List<String> requiredKeys() {

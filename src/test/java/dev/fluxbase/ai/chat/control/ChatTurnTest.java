@@ -31,6 +31,7 @@ import dev.fluxbase.ai.tools.entity.Tool;
 import dev.fluxbase.ai.tools.sql.entity.DatabaseIdentity;
 import io.opentelemetry.api.OpenTelemetry;
 import jakarta.json.JsonObject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -119,8 +120,12 @@ class ChatTurnTest {
             }
 
             @Override
-            void turnEnded(Outcome outcome) {
+            void turnEnded(Outcome outcome, String chatbot, Duration duration) {
                 counted.add(outcome);
+            }
+
+            @Override
+            void retrieved(Duration duration) {
             }
         };
         chatTurn.templates = new TemplateResolver() {

@@ -115,6 +115,10 @@ public final class ServerUnderTest {
         return ran.json();
     }
 
+    public int port() {
+        return port;
+    }
+
     public URI http(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }
@@ -125,7 +129,12 @@ public final class ServerUnderTest {
 
     /** A chat socket authenticated as the given user (a fresh user token). */
     public ChatClient chatAs(String userId) {
-        return ChatClient.connect(ws("/ai/ws?token=" + tokens.userToken(userId)));
+        return ChatClient.connect(chatUri(userId));
+    }
+
+    /** The chat socket's address with a fresh user token, for a client that connects through something else. */
+    public URI chatUri(String userId) {
+        return ws("/ai/ws?token=" + tokens.userToken(userId));
     }
 
     public FakeLlmServer llm() {

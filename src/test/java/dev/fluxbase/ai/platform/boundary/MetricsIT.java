@@ -29,6 +29,8 @@ class MetricsIT {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final String[] PROVIDER = {"provider", "config", "model", FluxbaseServer.LLM_MODEL};
+    private static final String[] REQUEST = {"gen_ai_operation_name", "chat", "gen_ai_provider_name", "openai", "fluxbase_provider_name", "config",
+        "gen_ai_request_model", FluxbaseServer.LLM_MODEL};
 
     private ServerUnderTest server;
     private String user;
@@ -56,12 +58,17 @@ class MetricsIT {
         assertThat(after.since(before, "fluxbase_chat_turns_total", "outcome", "done")).isEqualTo(1);
         assertThat(after.since(before, "fluxbase_sql_queries_total", "verdict", "executed")).isEqualTo(1);
         assertThat(after.since(before, "fluxbase_sql_queries_total", "verdict", "refused")).isEqualTo(1);
-        assertThat(after.since(before, "fluxbase_sql_query_count", "verdict", "executed")).isEqualTo(1);
+        assertThat(after.since(before, "fluxbase_sql_query_duration_seconds_count", "fluxbase_sql_verdict", "executed")).isEqualTo(1);
+        assertThat(after.since(before, "fluxbase_sql_query_duration_seconds_bucket", "fluxbase_sql_verdict", "executed", "le", "+Inf")).isEqualTo(1);
         assertThat(after.since(before, "fluxbase_provider_tokens_total", concat(PROVIDER, "kind", "prompt"))).isEqualTo(120);
         assertThat(after.since(before, "fluxbase_provider_tokens_total", concat(PROVIDER, "kind", "completion"))).isEqualTo(15);
-        assertThat(after.since(before, "fluxbase_provider_request_count", concat(PROVIDER, "outcome", "ok"))).isEqualTo(3);
-        assertThat(after.since(before, "fluxbase_provider_first_token_count", PROVIDER)).isEqualTo(1);
-        assertThat(after.value("fluxbase_provider_request_sum", concat(PROVIDER, "outcome", "ok"))).isPositive();
+        assertThat(after.since(before, "gen_ai_client_operation_duration_seconds_count", concat(REQUEST, "error_type", ""))).isEqualTo(3);
+        assertThat(after.since(before, "gen_ai_client_operation_time_to_first_chunk_seconds_count", REQUEST)).isEqualTo(1);
+        assertThat(after.value("gen_ai_client_operation_duration_seconds_sum", concat(REQUEST, "error_type", ""))).isPositive();
+        assertThat(after.since(before, "gen_ai_client_token_usage_sum", concat(REQUEST, "gen_ai_token_type", "input"))).isEqualTo(120);
+        assertThat(after.since(before, "gen_ai_client_token_usage_count", concat(REQUEST, "gen_ai_token_type", "output"))).isEqualTo(3);
+        assertThat(after.since(before, "fluxbase_chat_turn_duration_seconds_count", "fluxbase_turn_outcome", "done", "gen_ai_agent_name", "sql-bot"))
+                .isEqualTo(1);
     }
 
     private static Reply sql(String query) {
@@ -91,7 +98,7 @@ class MetricsIT {
         });
         Prometheus after = Prometheus.scrape(server);
         assertThat(after.since(before, "fluxbase_chat_turns_total", "outcome", "cancelled")).isEqualTo(1);
-        assertThat(after.since(before, "fluxbase_provider_request_count", concat(PROVIDER, "outcome", "cancelled"))).isEqualTo(1);
+        assertThat(after.since(before, "gen_ai_client_operation_duration_seconds_count", concat(REQUEST, "error_type", "cancelled"))).isEqualTo(1);
     }
 
     @Test

@@ -1,9 +1,10 @@
 package dev.fluxbase.ai.tools.sql.control;
 
+import dev.fluxbase.ai.observability.control.HistogramRecorder;
+import dev.fluxbase.ai.observability.entity.Histograms;
 import dev.fluxbase.ai.platform.control.Meters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Duration;
 
 /**
  * {@code execute_sql} queries by verdict (executed, failed, refused) and the duration of those that ran;
@@ -15,6 +16,9 @@ public class SqlMetrics {
     @Inject
     Meters meters;
 
+    @Inject
+    HistogramRecorder histograms;
+
     void refused() {
         count("refused");
     }
@@ -22,8 +26,7 @@ public class SqlMetrics {
     void ran(boolean succeeded, long millis) {
         String verdict = succeeded ? "executed" : "failed";
         count(verdict);
-        meters.time("fluxbase.sql.query", "Duration of the execute_sql queries that ran, by verdict (executed, failed)",
-                Duration.ofMillis(millis), "verdict", verdict);
+        histograms.record(Histograms.SQL_QUERY_DURATION, millis / 1000.0, verdict);
     }
 
     void schemaDescribed() {

@@ -4,23 +4,27 @@ import dev.fluxbase.ai.providers.entity.CancelSignal;
 import dev.fluxbase.ai.providers.entity.ChatProvider;
 import dev.fluxbase.ai.providers.entity.CompletionRequest;
 import dev.fluxbase.ai.providers.entity.CompletionResult;
+import dev.fluxbase.ai.providers.entity.ProviderType;
 import dev.fluxbase.ai.providers.entity.StreamListener;
-import dev.fluxbase.ai.providers.entity.TurnCancelled;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import java.time.Duration;
 
 /**
- * Measures the requests of one provider. It sits below the retries and the failover, so that the
- * provider that really answered gets the time and the tokens. The only cost on the delta path is one
- * boolean check.
+ * Measures and traces the requests of one provider. It sits below the retries and the failover, so that
+ * the provider that really answered gets the span, the time and the tokens. The only cost on the delta
+ * path is one boolean check.
  */
-final class MeteredProvider implements ChatProvider {
+final class ObservedProvider implements ChatProvider {
 
     private final ChatProvider provider;
     private final ProviderMetrics metrics;
+    private final ProviderSpans spans;
 
-    MeteredProvider(ChatProvider provider, ProviderMetrics metrics) {
+    ObservedProvider(ChatProvider provider, ProviderMetrics metrics, ProviderSpans spans) {
         this.provider = provider;
         this.metrics = metrics;
+        this.spans = spans;
     }
 
     @Override
@@ -34,20 +38,27 @@ final class MeteredProvider implements ChatProvider {
     }
 
     @Override
+    public ProviderType type() {
+        return provider.type();
+    }
+
+    @Override
     public CompletionResult stream(CompletionRequest request, StreamListener listener, CancelSignal cancel) {
         long started = System.nanoTime();
-        String outcome = "error";
-        try {
+        Span span = spans.start(provider, request);
+        try (Scope scope = span.makeCurrent()) {
             CompletionResult result = provider.stream(request, new FirstDelta(listener, started), cancel);
-            outcome = "ok";
-            metrics.tokens(provider, result.usage());
+            spans.finished(span, result);
+            metrics.finished(provider, result, since(started));
             return result;
-        } catch (TurnCancelled e) {
-            outcome = "cancelled";
+        } catch (RuntimeException | Error e) {
+            metrics.failed(provider, spans.failed(span, e), since(started));
             throw e;
-        } finally {
-            metrics.request(provider, outcome, Duration.ofNanos(System.nanoTime() - started));
         }
+    }
+
+    private static Duration since(long started) {
+        return Duration.ofNanos(System.nanoTime() - started);
     }
 
     private final class FirstDelta implements StreamListener {
@@ -64,7 +75,7 @@ final class MeteredProvider implements ChatProvider {
         public void onContent(String delta) {
             if (!seen) {
                 seen = true;
-                metrics.firstToken(provider, Duration.ofNanos(System.nanoTime() - started));
+                metrics.firstChunk(provider, since(started));
             }
             listener.onContent(delta);
         }
