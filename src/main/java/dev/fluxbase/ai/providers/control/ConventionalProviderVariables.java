@@ -5,12 +5,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
  * The provider that the variables other tools read means, when no {@code fluxbase.ai.provider.type} is set:
  * {@code OPENAI_API_KEY} (with {@code OPENAI_BASE_URL} for any OpenAI-compatible server and {@code OPENAI_MODEL}),
- * else {@code OLLAMA_HOST} (with {@code OLLAMA_MODEL}). So a machine that already works with those tools answers
+ * else {@code ANTHROPIC_API_KEY} (with {@code ANTHROPIC_BASE_URL}, {@code ANTHROPIC_MODEL}), else {@code GEMINI_API_KEY}
+ * or {@code GOOGLE_API_KEY} (with {@code GEMINI_MODEL}), else {@code OLLAMA_HOST} (with {@code OLLAMA_MODEL}). So a machine that already works with those tools answers
  * on the first run. Its ordinal sits below the environment's and the system properties', so any
  * {@code FLUXBASE_AI_PROVIDER_*} variable still wins for its own key; a set {@code FLUXBASE_AI_PROVIDER_TYPE}, even
  * empty, turns this source off, as the operator chose.
@@ -38,13 +40,21 @@ public class ConventionalProviderVariables implements ConfigSource {
     private static Map<String, String> fromEnvironment(Function<String, String> environment) {
         Map<String, String> values = new LinkedHashMap<>();
         Optional<String> openAiKey = nonBlank(environment, "OPENAI_API_KEY");
+        Optional<String> anthropicKey = nonBlank(environment, "ANTHROPIC_API_KEY");
+        Optional<String> geminiKeyName = Stream.of("GEMINI_API_KEY", "GOOGLE_API_KEY").filter(name -> nonBlank(environment, name).isPresent())
+                .findFirst();
         Optional<String> ollamaHost = nonBlank(environment, "OLLAMA_HOST");
         if (openAiKey.isPresent()) {
-            values.put(PREFIX + "type", "openai");
-            values.put(PREFIX + "api-key", openAiKey.get());
+            keyed(values, "openai", openAiKey.get(), "OPENAI_API_KEY");
             nonBlank(environment, "OPENAI_BASE_URL").ifPresent(url -> values.put(PREFIX + "base-url", url));
             nonBlank(environment, "OPENAI_MODEL").ifPresent(model -> values.put(PREFIX + "model", model));
-            values.put(SOURCE_KEY, "OPENAI_API_KEY");
+        } else if (anthropicKey.isPresent()) {
+            keyed(values, "anthropic", anthropicKey.get(), "ANTHROPIC_API_KEY");
+            nonBlank(environment, "ANTHROPIC_BASE_URL").ifPresent(url -> values.put(PREFIX + "base-url", url));
+            nonBlank(environment, "ANTHROPIC_MODEL").ifPresent(model -> values.put(PREFIX + "model", model));
+        } else if (geminiKeyName.isPresent()) {
+            keyed(values, "gemini", nonBlank(environment, geminiKeyName.get()).orElseThrow(), geminiKeyName.get());
+            nonBlank(environment, "GEMINI_MODEL").ifPresent(model -> values.put(PREFIX + "model", model));
         } else if (ollamaHost.isPresent()) {
             values.put(PREFIX + "type", "ollama");
             values.put(PREFIX + "base-url", ollamaUrl(ollamaHost.get()));
@@ -52,6 +62,12 @@ public class ConventionalProviderVariables implements ConfigSource {
             values.put(SOURCE_KEY, "OLLAMA_HOST");
         }
         return values;
+    }
+
+    private static void keyed(Map<String, String> values, String type, String key, String variable) {
+        values.put(PREFIX + "type", type);
+        values.put(PREFIX + "api-key", key);
+        values.put(SOURCE_KEY, variable);
     }
 
     /** Ollama's own reading of {@code OLLAMA_HOST}: scheme http and port 11434 unless given. */
@@ -90,7 +106,7 @@ public class ConventionalProviderVariables implements ConfigSource {
 
     @Override
     public String getName() {
-        return "conventional provider variables (OPENAI_API_KEY, OLLAMA_HOST)";
+        return "conventional provider variables (OPENAI_API_KEY, ANTHROPIC_API_KEY, GEMINI_API_KEY, OLLAMA_HOST)";
     }
 
     @Override

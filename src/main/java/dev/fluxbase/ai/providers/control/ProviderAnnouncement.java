@@ -22,8 +22,8 @@ public class ProviderAnnouncement {
 
     private static final Logger LOG = Logger.getLogger(ProviderAnnouncement.class.getName());
     static final String NONE = "No LLM provider is configured: chats end with NO_PROVIDER until one is. Set OPENAI_API_KEY"
-            + " (with OPENAI_BASE_URL for another OpenAI-compatible server) or OLLAMA_HOST, or FLUXBASE_AI_PROVIDER_TYPE and its"
-            + " settings, or add one in the console (README: Providers).";
+            + " (with OPENAI_BASE_URL for another OpenAI-compatible server), ANTHROPIC_API_KEY, GEMINI_API_KEY or OLLAMA_HOST, or"
+            + " FLUXBASE_AI_PROVIDER_TYPE and its settings, or add one in the console (README: Providers).";
 
     @Inject
     ProviderSelector selector;

@@ -31,6 +31,17 @@ class ConventionalProviderVariablesTest {
     }
 
     @Test
+    void anthropicThenGeminiThenOllamaWhenThereIsNoOpenAiKey() {
+        assertThat(from(Map.of("ANTHROPIC_API_KEY", "a", "GEMINI_API_KEY", "g", "OLLAMA_HOST", "gpu", "ANTHROPIC_MODEL", "claude-x")).getProperties())
+                .containsEntry("fluxbase.ai.provider.type", "anthropic").containsEntry("fluxbase.ai.provider.api-key", "a")
+                .containsEntry("fluxbase.ai.provider.model", "claude-x").containsEntry(ConventionalProviderVariables.SOURCE_KEY, "ANTHROPIC_API_KEY");
+        assertThat(from(Map.of("GOOGLE_API_KEY", "g", "OLLAMA_HOST", "gpu")).getProperties())
+                .containsEntry("fluxbase.ai.provider.type", "gemini").containsEntry("fluxbase.ai.provider.api-key", "g")
+                .containsEntry(ConventionalProviderVariables.SOURCE_KEY, "GOOGLE_API_KEY");
+        assertThat(from(Map.of("GEMINI_API_KEY", "g1", "GOOGLE_API_KEY", "g2")).getValue("fluxbase.ai.provider.api-key")).isEqualTo("g1");
+    }
+
+    @Test
     void ollamaHostIsReadAsOllamaReadsIt() {
         assertThat(ConventionalProviderVariables.ollamaUrl("gpu")).isEqualTo("http://gpu:11434");
         assertThat(ConventionalProviderVariables.ollamaUrl("0.0.0.0:8000")).isEqualTo("http://0.0.0.0:8000");
