@@ -85,7 +85,7 @@ public class ToolLoop {
                 CompletionRequest request = request(round);
                 // the provider layer traces each request it sends (retries and fallbacks apart) as a GenAI chat span
                 CompletionResult result = provider.stream(request, this::content, cancel);
-                events.usage(result.usage());
+                events.answered(result);
                 if (result.toolCalls().isEmpty()) {
                     return answer.toString();
                 }

@@ -1,12 +1,12 @@
 package dev.fluxbase.ai.chat.control;
 
-import dev.fluxbase.ai.providers.entity.TokenUsage;
+import dev.fluxbase.ai.providers.entity.CompletionResult;
 import dev.fluxbase.ai.providers.entity.ToolCall;
 import dev.fluxbase.ai.tools.entity.ToolEvents;
 
 /**
  * What a turn's {@link ToolLoop} reports while it runs, beyond what its tools report: the streamed answer,
- * every tool result the LLM reads, and the usage of every provider request that finished.
+ * every tool result the LLM reads, and every provider request that finished.
  */
 public interface TurnEvents extends ToolEvents {
 
@@ -15,6 +15,9 @@ public interface TurnEvents extends ToolEvents {
     /** The result of a tool call as the LLM reads it: a tool's own, or why the call was not run. */
     void toolResult(ToolCall call, String result);
 
-    /** The usage of one provider request, reported when it finishes, so that a failing turn still knows what it spent. */
-    void usage(TokenUsage round);
+    /**
+     * One provider request that finished, reported at once, so that a failing turn still knows what it spent
+     * and the ledger books the provider and model that answered (with failover, maybe not the chosen one).
+     */
+    void answered(CompletionResult round);
 }

@@ -1,7 +1,7 @@
 package dev.fluxbase.ai.chat.control;
 
 import dev.fluxbase.ai.chat.entity.ServerFrames;
-import dev.fluxbase.ai.providers.entity.TokenUsage;
+import dev.fluxbase.ai.providers.entity.CompletionResult;
 import dev.fluxbase.ai.providers.entity.ToolCall;
 import jakarta.json.JsonObject;
 import java.util.List;
@@ -50,7 +50,10 @@ final class TurnFrames implements TurnEvents {
     }
 
     @Override
-    public void usage(TokenUsage round) {
-        turn.add(round);
+    public void answered(CompletionResult round) {
+        turn.add(round.usage());
+        if (round.answerer() != null) {
+            turn.provider(round.answerer().providerName(), round.answerer().model());
+        }
     }
 }

@@ -73,17 +73,19 @@ final class ResilientProvider implements ChatProvider {
         ProviderException chosenFailure = null;
         for (ChatProvider candidate : candidates) {
             try {
-                CompletionRequest asked = candidate == candidates.get(0) ? request.withModel(model) : request.withModel(null);
-                return withRetries(candidate, asked, tracked, cancel);
+                boolean chosen = candidate == candidates.get(0);
+                CompletionRequest asked = chosen ? request.withModel(model) : request.withModel(null);
+                return withRetries(candidate, asked, tracked, cancel)
+                        .answeredBy(candidate.name(), chosen && model != null ? model : candidate.model());
             } catch (ProviderException e) {
                 if (tracked.seen) {
                     throw e.midStream();
                 }
-                boolean chosen = chosenFailure == null;
-                if ((chosen && !e.failure().transientFailure())) {
+                boolean first = chosenFailure == null;
+                if (first && !e.failure().transientFailure()) {
                     throw e;
                 }
-                chosenFailure = chosen ? e : chosenFailure;
+                chosenFailure = first ? e : chosenFailure;
             }
         }
         // Every fallback failed too: the chosen provider's failure is the one the admin can act on.

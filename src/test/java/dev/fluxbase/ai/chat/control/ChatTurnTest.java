@@ -245,6 +245,18 @@ class ChatTurnTest {
     }
 
     @Test
+    void theLedgerBooksTheProviderAndModelThatAnsweredNotTheChosenOne() {
+        ScriptedProvider.Round byFallback = listener -> text(ROUND, "From the fallback.").play(listener).answeredBy("spare", "spare-model");
+
+        turn(new ScriptedProvider(byFallback));
+
+        assertThat(booked).singleElement().satisfies(t -> {
+            assertThat(t.providerName()).isEqualTo("spare");
+            assertThat(t.model()).isEqualTo("spare-model");
+        });
+    }
+
+    @Test
     void aRuntimeFailureIsLoggedAsAWarningWithTheTurnsId() {
         List<JsonObject> frames;
         try (CapturedLog log = new CapturedLog(ChatTurn.class)) {

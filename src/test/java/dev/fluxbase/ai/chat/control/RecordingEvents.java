@@ -1,5 +1,6 @@
 package dev.fluxbase.ai.chat.control;
 
+import dev.fluxbase.ai.providers.entity.CompletionResult;
 import dev.fluxbase.ai.providers.entity.TokenUsage;
 import dev.fluxbase.ai.providers.entity.ToolCall;
 import jakarta.json.JsonObject;
@@ -33,8 +34,8 @@ final class RecordingEvents implements TurnEvents {
     }
 
     @Override
-    public void usage(TokenUsage round) {
-        usages.add(round);
+    public void answered(CompletionResult round) {
+        usages.add(round.usage());
     }
 
     TokenUsage totalUsage() {

@@ -265,6 +265,9 @@ class ProviderChatIT {
         assertThat(deltas(frames)).containsExactly("from ", "the fallback");
         assertThat(paths()).containsExactly(kind.path(), kind.path(), kind.path(), CONFIG_PATH);
         assertThat(llm.requests().get(3).json().getString("model")).isEqualTo(FluxbaseServer.LLM_MODEL);
+        assertThat(server.column("SELECT provider_name || '/' || model FROM ai.usage_ledger WHERE user_id = ? ORDER BY id DESC LIMIT 1", user))
+                .as("the ledger books the provider that answered").singleElement()
+                .satisfies(booked -> assertThat(booked).endsWith("/" + FluxbaseServer.LLM_MODEL).doesNotStartWith(kind.providerName() + "/"));
     }
 
     @ParameterizedTest

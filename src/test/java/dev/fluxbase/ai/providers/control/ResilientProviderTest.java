@@ -175,6 +175,18 @@ class ResilientProviderTest {
     }
 
     @Test
+    void aResultNamesTheProviderThatAnsweredAndTheModelItWasAskedFor() {
+        RetryPolicy none = new RetryPolicy(0, Duration.ZERO, Duration.ZERO);
+        CompletionResult fallback = new ResilientProvider(List.of(new Scripted("chosen", status(503)), new Scripted("fallback", "ok")),
+                none, recordPause, "claude-it").stream(REQUEST, deltas::add, new CancelSignal());
+        CompletionResult chosen = new ResilientProvider(List.of(new Scripted("chosen", "ok"), new Scripted("fallback")),
+                none, recordPause, "claude-it").stream(REQUEST, deltas::add, new CancelSignal());
+
+        assertThat(fallback.answerer()).isEqualTo(new CompletionResult.Answerer("fallback", "fallback-model"));
+        assertThat(chosen.answerer()).isEqualTo(new CompletionResult.Answerer("chosen", "claude-it"));
+    }
+
+    @Test
     void withoutAModelOfItsOwnTheChatbotGetsTheProvidersModel() {
         ResilientProvider provider = new ResilientProvider(List.of(new Scripted("chosen", "ok")), TWO_RETRIES, recordPause, " ");
 
