@@ -1,6 +1,7 @@
 // Chatbot administration: list by namespace, enable or disable, view code and settings, sync with a preview.
 import {api, describe, get} from '../api.js';
 import {alertBox, field, formatTime, h, replace, toast} from '../dom.js';
+import {checksBadge, rlsChecksSection} from './rlschecks.js';
 
 const SETTINGS = [
     ['model', 'Model'], ['provider', 'Provider'], ['max_tokens', 'Max tokens'], ['temperature', 'Temperature'],
@@ -87,7 +88,7 @@ export function chatbotsView(main) {
         }
         return h('div', {class: 'table-scroll'}, h('table', {class: 'data chatbots'},
             h('caption', {}, `${chatbots.length} chatbot(s)`),
-            h('thead', {}, h('tr', {}, ['Name', 'Namespace', 'Description', 'Enabled', 'Updated', ''].map(t => h('th', {scope: 'col'}, t)))),
+            h('thead', {}, h('tr', {}, ['Name', 'Namespace', 'Description', 'Enabled', 'RLS checks', 'Updated', ''].map(t => h('th', {scope: 'col'}, t)))),
             h('tbody', {}, chatbots.map(row))));
     }
 
@@ -114,6 +115,7 @@ export function chatbotsView(main) {
             h('td', {}, bot.namespace),
             h('td', {}, bot.description || ''),
             h('td', {}, toggle),
+            h('td', {}, checksBadge(bot.rls_checks)),
             h('td', {}, formatTime(bot.updated_at)),
             h('td', {}, h('button', {type: 'button', class: 'secondary', onclick: () => show(bot.id),
                 'aria-label': `View ${bot.namespace}/${bot.name}`}, 'View')));
@@ -129,6 +131,7 @@ export function chatbotsView(main) {
                     [h('dt', {}, label), h('dd', {}, Array.isArray(bot[key]) ? (bot[key].join(', ') || '—') : String(bot[key]))])),
                 h('h3', {}, 'Code'),
                 h('pre', {class: 'code', tabindex: '0'}, h('code', {}, bot.code || '')),
+                rlsChecksSection(bot, load),
                 h('button', {type: 'button', class: 'secondary', onclick: () => { detail.hidden = true; }}, 'Close'));
             detail.hidden = false;
             detail.focus();

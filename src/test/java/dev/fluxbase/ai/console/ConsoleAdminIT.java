@@ -7,6 +7,7 @@ import dev.fluxbase.ai.it.support.ChatClient;
 import dev.fluxbase.ai.it.support.FluxbaseServer;
 import dev.fluxbase.ai.it.support.Reply;
 import dev.fluxbase.ai.it.support.ServerUnderTest;
+import dev.fluxbase.ai.it.support.SqlFixture;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -58,6 +59,7 @@ class ConsoleAdminIT {
     static void cleanUp(ServerUnderTest server) {
         String key = server.serviceKey();
         server.call("PUT", "/api/v1/admin/ai/chatbots/" + chatbotId(server) + "/toggle", key, "{\"enabled\":true}");
+        server.execute("DELETE FROM ai.rls_checks WHERE chatbot_id = ?::uuid", chatbotId(server));
         server.get("/api/v1/admin/ai/providers", key).array("providers").getValuesAs(JsonObject.class).stream()
                 .filter(p -> p.getString("name").equals(PROVIDER) || p.getString("name").equals(ENTRA_PROVIDER))
                 .forEach(p -> server.call("DELETE", "/api/v1/admin/ai/providers/" + p.getString("id"), key, null));
@@ -271,6 +273,37 @@ class ConsoleAdminIT {
 
     private String chatbotId() {
         return chatbotId(server);
+    }
+
+    @Test
+    @Order(6)
+    void anAdminAddsAnRlsCheckRunsItAndSeesItFailingOnTheChatbot() {
+        SqlFixture.ensure(server);
+        browser.go("#/admin/chatbots");
+        browser.find("input[name=namespace]").sendKeys("default");
+        browser.find("form[role=search] button").click();
+        browser.await(d -> { // the list is drawn again when the filtered answer comes
+            d.findElement(By.cssSelector("button[aria-label='View " + CHATBOT + "']")).click();
+            return true;
+        });
+        WebElement section = browser.find("section.detail section.rls-checks");
+        browser.await(d -> section.getText().contains("No checks yet."));
+
+        section.findElement(By.cssSelector("input[name=check-name]")).sendKeys("Alice sees no orders");
+        section.findElement(By.cssSelector("textarea[name=sql]")).sendKeys("SELECT id FROM orders");
+        new Select(section.findElement(By.cssSelector("select[name=expect]"))).selectByValue("no_rows");
+        section.findElement(By.cssSelector("input[name=users]")).sendKeys("alice");
+        section.findElement(By.cssSelector("form.add-check button[type=submit]")).click();
+        browser.find("li.check[data-check='Alice sees no orders']");
+        section.findElement(By.xpath(".//button[text()='Run all checks']")).click();
+
+        WebElement failed = browser.find("li.check.failed[data-check='Alice sees no orders']");
+        assertThat(failed.findElement(By.cssSelector("ul.outcomes")).getText()).isEqualTo("alice as authenticated: 2 row(s), 2 not allowed");
+        WebElement badge = browser.find("tr[data-chatbot='" + CHATBOT + "'] .badge.failed");
+        assertThat(badge.getText()).isEqualTo("1 failing");
+        browser.screenshot("rls-checks");
+        assertThat(server.get("/api/v1/admin/ai/chatbots/" + chatbotId(server), server.serviceKey()).json().getJsonObject("rls_checks")
+                .getInt("failed")).isEqualTo(1);
     }
 
     private static String chatbotId(ServerUnderTest server) {

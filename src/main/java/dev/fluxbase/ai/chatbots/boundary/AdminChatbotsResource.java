@@ -12,8 +12,12 @@ import dev.fluxbase.ai.platform.entity.ErrorCodes;
 import dev.fluxbase.ai.platform.entity.JsonFactories;
 import dev.fluxbase.ai.platform.entity.JsonFields;
 import dev.fluxbase.ai.platform.entity.RequestRejected;
+import dev.fluxbase.ai.rlschecks.boundary.RlsCheckJson;
+import dev.fluxbase.ai.rlschecks.control.RlsCheckAdministration;
+import dev.fluxbase.ai.rlschecks.entity.ChecksSummary;
 import dev.fluxbase.ai.security.boundary.AdminOnly;
 import jakarta.inject.Inject;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.DELETE;
@@ -26,6 +30,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -47,17 +52,25 @@ public class AdminChatbotsResource {
     @Inject
     ChatbotLibrary library;
 
+    @Inject
+    RlsCheckAdministration rlsChecks;
+
     @GET
     @Operation(summary = "List every chatbot, optionally of one namespace")
     public JsonObject list(@QueryParam("namespace") String namespace) {
-        return ChatbotJson.list(store.all(Optional.ofNullable(namespace).filter(ns -> !ns.isBlank())));
+        Map<UUID, ChecksSummary> checks = rlsChecks.summaries();
+        JsonObject list = ChatbotJson.list(store.all(Optional.ofNullable(namespace).filter(ns -> !ns.isBlank())));
+        JsonArrayBuilder chatbots = JSON.createArrayBuilder();
+        list.getJsonArray("chatbots").getValuesAs(JsonObject.class).forEach(chatbot ->
+                chatbots.add(withChecks(chatbot, checks.getOrDefault(UUID.fromString(chatbot.getString("id")), ChecksSummary.NONE))));
+        return JSON.createObjectBuilder(list).add("chatbots", chatbots).build();
     }
 
     @GET
     @Path("{id}")
     @Operation(summary = "Get a chatbot with its code and every setting")
     public JsonObject get(@PathParam("id") String id) {
-        return ChatbotJson.full(Ids.parse(id).flatMap(store::find).orElseThrow(AdminChatbotsResource::notFound));
+        return full(Ids.parse(id).flatMap(store::find).orElseThrow(AdminChatbotsResource::notFound));
     }
 
     @PUT
@@ -117,7 +130,16 @@ public class AdminChatbotsResource {
     }
 
     private JsonObject update(String id, Consumer<Chatbot> change) {
-        return ChatbotJson.full(Ids.parse(id).flatMap(uuid -> store.update(uuid, change)).orElseThrow(AdminChatbotsResource::notFound));
+        return full(Ids.parse(id).flatMap(uuid -> store.update(uuid, change)).orElseThrow(AdminChatbotsResource::notFound));
+    }
+
+    /** With its row-level security checks at a glance, so that a failing one shows where the chatbot does. */
+    private JsonObject full(Chatbot chatbot) {
+        return withChecks(ChatbotJson.full(chatbot), rlsChecks.summary(chatbot.id()));
+    }
+
+    private static JsonObject withChecks(JsonObject chatbot, ChecksSummary checks) {
+        return JSON.createObjectBuilder(chatbot).add("rls_checks", RlsCheckJson.summary(checks)).build();
     }
 
     private static RequestRejected notFound() {

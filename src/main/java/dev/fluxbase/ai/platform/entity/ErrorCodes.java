@@ -102,6 +102,13 @@ public final class ErrorCodes {
     public static final String TOO_MANY_SESSIONS = "TOO_MANY_SESSIONS";
     public static final String SESSION_NOT_FOUND = "SESSION_NOT_FOUND";
 
+    // row-level security checks of a chatbot
+    public static final String RLS_CHECK_NOT_FOUND = "RLS_CHECK_NOT_FOUND";
+    /** A second check of the same name on one chatbot (409). */
+    public static final String RLS_CHECK_EXISTS = "RLS_CHECK_EXISTS";
+    /** {@code audit_id} naming no successful query of this chatbot in the SQL audit log (404). */
+    public static final String RECORDED_QUERY_NOT_FOUND = "RECORDED_QUERY_NOT_FOUND";
+
     private ErrorCodes() {
     }
 }

@@ -1,0 +1,2 @@
+/** The admin API of row-level security checks, under a chatbot. */
+package dev.fluxbase.ai.rlschecks.boundary;
