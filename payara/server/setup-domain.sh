@@ -27,60 +27,65 @@ PORT_BASE=${FLUXBASE_PORT_BASE:-8000}
 SERVER_LIBS=${FLUXBASE_SERVER_LIBS:-$REPO/target/server-libs}
 HEAP=${FLUXBASE_HEAP:-1g}
 ADMIN_PORT=$((PORT_BASE + 48))
+ASADMIN=$PAYARA_HOME/bin/asadmin
 
 log() { printf '[fluxbase] %s\n' "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
-asadmin() { "$PAYARA_HOME/bin/asadmin" --interactive=false --port "$ADMIN_PORT" "$@" >&2; }
+# Escapes for a command file: multimode reads a backslash as an escape, and then create-system-properties reads a
+# colon or an equals sign as a separator (create-jvm-options a colon) unless a backslash escapes it.
+escape() { printf '%s' "$1" | sed -e 's/['"$2"']/\\&/g' -e 's/\\/\\\\/g'; }
 
-[ -x "$PAYARA_HOME/bin/asadmin" ] || die "no bin/asadmin under PAYARA_HOME=$PAYARA_HOME"
+[ -x "$ASADMIN" ] || die "no bin/asadmin under PAYARA_HOME=$PAYARA_HOME"
 [ -d "$SERVER_LIBS" ] || die "no server libraries in $SERVER_LIBS (run mvn package first)"
 [ ! -e "$DOMAIN_DIR/$DOMAIN" ] || die "domain $DOMAIN exists in $DOMAIN_DIR; delete it first (asadmin delete-domain --domaindir $DOMAIN_DIR $DOMAIN)"
+[ -z "${FLUXBASE_SETTINGS:-}" ] || [ -f "$FLUXBASE_SETTINGS" ] || die "FLUXBASE_SETTINGS=$FLUXBASE_SETTINGS is not a file"
 mkdir -p "$DOMAIN_DIR"
 
 log "creating domain $DOMAIN in $DOMAIN_DIR (HTTP port $((PORT_BASE + 80)), administration port $ADMIN_PORT)"
 # No administration password: administration answers on this host only until enable-secure-admin is run.
-"$PAYARA_HOME/bin/asadmin" --interactive=false create-domain --nopassword --checkports=true --domaindir "$DOMAIN_DIR" \
+"$ASADMIN" --interactive=false create-domain --nopassword --checkports=true --domaindir "$DOMAIN_DIR" \
     --portbase "$PORT_BASE" --hazelcastdasport $((PORT_BASE + 90)) --hazelcaststartport $((PORT_BASE + 91)) "$DOMAIN" >&2
 
 # The embedding runtime (ONNX Runtime, DJL's tokenizers) goes to the domain's common class loader, as Payara Micro's
 # --addLibs does: its native libraries can bind to one class loader only, so it must not be inside the WAR.
-# Libraries are copied into the domain before it starts: add-library would need a restart to load them.
+# Copied before the domain first starts, where add-library would need a restart to load them.
 cp "$SERVER_LIBS"/*.jar "$DOMAIN_DIR/$DOMAIN/lib/"
 
+# Every configuration command in one file, run by one asadmin (each asadmin is a JVM start of its own).
+WORK=$(mktemp -d)
 STARTED=0
-stop() { if [ "$STARTED" = 1 ]; then "$PAYARA_HOME/bin/asadmin" stop-domain --domaindir "$DOMAIN_DIR" "$DOMAIN" >&2 || true; fi; }
-trap stop EXIT
-asadmin start-domain --domaindir "$DOMAIN_DIR" "$DOMAIN"
+finish() {
+    if [ "$STARTED" = 1 ]; then "$ASADMIN" stop-domain --domaindir "$DOMAIN_DIR" "$DOMAIN" >&2 || true; fi
+    rm -rf "$WORK"
+}
+trap finish EXIT
+{
+    # The same settings Payara Micro boots with (why each: that file's comments).
+    grep -v '^#' "$REPO/payara/pre-boot-commands.asadmin" | grep .
+    # JVM options, as Payara Micro's --systemProperties: they must be set when the JVM starts (payara/system.properties).
+    grep -v '^#' "$REPO/payara/system.properties" | grep . | while IFS= read -r line; do
+        printf 'create-jvm-options -D%s\n' "$(escape "$line" ':')"
+    done
+    printf 'delete-jvm-options -Xmx512m\ncreate-jvm-options -Xmx%s\n' "$HEAP"
+    # Settings: system properties of the server, which MicroProfile Config reads before the WAR's defaults.
+    if [ -n "${FLUXBASE_SETTINGS:-}" ]; then
+        grep -v '^#' "$FLUXBASE_SETTINGS" | grep . | while IFS= read -r line; do
+            printf 'create-system-properties %s=%s\n' "$(escape "${line%%=*}" '\\:=')" "$(escape "${line#*=}" '\\:=')"
+        done
+    fi
+    # The database password as a password alias, which Payara expands when it sets the system property.
+    if [ -n "${FLUXBASE_DB_PASSWORD:-}" ]; then
+        printf 'create-password-alias fluxbase-db-password\n'
+        printf 'create-system-properties fluxbase.db.password=${ALIAS\\=fluxbase-db-password}\n'
+    fi
+} > "$WORK/commands.asadmin"
+(umask 077 && printf 'AS_ADMIN_ALIASPASSWORD=%s\n' "${FLUXBASE_DB_PASSWORD:-}" > "$WORK/password")
+
+"$ASADMIN" --interactive=false start-domain --domaindir "$DOMAIN_DIR" "$DOMAIN" >&2
 STARTED=1
+"$ASADMIN" --interactive=false --port "$ADMIN_PORT" --passwordfile "$WORK/password" multimode --file "$WORK/commands.asadmin" \
+    2>&1 | tee "$WORK/output" >&2
+# multimode carries on after a failed command and ends successfully all the same.
+! grep -q '^Command .* failed\.$' "$WORK/output" || die "a configuration command failed (see above)"
 
-# The same settings Payara Micro boots with (why each: that file's comments).
-asadmin multimode --file "$REPO/payara/pre-boot-commands.asadmin"
-
-# JVM options, as Payara Micro's --systemProperties: they must be set when the JVM starts (payara/system.properties).
-# asadmin separates options at colons, so they are escaped.
-while IFS= read -r line; do
-    case $line in '' | '#'*) continue ;; esac
-    asadmin create-jvm-options "-D${line//:/\\:}"
-done < "$REPO/payara/system.properties"
-asadmin delete-jvm-options '-Xmx512m' || true
-asadmin create-jvm-options "-Xmx$HEAP"
-
-# Settings: system properties of the server, which MicroProfile Config reads before the WAR's defaults.
-if [ -n "${FLUXBASE_SETTINGS:-}" ]; then
-    [ -f "$FLUXBASE_SETTINGS" ] || die "FLUXBASE_SETTINGS=$FLUXBASE_SETTINGS is not a file"
-    while IFS= read -r line; do
-        case $line in '' | '#'*) continue ;; esac
-        asadmin create-system-properties "$(printf '%s' "$line" | sed 's/[:=\\]/\\&/g; s/\\=/=/')"
-    done < "$FLUXBASE_SETTINGS"
-fi
-
-# The database password as a password alias, expanded by Payara when it sets the system property.
-if [ -n "${FLUXBASE_DB_PASSWORD:-}" ]; then
-    password_file=$(mktemp)
-    trap 'rm -f "$password_file"; stop' EXIT
-    printf 'AS_ADMIN_ALIASPASSWORD=%s\n' "$FLUXBASE_DB_PASSWORD" > "$password_file"
-    asadmin --passwordfile "$password_file" create-password-alias fluxbase-db-password
-    asadmin create-system-properties 'fluxbase.db.password=${ALIAS\=fluxbase-db-password}'
-fi
-
-log "domain $DOMAIN is ready; start it with: $PAYARA_HOME/bin/asadmin start-domain --domaindir $DOMAIN_DIR $DOMAIN"
+log "domain $DOMAIN is ready; start it with: $ASADMIN start-domain --domaindir $DOMAIN_DIR $DOMAIN"
