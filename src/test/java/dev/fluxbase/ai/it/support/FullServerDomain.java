@@ -158,11 +158,14 @@ record FullServerDomain(Path payaraHome, FakeLlmServer llm, ServerUnderTest serv
         }
     }
 
-    /** Arquillian stops the domain it started; this covers a run that failed before or after that. */
+    /**
+     * Arquillian stops the domain it started when the run ends (its JUnit 5 extension closes the run's store); this
+     * covers a run that failed between making the domain and Arquillian's start, or whose stop did not happen.
+     */
     @Override
     public void close() {
         int exit = asadmin(payaraHome, "stop-domain", DOMAIN);
-        LOG.info(() -> "Payara Server domain " + DOMAIN + (exit == 0 ? " stopped" : " was not running"));
+        LOG.info(() -> "Payara Server domain " + DOMAIN + (exit == 0 ? " was still running: stopped" : " stopped by Arquillian"));
         llm.close();
     }
 }

@@ -135,18 +135,17 @@ class FullServerIT {
     }
 
     @Test
-    void theSqlExecutorRunsAsTheUsersRoleAndKeepsReadOnlyChatbotsFromWriting() {
-        QueryOutcome read = SqlExecutorProbe.run(sqlExecutor,
-                "SELECT current_user AS role, current_setting('request.jwt.claim.sub') AS sub", ALICE, List.of("public"), true);
-        QueryOutcome write = SqlExecutorProbe.run(sqlExecutor, "CREATE TABLE full_server_not_made (id int)", ALICE, List.of("public"), true);
+    void theSqlExecutorRunsAsTheUsersRoleInAReadOnlyTransactionOnTheAllowedSchemas() {
+        QueryOutcome outcome = SqlExecutorProbe.run(sqlExecutor, "SELECT current_user AS role, current_setting('request.jwt.claim.sub') AS sub, "
+                + "current_setting('transaction_read_only') AS read_only, current_setting('search_path') AS search_path", ALICE, List.of("public"), true);
 
-        assertThat(read.succeeded()).as("%s", read).isTrue();
-        assertThat(read.rows()).singleElement().satisfies(row -> {
+        assertThat(outcome.succeeded()).as("%s", outcome).isTrue();
+        assertThat(outcome.rows()).singleElement().satisfies(row -> {
             assertThat(row.getString("role")).isEqualTo("authenticated");
             assertThat(row.getString("sub")).isEqualTo("full-server-alice");
+            assertThat(row.getString("read_only")).isEqualTo("on");
+            assertThat(row.getString("search_path")).isEqualTo("\"public\"");
         });
-        assertThat(write.succeeded()).isFalse();
-        assertThat(write.error()).contains("read-only");
     }
 
     @Test
@@ -155,7 +154,7 @@ class FullServerIT {
         execute("CREATE TABLE public." + table + " (id int PRIMARY KEY, label text NOT NULL)");
         execute("COMMENT ON TABLE public." + table + " IS 'made by FullServerIT'");
 
-        String description = schemaDescriber.describe(List.of("public"), List.of());
+        String description = schemaDescriber.describe(List.of("public"), List.of(table));
 
         assertThat(description).contains(table, "made by FullServerIT", "label");
     }
