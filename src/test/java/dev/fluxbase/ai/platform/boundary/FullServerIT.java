@@ -73,14 +73,19 @@ class FullServerIT {
     @Inject
     SchemaDescriber schemaDescriber;
 
-    /**
-     * The WAR as built, with these tests and AssertJ for the in-container ones, at the context root {@code /} as
-     * {@code asadmin deploy --contextroot /} puts it (Arquillian's deploy has no such option).
-     */
+    /** The WAR as built, with these tests and AssertJ for the in-container ones. */
     @Deployment
     static WebArchive deployment() throws IOException, URISyntaxException {
         WebArchive war = ShrinkWrap.create(ZipImporter.class, "fluxbase-ai.war").importFrom(new File(System.getProperty("it.war")))
                 .as(WebArchive.class);
+        atRootContext(war);
+        war.addClasses(FullServerIT.class, FullPayaraServer.class, SqlExecutorProbe.class);
+        war.addAsLibrary(ShrinkWrap.createFromZipFile(JavaArchive.class, jarOf(Assertions.class)));
+        return war;
+    }
+
+    /** At {@code /}, where {@code asadmin deploy --contextroot /} puts it: Arquillian's deployment has no such option. */
+    private static void atRootContext(WebArchive war) throws IOException {
         String descriptor;
         try (InputStream in = war.get("WEB-INF/glassfish-web.xml").getAsset().openStream()) {
             descriptor = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -88,9 +93,6 @@ class FullServerIT {
         war.delete("WEB-INF/glassfish-web.xml");
         war.addAsWebInfResource(new StringAsset(descriptor.replace("<glassfish-web-app>", "<glassfish-web-app>\n    <context-root>/</context-root>")),
                 "glassfish-web.xml");
-        war.addClasses(FullServerIT.class, FullPayaraServer.class, SqlExecutorProbe.class);
-        war.addAsLibrary(ShrinkWrap.createFromZipFile(JavaArchive.class, jarOf(Assertions.class)));
-        return war;
     }
 
     private static File jarOf(Class<?> type) throws URISyntaxException {
