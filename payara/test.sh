@@ -11,6 +11,9 @@ if [ -z "${FLUXBASE_TEST_DB_URL:-}" ]; then
     fb_start_local_db
     fb_ensure_database fluxbase_test fresh
     export FLUXBASE_TEST_DB_URL=$FB_DB_URL FLUXBASE_TEST_DB_USER=$FB_DB_USER FLUXBASE_TEST_DB_PASSWORD=$FB_DB_PASSWORD
+    # The full Payara Server of FullServerIT gets a database of its own, so that nothing it stores meets the Micro ITs.
+    fb_ensure_database fluxbase_test_server fresh
+    export FLUXBASE_TEST_SERVER_DB_URL=$FB_DB_URL
     # A superuser for the tests that need one (SchemaChangesIT: an instance that may create event triggers).
     fb_ensure_login_role fluxbase_it_admin "$FB_HOME/db-admin-password" SUPERUSER
     export FLUXBASE_TEST_DB_ADMIN_USER=fluxbase_it_admin FLUXBASE_TEST_DB_ADMIN_PASSWORD=$FB_ROLE_PASSWORD

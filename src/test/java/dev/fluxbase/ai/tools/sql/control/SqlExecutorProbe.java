@@ -1,0 +1,18 @@
+package dev.fluxbase.ai.tools.sql.control;
+
+import dev.fluxbase.ai.providers.entity.CancelSignal;
+import dev.fluxbase.ai.tools.sql.entity.DatabaseIdentity;
+import dev.fluxbase.ai.tools.sql.entity.QueryOutcome;
+import java.util.List;
+import java.util.Optional;
+
+/** Runs a query through the executor's package-private entry, as ExecuteSqlTool does once its guard accepted it. */
+public final class SqlExecutorProbe {
+
+    private SqlExecutorProbe() {
+    }
+
+    public static QueryOutcome run(SqlExecutor executor, String sql, DatabaseIdentity identity, List<String> schemas, boolean readOnly) {
+        return executor.execute(sql, identity, schemas, readOnly, new CancelSignal(), connection -> Optional.empty());
+    }
+}
