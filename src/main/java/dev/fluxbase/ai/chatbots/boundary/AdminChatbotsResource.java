@@ -54,8 +54,6 @@ public class AdminChatbotsResource {
     @GET
     @Operation(operationId = "listAllChatbots", summary = "List every chatbot, optionally of one namespace")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ChatbotList")))
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     public JsonObject list(@QueryParam("namespace") String namespace) {
         return ChatbotJson.list(store.all(Optional.ofNullable(namespace).filter(ns -> !ns.isBlank())));
     }
@@ -64,8 +62,6 @@ public class AdminChatbotsResource {
     @Path("{id}")
     @Operation(operationId = "getChatbotDetails", summary = "Get a chatbot with its code and every setting")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "AIChatbot")))
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "ChatbotNotFound")
     public JsonObject get(@PathParam("id") String id) {
         return ChatbotJson.full(Ids.parse(id).flatMap(store::find).orElseThrow(AdminChatbotsResource::notFound));
@@ -77,8 +73,6 @@ public class AdminChatbotsResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ToggleChatbotRequest")))
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "AIChatbot")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "ChatbotNotFound")
     public JsonObject toggle(@PathParam("id") String id, String body) {
         JsonFields request = JsonBodies.fields(body);
@@ -92,8 +86,6 @@ public class AdminChatbotsResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "UpdateChatbotRequest")))
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "AIChatbot")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "ChatbotNotFound")
     public JsonObject change(@PathParam("id") String id, String body) {
         ChatbotChanges changes = ChatbotChanges.from(JsonBodies.fields(body));
@@ -109,8 +101,6 @@ public class AdminChatbotsResource {
     @Path("{id}")
     @Operation(operationId = "deleteChatbot", summary = "Delete a chatbot with its conversations")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Deleted")))
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "ChatbotNotFound")
     public JsonObject delete(@PathParam("id") String id) {
         UUID uuid = Ids.parse(id).orElseThrow(AdminChatbotsResource::notFound);
@@ -126,8 +116,6 @@ public class AdminChatbotsResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "SyncChatbotsRequest")))
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "SyncChatbotsResult")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     public JsonObject sync(String body) {
         JsonFields request = JsonBodies.fields(body);
         String namespace = request.nonBlankText("namespace").orElse(ChatbotDefinition.DEFAULT_NAMESPACE);

@@ -46,7 +46,6 @@ public class ChatbotsResource {
     @GET
     @Operation(operationId = "listChatbots", summary = "List the enabled, public chatbots of every namespace")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ChatbotList")))
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
     public JsonObject list() {
         return ChatbotJson.list(store.published().stream().filter(this::listed).toList());
     }
@@ -55,7 +54,6 @@ public class ChatbotsResource {
     @Path("{id}")
     @Operation(operationId = "getChatbot", summary = "Get an enabled, public chatbot by id")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "AIChatbotSummary")))
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "ChatbotNotFound")
     public JsonObject get(@PathParam("id") String id) {
@@ -72,7 +70,6 @@ public class ChatbotsResource {
     @Path("by-name/{name}")
     @Operation(operationId = "getChatbotByName", summary = "Find an enabled, public chatbot by name; 409 lists the namespaces when the name is ambiguous")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "AIChatbotLookupResponse")))
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "ChatbotLookupNotFound")
     @APIResponse(responseCode = "409", ref = "ChatbotLookupAmbiguous")

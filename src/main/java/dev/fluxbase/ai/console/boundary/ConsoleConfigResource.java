@@ -29,7 +29,6 @@ public class ConsoleConfigResource {
     @GET
     @Operation(operationId = "getConsoleConfig", summary = "The console's sign-in: the OpenID Connect issuer, public client id and scopes, or oidc null")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ConsoleConfig")))
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
     public JsonObject config() {
         return json(settings.signIn());
     }

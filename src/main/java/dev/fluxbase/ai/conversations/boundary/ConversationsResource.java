@@ -60,7 +60,6 @@ public class ConversationsResource {
     @GET
     @Operation(operationId = "listConversations", summary = "List the caller's conversations, newest first; limit 1 to 100 (default 50), with total and has_more")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ConversationList")))
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
     public JsonObject list(@QueryParam("chatbot") String chatbot, @QueryParam("namespace") String namespace,
             @QueryParam("limit") String limit, @QueryParam("offset") String offset) {
         int pageSize = limit(limit);
@@ -72,7 +71,6 @@ public class ConversationsResource {
     @Path("{id}")
     @Operation(operationId = "getConversation", summary = "Get one of the caller's conversations with its messages")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ConversationDetail")))
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "404", ref = "ConversationNotFound")
     public JsonObject get(@PathParam("id") String id) {
         return ConversationJson.detail(found(Ids.parse(id).flatMap(uuid -> conversations.find(uuid, userId(), clock.now()))));
@@ -84,7 +82,6 @@ public class ConversationsResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "RenameConversationRequest")))
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ConversationDetail")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "404", ref = "ConversationNotFound")
     public JsonObject rename(@PathParam("id") String id, String body) {
         String title = title(body);
@@ -95,7 +92,6 @@ public class ConversationsResource {
     @Path("{id}")
     @Operation(operationId = "deleteConversation", summary = "Delete one of the caller's conversations with its messages")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Deleted")))
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "404", ref = "ConversationNotFound")
     public JsonObject delete(@PathParam("id") String id) {
         UUID uuid = Ids.parse(id).orElseThrow(ConversationsResource::notFound);

@@ -50,8 +50,6 @@ public class ChatbotKnowledgeResource {
     @GET
     @Operation(operationId = "listChatbotKnowledgeBases", summary = "The chatbot's knowledge-base links, highest priority first")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "KnowledgeLinkList")))
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "ChatbotNotFound")
     public JsonObject list(@PathParam("chatbot") String chatbot) {
         return KnowledgeJson.list("knowledge_bases", links.ofChatbot(chatbot(chatbot)), KnowledgeJson::link);
@@ -62,8 +60,6 @@ public class ChatbotKnowledgeResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "LinkKnowledgeBaseRequest")))
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "KnowledgeLink")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "LinkNotFound")
     public Response link(@PathParam("chatbot") String chatbot, String body) {
         UUID chatbotId = chatbot(chatbot);
@@ -83,8 +79,6 @@ public class ChatbotKnowledgeResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "UpdateLinkRequest")))
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "KnowledgeLink")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "LinkNotFound")
     public JsonObject update(@PathParam("chatbot") String chatbot, @PathParam("kb") String kb, String body) {
         KnowledgeLink old = existing(chatbot, kb);
@@ -101,8 +95,6 @@ public class ChatbotKnowledgeResource {
     @Path("{kb}")
     @Operation(operationId = "unlinkKnowledgeBase", summary = "Unlink a knowledge base from the chatbot")
     @APIResponse(responseCode = "204", description = "Done; no body")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "LinkNotFound")
     public Response unlink(@PathParam("chatbot") String chatbot, @PathParam("kb") String kb) {
         KnowledgeLink link = existing(chatbot, kb);

@@ -62,8 +62,6 @@ public class DocumentsResource {
     @GET
     @Operation(operationId = "listDocuments", summary = "List documents, newest first")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "DocumentList")))
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "KnowledgeBaseNotFound")
     public JsonObject list(@PathParam("kb") String kb) {
         return KnowledgeJson.list("documents", documents.all(knowledgeBase(kb).id()), KnowledgeJson::document);
@@ -73,8 +71,6 @@ public class DocumentsResource {
     @Path("{doc}")
     @Operation(operationId = "getDocument", summary = "Get a document with its status and, when it failed, the reason")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Document")))
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "DocumentNotFound")
     public JsonObject get(@PathParam("kb") String kb, @PathParam("doc") String doc) {
         return KnowledgeJson.document(document(knowledgeBase(kb), doc));
@@ -86,8 +82,6 @@ public class DocumentsResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "AddDocumentRequest")))
     @APIResponse(responseCode = "202", description = "Accepted: chunking and embedding follow in the background", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "DocumentAccepted")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "KnowledgeBaseNotFound")
     @APIResponse(responseCode = "413", ref = "DocumentTooLarge")
     public Response add(@PathParam("kb") String kb, String body) {
@@ -107,8 +101,6 @@ public class DocumentsResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(ref = "DocumentUpload")))
     @APIResponse(responseCode = "202", description = "Accepted: chunking and embedding follow in the background", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "UploadAccepted")))
     @APIResponse(responseCode = "400", ref = "UploadInvalid")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "KnowledgeBaseNotFound")
     @APIResponse(responseCode = "413", ref = "DocumentTooLarge")
     public Response upload(@PathParam("kb") String kb, List<EntityPart> parts) {
@@ -126,8 +118,6 @@ public class DocumentsResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "UpdateDocumentRequest")))
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Document")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "DocumentNotFound")
     public JsonObject update(@PathParam("kb") String kb, @PathParam("doc") String doc, String body) {
         KnowledgeDocument document = document(knowledgeBase(kb), doc);
@@ -141,8 +131,6 @@ public class DocumentsResource {
     @Path("{doc}")
     @Operation(operationId = "deleteDocument", summary = "Delete a document with its chunks")
     @APIResponse(responseCode = "204", description = "Done; no body")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "DocumentNotFound")
     public Response delete(@PathParam("kb") String kb, @PathParam("doc") String doc) {
         KnowledgeDocument document = document(knowledgeBase(kb), doc);
@@ -158,8 +146,6 @@ public class DocumentsResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "DeleteDocumentsRequest")))
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "DeletedCount")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "KnowledgeBaseNotFound")
     public JsonObject deleteByFilter(@PathParam("kb") String kb, String body) {
         KnowledgeBase knowledgeBase = knowledgeBase(kb);

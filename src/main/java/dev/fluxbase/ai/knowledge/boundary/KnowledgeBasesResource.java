@@ -79,8 +79,6 @@ public class KnowledgeBasesResource {
     @Path("capabilities")
     @Operation(operationId = "getKnowledgeBaseCapabilities", summary = "What uploads this server can read")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "KnowledgeBaseCapabilities")))
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     public JsonObject capabilities() {
         return JSON.createObjectBuilder().add("ocr_enabled", false).add("ocr_available", false)
                 .add("ocr_languages", JSON.createArrayBuilder())
@@ -90,8 +88,6 @@ public class KnowledgeBasesResource {
     @GET
     @Operation(operationId = "listKnowledgeBases", summary = "List knowledge bases, optionally of one namespace")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "KnowledgeBaseList")))
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     public JsonObject list(@QueryParam("namespace") String namespace) {
         return KnowledgeJson.list("knowledge_bases", store.all(Optional.ofNullable(namespace).filter(s -> !s.isBlank())),
                 this::json);
@@ -101,8 +97,6 @@ public class KnowledgeBasesResource {
     @Path("{id}")
     @Operation(operationId = "getKnowledgeBase", summary = "Get a knowledge base with its counts")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "KnowledgeBase")))
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "KnowledgeBaseNotFound")
     public JsonObject get(@PathParam("id") String id) {
         return json(find(id));
@@ -113,8 +107,6 @@ public class KnowledgeBasesResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CreateKnowledgeBaseRequest")))
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "KnowledgeBase")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "409", ref = "Conflict")
     public Response create(String body) {
         KnowledgeBase draft = KnowledgeBaseRequests.create(JsonBodies.fields(body), embeddings.defaultModel());
@@ -130,8 +122,6 @@ public class KnowledgeBasesResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "UpdateKnowledgeBaseRequest")))
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "KnowledgeBase")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "KnowledgeBaseNotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
     public JsonObject update(@PathParam("id") String id, String body) {
@@ -149,8 +139,6 @@ public class KnowledgeBasesResource {
     @Path("{id}")
     @Operation(operationId = "deleteKnowledgeBase", summary = "Delete a knowledge base with its documents, chunks and chatbot links")
     @APIResponse(responseCode = "204", description = "Done; no body")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "KnowledgeBaseNotFound")
     public Response delete(@PathParam("id") String id) {
         if (!store.delete(find(id).id())) {
@@ -166,8 +154,6 @@ public class KnowledgeBasesResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "SearchRequest")))
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "SearchResults")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "KnowledgeBaseNotFound")
     @APIResponse(responseCode = "502", ref = "EmbeddingFailed")
     public JsonObject search(@PathParam("id") String id, String body) {
@@ -186,8 +172,6 @@ public class KnowledgeBasesResource {
     @Path("{id}/chatbots")
     @Operation(operationId = "listKnowledgeBaseChatbots", summary = "The chatbots linked to a knowledge base, as chatbot summaries (the SDK's AIChatbotSummary)")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "KnowledgeBaseChatbots")))
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "KnowledgeBaseNotFound")
     public JsonObject chatbots(@PathParam("id") String id) {
         List<Chatbot> linked = links.ofKnowledgeBase(find(id).id()).stream()

@@ -57,7 +57,6 @@ public class UserDocumentsResource {
     @GET
     @Operation(operationId = "listMyDocuments", summary = "The caller's documents in the knowledge base, newest first (viewer)")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "DocumentList")))
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "KnowledgeBaseForbidden")
     public JsonObject list(@PathParam("kb") String kb) {
         KnowledgeBase knowledgeBase = access.require(kb, KnowledgePermission.VIEWER, "Access denied");
@@ -68,7 +67,6 @@ public class UserDocumentsResource {
     @Path("{doc}")
     @Operation(operationId = "getMyDocument", summary = "One of the caller's documents (viewer)")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Document")))
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "KnowledgeBaseForbidden")
     @APIResponse(responseCode = "404", ref = "DocumentNotFound")
     public JsonObject get(@PathParam("kb") String kb, @PathParam("doc") String doc) {
@@ -81,7 +79,6 @@ public class UserDocumentsResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "AddDocumentRequest")))
     @APIResponse(responseCode = "202", description = "Accepted: chunking and embedding follow in the background", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "DocumentAccepted")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "KnowledgeBaseForbidden")
     @APIResponse(responseCode = "413", ref = "DocumentTooLarge")
     public Response add(@PathParam("kb") String kb, String body) {
@@ -96,7 +93,6 @@ public class UserDocumentsResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(ref = "DocumentUpload")))
     @APIResponse(responseCode = "202", description = "Accepted: chunking and embedding follow in the background", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "DocumentAccepted")))
     @APIResponse(responseCode = "400", ref = "UploadInvalid")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "KnowledgeBaseForbidden")
     @APIResponse(responseCode = "413", ref = "DocumentTooLarge")
     public Response upload(@PathParam("kb") String kb, List<EntityPart> parts) {
@@ -109,7 +105,6 @@ public class UserDocumentsResource {
     @Path("{doc}")
     @Operation(operationId = "deleteMyDocument", summary = "Delete one of the caller's documents with its chunks (editor)")
     @APIResponse(responseCode = "204", description = "Done; no body")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "KnowledgeBaseForbidden")
     @APIResponse(responseCode = "404", ref = "DocumentNotFound")
     public Response delete(@PathParam("kb") String kb, @PathParam("doc") String doc) {

@@ -74,7 +74,6 @@ public class UserKnowledgeBasesResource {
     @GET
     @Operation(operationId = "listMyKnowledgeBases", summary = "The knowledge bases the caller may read, each with the caller's user_permission")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "UserKnowledgeBaseList")))
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
     public JsonObject list() {
         String userId = access.userId();
         List<KnowledgeBase> readable = permissions.readableBy(userId).stream().map(knowledgeBases::find).flatMap(Optional::stream).toList();
@@ -85,7 +84,6 @@ public class UserKnowledgeBasesResource {
     @Path("{id}")
     @Operation(operationId = "getMyKnowledgeBase", summary = "A knowledge base the caller may read; 403 otherwise")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "UserKnowledgeBase")))
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "KnowledgeBaseForbidden")
     public JsonObject get(@PathParam("id") String id) {
         return json(access.require(id, KnowledgePermission.VIEWER, "Access denied"));
@@ -97,7 +95,6 @@ public class UserKnowledgeBasesResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ShareRequest")))
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "PermissionGrant")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "KnowledgeBaseForbidden")
     @APIResponse(responseCode = "404", ref = "KnowledgeBaseNotFound")
     public Response share(@PathParam("id") String id, String body) {
@@ -117,7 +114,6 @@ public class UserKnowledgeBasesResource {
     @Path("{id}/permissions")
     @Operation(operationId = "listKnowledgeBasePermissions", summary = "The grants of a knowledge base (a bare array, as Fluxbase answers); the owner's or an administrator's")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "PermissionGrantList")))
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "KnowledgeBaseForbidden")
     @APIResponse(responseCode = "404", ref = "KnowledgeBaseNotFound")
     public JsonArray grants(@PathParam("id") String id) {
@@ -131,7 +127,6 @@ public class UserKnowledgeBasesResource {
     @Path("{id}/permissions/{user}")
     @Operation(operationId = "revokeKnowledgeBasePermission", summary = "Revoke a user's grant; the owner's or an administrator's")
     @APIResponse(responseCode = "204", description = "Done; no body")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "KnowledgeBaseForbidden")
     @APIResponse(responseCode = "404", ref = "KnowledgeBaseNotFound")
     public Response revoke(@PathParam("id") String id, @PathParam("user") String user) {
@@ -146,7 +141,6 @@ public class UserKnowledgeBasesResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "UserSearchRequest")))
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "UserSearchResults")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "KnowledgeBaseForbidden")
     @APIResponse(responseCode = "502", ref = "EmbeddingFailed")
     public JsonObject search(@PathParam("id") String id, String body) {

@@ -35,8 +35,6 @@ public class AdminMcpServersResource {
     @GET
     @Operation(operationId = "listMcpServers", summary = "List the registered MCP servers by name; auth header values are never returned")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "McpServerList")))
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     public JsonObject list() {
         return McpServerJson.list(servers.list());
     }
@@ -45,8 +43,6 @@ public class AdminMcpServersResource {
     @Path("{id}")
     @Operation(operationId = "getMcpServer", summary = "Get a registered MCP server")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "McpServer")))
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "McpServerNotFound")
     public JsonObject get(@PathParam("id") String id) {
         return McpServerJson.of(servers.get(id));
@@ -58,8 +54,6 @@ public class AdminMcpServersResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "McpServerRequest")))
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "McpServer")))
     @APIResponse(responseCode = "400", ref = "McpServerInvalid")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "409", ref = "Conflict")
     public Response create(String body) {
         return Response.status(Response.Status.CREATED).entity(McpServerJson.of(servers.create(McpServerJson.input(JsonBodies.fields(body)))))
@@ -72,8 +66,6 @@ public class AdminMcpServersResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "McpServerRequest")))
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "McpServer")))
     @APIResponse(responseCode = "400", ref = "McpServerInvalid")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "McpServerNotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
     public JsonObject update(@PathParam("id") String id, String body) {
@@ -84,8 +76,6 @@ public class AdminMcpServersResource {
     @Path("{id}")
     @Operation(operationId = "deleteMcpServer", summary = "Delete a registered MCP server; chatbots that name it go on without its tools")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Deleted")))
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "McpServerNotFound")
     public JsonObject delete(@PathParam("id") String id) {
         servers.delete(id);
@@ -96,8 +86,6 @@ public class AdminMcpServersResource {
     @Path("{id}/tools")
     @Operation(operationId = "listMcpServerTools", summary = "Ask the server for its tools now, each with whether chatbots may use it (allowed_tools)")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "McpToolList")))
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "McpServerNotFound")
     @APIResponse(responseCode = "502", ref = "McpServerUnavailable")
     public JsonObject tools(@PathParam("id") String id) {

@@ -11,19 +11,21 @@ import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.eclipse.microprofile.openapi.models.tags.Tag;
 
 /**
  * Finishes the OpenAPI document (registered as {@code mp.openapi.filter}): leaves the testing hooks out unless they are
  * enabled, lists each tag once (every resource class of a component repeats its {@code @Tag}; the description comes
- * from META-INF/openapi.yaml), and gives every operation the {@code default} error response for the failures any
- * request can meet (500 INTERNAL_ERROR, 503 DATABASE_UNAVAILABLE).
+ * from META-INF/openapi.yaml), and adds to every operation the answers that filters in front of all resources give
+ * rather than the operation itself, unless the operation says more precisely what they are.
  */
 public class ApiDocumentFilter implements OASFilter {
 
     static final String TESTING_TAG = "Testing";
     static final String TESTING_ENABLED = "fluxbase.testing.clock-control";
-    static final String SERVER_ERROR = "#/components/responses/ServerError";
+    private static final String ADMIN_PATHS = "/api/v1/admin/";
+    private static final String RESPONSES = "#/components/responses/";
 
     private final boolean testingEnabled;
 
@@ -38,13 +40,7 @@ public class ApiDocumentFilter implements OASFilter {
 
     @Override
     public Operation filterOperation(Operation operation) {
-        if (!documented(operation.getTags())) {
-            return null;
-        }
-        if (operation.getResponses() != null && operation.getResponses().getDefaultValue() == null) {
-            operation.getResponses().setDefaultValue(OASFactory.createAPIResponse().ref(SERVER_ERROR));
-        }
-        return operation;
+        return documented(operation.getTags()) ? operation : null;
     }
 
     @Override
@@ -52,14 +48,41 @@ public class ApiDocumentFilter implements OASFilter {
         if (document.getTags() != null) {
             document.setTags(distinct(document.getTags()));
         }
-        if (document.getPaths() != null && document.getPaths().getPathItems() != null) {
-            Map<String, PathItem> paths = new LinkedHashMap<>(document.getPaths().getPathItems());
-            paths.forEach((path, item) -> {
-                if (item.getOperations() == null || item.getOperations().isEmpty()) {
-                    document.getPaths().removePathItem(path);
+        if (document.getPaths() == null || document.getPaths().getPathItems() == null) {
+            return;
+        }
+        Map<String, PathItem> paths = new LinkedHashMap<>(document.getPaths().getPathItems());
+        paths.forEach((path, item) -> {
+            if (item.getOperations() == null || item.getOperations().isEmpty()) {
+                document.getPaths().removePathItem(path);
+            } else {
+                item.getOperations().values().forEach(operation -> addCommonResponses(path, operation.getResponses()));
+            }
+        });
+    }
+
+    private static void addCommonResponses(String path, APIResponses responses) {
+        if (responses != null) {
+            commonResponses(path).forEach((status, name) -> {
+                if (!responses.hasAPIResponse(status)) {
+                    responses.addAPIResponse(status, OASFactory.createAPIResponse().ref(RESPONSES + name));
                 }
             });
         }
+    }
+
+    /**
+     * Every request may carry a bad token (AuthenticationFilter answers 401 on every path), every admin path needs an
+     * admin ({@code @AdminOnly} answers 403), and any request may meet an internal error or an unreachable database.
+     */
+    static Map<String, String> commonResponses(String path) {
+        Map<String, String> responses = new LinkedHashMap<>();
+        responses.put("401", "Unauthorized");
+        if (path.startsWith(ADMIN_PATHS)) {
+            responses.put("403", "Forbidden");
+        }
+        responses.put(APIResponses.DEFAULT, "ServerError");
+        return responses;
     }
 
     /** Only the testing hooks depend on the setting; every other operation is always documented. */

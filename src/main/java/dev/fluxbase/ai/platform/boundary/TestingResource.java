@@ -54,8 +54,6 @@ public class TestingResource {
     @Path("clock")
     @Operation(operationId = "getServerClock", summary = "The server's time and its offset from the system clock")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "TestingClock")))
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "TestingOff")
     public JsonObject clock() {
         requireEnabled();
@@ -68,8 +66,6 @@ public class TestingResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "MoveClockRequest")))
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "TestingClock")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "TestingOff")
     public JsonObject moveClock(String body) {
         requireEnabled();
@@ -82,8 +78,6 @@ public class TestingResource {
     @Path("run-jobs")
     @Operation(operationId = "runPeriodicJobs", summary = "Run every periodic job now (daily rollover, counter purge, conversation expiry, table-export syncs, knowledge-base index check) and wait for it")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "TestingClock")))
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "TestingOff")
     public JsonObject runJobs() {
         requireEnabled();

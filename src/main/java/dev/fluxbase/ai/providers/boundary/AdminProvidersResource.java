@@ -38,8 +38,6 @@ public class AdminProvidersResource {
     @GET
     @Operation(operationId = "listProviders", summary = "List providers: the one from configuration first, then defaults, then by name")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ProviderList")))
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     public JsonObject list() {
         return ProviderJson.list(providers.list());
     }
@@ -48,8 +46,6 @@ public class AdminProvidersResource {
     @Path("{id}")
     @Operation(operationId = "getProvider", summary = "Get a provider; the API key is masked")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "AIProvider")))
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "ProviderNotFound")
     public JsonObject get(@PathParam("id") String id) {
         return ProviderJson.of(providers.get(id));
@@ -60,8 +56,6 @@ public class AdminProvidersResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CreateProviderRequest")))
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "AIProvider")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "409", ref = "ProviderConflict")
     public Response create(String body) {
         return Response.status(Response.Status.CREATED)
@@ -75,7 +69,6 @@ public class AdminProvidersResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "UpdateProviderRequest")))
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "AIProvider")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "ProviderForbidden")
     @APIResponse(responseCode = "404", ref = "ProviderNotFound")
     @APIResponse(responseCode = "409", ref = "ProviderConflict")
@@ -87,7 +80,6 @@ public class AdminProvidersResource {
     @Path("{id}")
     @Operation(operationId = "deleteProvider", summary = "Delete a provider; chatbots that used it fall back to the default")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Deleted")))
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "ProviderForbidden")
     @APIResponse(responseCode = "404", ref = "ProviderNotFound")
     public JsonObject delete(@PathParam("id") String id) {
@@ -100,7 +92,6 @@ public class AdminProvidersResource {
     @Operation(operationId = "setDefaultProvider", summary = "Make a provider the default")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "AIProvider")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "ProviderForbidden")
     @APIResponse(responseCode = "404", ref = "ProviderNotFound")
     public JsonObject makeDefault(@PathParam("id") String id) {
@@ -112,7 +103,6 @@ public class AdminProvidersResource {
     @Operation(operationId = "useProviderForEmbeddings", summary = "Use a provider for embeddings")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "AIProvider")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "ProviderForbidden")
     @APIResponse(responseCode = "404", ref = "ProviderNotFound")
     public JsonObject useForEmbeddings(@PathParam("id") String id) {
@@ -124,7 +114,6 @@ public class AdminProvidersResource {
     @Operation(operationId = "stopUsingProviderForEmbeddings", summary = "Stop using a provider for embeddings")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "AIProvider")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "ProviderForbidden")
     @APIResponse(responseCode = "404", ref = "ProviderNotFound")
     public JsonObject stopUsingForEmbeddings(@PathParam("id") String id) {

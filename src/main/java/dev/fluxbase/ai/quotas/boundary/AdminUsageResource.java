@@ -48,8 +48,6 @@ public class AdminUsageResource {
             + "by UTC day, chatbot or user")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "UsageReport")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     public JsonObject usage(
             @Parameter(description = "only this chatbot (its id)") @QueryParam("chatbot_id") String chatbotId,
             @Parameter(description = "only this user (the token's sub)") @QueryParam("user_id") String userId,

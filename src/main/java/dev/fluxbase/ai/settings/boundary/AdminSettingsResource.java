@@ -45,8 +45,6 @@ public class AdminSettingsResource {
     @GET
     @Operation(operationId = "listSystemSettings", summary = "List the system's settings (not the secrets)")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CustomSettingList")))
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     public JsonArray list() {
         return SettingJson.array(settings.list(SYSTEM, false), SettingJson::custom);
     }
@@ -56,8 +54,6 @@ public class AdminSettingsResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CreateCustomSettingRequest")))
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CreatedSetting")))
     @APIResponse(responseCode = "400", ref = "SettingRequestInvalid")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "409", ref = "SettingConflict")
     @APIResponse(responseCode = "413", ref = "SettingTooLarge")
     public Response create(String body) {
@@ -74,8 +70,6 @@ public class AdminSettingsResource {
     @Operation(operationId = "getSystemSetting", summary = "Get a system setting")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CustomSetting")))
     @APIResponse(responseCode = "400", ref = "SettingRequestInvalid")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "SettingNotFound")
     @APIResponse(responseCode = "409", ref = "SettingConflict")
     public JsonObject get(@PathParam("key") String key) {
@@ -88,8 +82,6 @@ public class AdminSettingsResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "UpdateCustomSettingRequest")))
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CustomSetting")))
     @APIResponse(responseCode = "400", ref = "SettingRequestInvalid")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "SettingNotFound")
     @APIResponse(responseCode = "409", ref = "SettingConflict")
     @APIResponse(responseCode = "413", ref = "SettingTooLarge")
@@ -102,8 +94,6 @@ public class AdminSettingsResource {
     @Operation(operationId = "deleteSystemSetting", summary = "Delete a system setting")
     @APIResponse(responseCode = "204", description = "Done; no body")
     @APIResponse(responseCode = "400", ref = "SettingRequestInvalid")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "SettingNotFound")
     @APIResponse(responseCode = "409", ref = "SettingConflict")
     public Response delete(@PathParam("key") String key) {
@@ -115,8 +105,6 @@ public class AdminSettingsResource {
     @Path("secrets")
     @Operation(operationId = "listSystemSecrets", summary = "List the system's secrets: metadata only")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "SecretSettingList")))
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     public JsonArray listSecrets() {
         return SettingJson.array(settings.list(SYSTEM, true), SettingJson::secret);
     }
@@ -127,8 +115,6 @@ public class AdminSettingsResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CreateSecretRequest")))
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "SecretSettingMetadata")))
     @APIResponse(responseCode = "400", ref = "SettingRequestInvalid")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "409", ref = "SettingConflict")
     @APIResponse(responseCode = "413", ref = "SettingTooLarge")
     public Response createSecret(String body) {
@@ -143,8 +129,6 @@ public class AdminSettingsResource {
     @Operation(operationId = "getSystemSecret", summary = "Get a system secret's metadata; its value is never returned")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "SecretSettingMetadata")))
     @APIResponse(responseCode = "400", ref = "SettingRequestInvalid")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "SettingNotFound")
     @APIResponse(responseCode = "409", ref = "SettingConflict")
     public JsonObject getSecret(@PathParam("key") String key) {
@@ -157,8 +141,6 @@ public class AdminSettingsResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "UpdateSecretRequest")))
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "SecretSettingMetadata")))
     @APIResponse(responseCode = "400", ref = "SettingRequestInvalid")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "SettingNotFound")
     @APIResponse(responseCode = "409", ref = "SettingConflict")
     @APIResponse(responseCode = "413", ref = "SettingTooLarge")
@@ -171,8 +153,6 @@ public class AdminSettingsResource {
     @Operation(operationId = "deleteSystemSecret", summary = "Delete a system secret")
     @APIResponse(responseCode = "204", description = "Done; no body")
     @APIResponse(responseCode = "400", ref = "SettingRequestInvalid")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "SettingNotFound")
     @APIResponse(responseCode = "409", ref = "SettingConflict")
     public Response deleteSecret(@PathParam("key") String key) {

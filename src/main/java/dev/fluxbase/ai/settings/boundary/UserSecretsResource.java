@@ -43,7 +43,6 @@ public class UserSecretsResource {
     @GET
     @Operation(operationId = "listOwnSecrets", summary = "List the caller's secrets: metadata only")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "SecretSettingList")))
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     public JsonArray list() {
         return SettingJson.array(settings.list(user(), true), SettingJson::secret);
@@ -54,7 +53,6 @@ public class UserSecretsResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CreateSecretRequest")))
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "SecretSettingMetadata")))
     @APIResponse(responseCode = "400", ref = "SettingRequestInvalid")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "409", ref = "SettingConflict")
     @APIResponse(responseCode = "413", ref = "SettingTooLarge")
@@ -71,7 +69,6 @@ public class UserSecretsResource {
     @Operation(operationId = "getOwnSecret", summary = "Get a secret's metadata; its value is never returned")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "SecretSettingMetadata")))
     @APIResponse(responseCode = "400", ref = "SettingRequestInvalid")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "SettingNotFound")
     @APIResponse(responseCode = "409", ref = "SettingConflict")
@@ -85,7 +82,6 @@ public class UserSecretsResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "UpdateSecretRequest")))
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "SecretSettingMetadata")))
     @APIResponse(responseCode = "400", ref = "SettingRequestInvalid")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "SettingNotFound")
     @APIResponse(responseCode = "409", ref = "SettingConflict")
@@ -100,7 +96,6 @@ public class UserSecretsResource {
     @Operation(operationId = "deleteOwnSecret", summary = "Delete a secret of the caller's")
     @APIResponse(responseCode = "204", description = "Done; no body")
     @APIResponse(responseCode = "400", ref = "SettingRequestInvalid")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "SettingNotFound")
     @APIResponse(responseCode = "409", ref = "SettingConflict")

@@ -44,7 +44,6 @@ public class UserSettingsResource {
     @Path("list")
     @Operation(operationId = "listOwnSettings", summary = "List the caller's own settings (not the system's, not secrets)")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "UserSettingList")))
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     public JsonArray list() {
         return SettingJson.array(settings.list(user(), false), SettingJson::user);
@@ -55,7 +54,6 @@ public class UserSettingsResource {
     @Operation(operationId = "getOwnSetting", summary = "Get the caller's own setting, without the system's as fallback")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "UserSetting")))
     @APIResponse(responseCode = "400", ref = "SettingRequestInvalid")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "SettingNotFound")
     @APIResponse(responseCode = "409", ref = "SettingConflict")
@@ -68,7 +66,6 @@ public class UserSettingsResource {
     @Operation(operationId = "getSystemSettingValue", summary = "Get the system's setting, whatever the caller set")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "SettingValue")))
     @APIResponse(responseCode = "400", ref = "SettingRequestInvalid")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "404", ref = "SettingNotFound")
     @APIResponse(responseCode = "409", ref = "SettingConflict")
     public JsonObject system(@PathParam("key") String key) {
@@ -80,7 +77,6 @@ public class UserSettingsResource {
     @Operation(operationId = "getEffectiveSetting", summary = "Get the caller's setting, else the system's; source says which")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "UserSettingWithSource")))
     @APIResponse(responseCode = "400", ref = "SettingRequestInvalid")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "SettingNotFound")
     public JsonObject get(@PathParam("key") String key) {
@@ -94,7 +90,6 @@ public class UserSettingsResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "UserSettingRequest")))
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "UserSetting")))
     @APIResponse(responseCode = "400", ref = "SettingRequestInvalid")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "409", ref = "SettingConflict")
     @APIResponse(responseCode = "413", ref = "SettingTooLarge")
@@ -108,7 +103,6 @@ public class UserSettingsResource {
     @Operation(operationId = "deleteOwnSetting", summary = "Delete the caller's own setting; the system's applies again")
     @APIResponse(responseCode = "204", description = "Done; no body")
     @APIResponse(responseCode = "400", ref = "SettingRequestInvalid")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "SettingNotFound")
     @APIResponse(responseCode = "409", ref = "SettingConflict")

@@ -1,6 +1,7 @@
 package dev.fluxbase.ai.platform.boundary;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,14 @@ class ApiDocumentFilterTest {
         assertThat(new ApiDocumentFilter(false).documented(List.of("Chatbots"))).isTrue();
         assertThat(new ApiDocumentFilter(false).documented(null)).isTrue();
         assertThat(new ApiDocumentFilter(false).documented(List.of())).isTrue();
+    }
+
+    @Test
+    void everyOperationMayMeetABadTokenAndAServerErrorAndEveryAdminOneANonAdmin() {
+        assertThat(ApiDocumentFilter.commonResponses("/api/v1/ai/chatbots")).containsExactly(entry("401", "Unauthorized"),
+                entry("default", "ServerError"));
+        assertThat(ApiDocumentFilter.commonResponses("/api/v1/admin/ai/chatbots/{id}")).containsExactly(entry("401", "Unauthorized"),
+                entry("403", "Forbidden"), entry("default", "ServerError"));
     }
 
     @Test

@@ -51,8 +51,6 @@ public class EntitiesResource {
             + "next page (offset) has more")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "EntityPage")))
     @APIResponse(responseCode = "400", ref = "EntityQueryInvalid")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "KnowledgeBaseNotFound")
     public JsonObject list(@PathParam("kb") String kb,
             @Parameter(description = "an entity type (person, organization, location, concept, product, ...)") @QueryParam("entity_type")
@@ -75,8 +73,6 @@ public class EntitiesResource {
             + "then the rest, the most mentioned first")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "EntityList")))
     @APIResponse(responseCode = "400", ref = "EntityQueryInvalid")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "KnowledgeBaseNotFound")
     public JsonObject search(@PathParam("kb") String kb, @QueryParam("query") String query,
             @Parameter(description = "the same, as Fluxbase's server names it") @QueryParam("q") String q,
@@ -92,8 +88,6 @@ public class EntitiesResource {
     @Operation(operationId = "listEntityRelationships", summary = "The entity's relationships in both directions, with both ends")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "RelationshipList")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "EntityNotFound")
     public JsonObject relationships(@PathParam("kb") String kb, @PathParam("entity") String entity,
             @Parameter(description = "at most this many (default 500, at most 5000)") @QueryParam("limit") String limit) {

@@ -46,8 +46,6 @@ public class KnowledgeGraphResource {
             + "entity_count and relationship_count are the whole graph's, truncated (extension) says whether this is less")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "KnowledgeGraph")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "KnowledgeBaseNotFound")
     public JsonObject graph(@PathParam("kb") String kb,
             @Parameter(description = "fewer entities than the configured most") @QueryParam("max_entities") String max) {

@@ -34,8 +34,6 @@ public class AdminTablesResource {
             + "configured one) sees it; 404 TABLE_NOT_FOUND when it may not read the table")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "TableDetails")))
     @APIResponse(responseCode = "400", ref = "TableExportInvalid")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "TableNotFound")
     public JsonObject details(@PathParam("schema") String schema, @PathParam("table") String table, @QueryParam("role") String role) {
         return TableJson.details(exporter.details(new TableName(schema, table), Optional.ofNullable(role).filter(r -> !r.isBlank())));

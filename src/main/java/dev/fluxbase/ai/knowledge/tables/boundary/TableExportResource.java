@@ -41,8 +41,6 @@ public class TableExportResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ExportTableRequest")))
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ExportTableResult")))
     @APIResponse(responseCode = "400", ref = "TableExportInvalid")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "TableNotFound")
     @APIResponse(responseCode = "422", ref = "TableExportFailed")
     public JsonObject export(@PathParam("kb") String kb, String body) {

@@ -60,8 +60,6 @@ public class TableExportSyncsResource {
     @GET
     @Operation(operationId = "listSyncConfigs", summary = "The knowledge base's sync configurations, newest first")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "SyncConfigList")))
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "KnowledgeBaseNotFound")
     public JsonObject list(@PathParam("kb") String kb) {
         List<SyncConfig> all = configs.all(knowledgeBase(kb).id());
@@ -74,8 +72,6 @@ public class TableExportSyncsResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CreateSyncConfigRequest")))
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "SyncConfig")))
     @APIResponse(responseCode = "400", ref = "TableExportInvalid")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "TableNotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
     public Response create(@PathParam("kb") String kb, String body) {
@@ -98,8 +94,6 @@ public class TableExportSyncsResource {
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "UpdateSyncConfigRequest")))
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "SyncConfig")))
     @APIResponse(responseCode = "400", ref = "TableExportInvalid")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "SyncConfigNotFound")
     public JsonObject update(@PathParam("kb") String kb, @PathParam("id") String id, String body) {
         SyncConfig changed = TableRequests.updateSync(find(knowledgeBase(kb), id), JsonBodies.fields(body), exporter.maxSampleRows());
@@ -111,8 +105,6 @@ public class TableExportSyncsResource {
     @Path("{id}")
     @Operation(operationId = "deleteSyncConfig", summary = "Delete a sync configuration; the document it exported stays")
     @APIResponse(responseCode = "204", description = "Done; no body")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "SyncConfigNotFound")
     public Response delete(@PathParam("kb") String kb, @PathParam("id") String id) {
         SyncConfig config = find(knowledgeBase(kb), id);
@@ -128,8 +120,6 @@ public class TableExportSyncsResource {
             + "(unchanged); a failure is recorded as last_sync_status failed and answered with its reason")
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ExportTableResult")))
     @APIResponse(responseCode = "400", ref = "TableExportInvalid")
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "SyncConfigNotFound")
     @APIResponse(responseCode = "422", ref = "TableExportFailed")
     public JsonObject trigger(@PathParam("kb") String kb, @PathParam("id") String id) {
