@@ -1,10 +1,12 @@
 package dev.fluxbase.ai.platform.boundary;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -18,10 +20,13 @@ import org.eclipse.microprofile.openapi.models.tags.Tag;
  * Finishes the OpenAPI document (registered as {@code mp.openapi.filter}): leaves the testing hooks out unless they are
  * enabled, lists each tag once (every resource class of a component repeats its {@code @Tag}; the description comes
  * from META-INF/openapi.yaml), and adds to every operation the answers that filters in front of all resources give
- * rather than the operation itself, unless the operation says more precisely what they are.
+ * rather than the operation itself, unless the operation says more precisely what they are. It also drops the field
+ * {@code endpoints} that Payara adds to the document's root: OpenAPI 3.0 allows no such field, and client generators
+ * that validate the document refuse it.
  */
 public class ApiDocumentFilter implements OASFilter {
 
+    private static final Logger LOG = Logger.getLogger(ApiDocumentFilter.class.getName());
     static final String TESTING_TAG = "Testing";
     static final String TESTING_ENABLED = "fluxbase.testing.clock-control";
     private static final String ADMIN_PATHS = "/api/v1/admin/";
@@ -45,6 +50,7 @@ public class ApiDocumentFilter implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI document) {
+        dropPayaraEndpoints(document);
         if (document.getTags() != null) {
             document.setTags(distinct(document.getTags()));
         }
@@ -59,6 +65,15 @@ public class ApiDocumentFilter implements OASFilter {
                 item.getOperations().values().forEach(operation -> addCommonResponses(path, operation.getResponses()));
             }
         });
+    }
+
+    /** Payara's model writes no empty field; other implementations have no such setter, and nothing to drop. */
+    private static void dropPayaraEndpoints(OpenAPI document) {
+        try {
+            document.getClass().getMethod("setEndpoints", Map.class).invoke(document, new HashMap<>());
+        } catch (ReflectiveOperationException e) {
+            LOG.fine(() -> "No Payara endpoints field to drop: " + e);
+        }
     }
 
     private static void addCommonResponses(String path, APIResponses responses) {

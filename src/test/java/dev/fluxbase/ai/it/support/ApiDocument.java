@@ -28,6 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ApiDocument {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<String> ROOT_FIELDS = Set.of("openapi", "info", "servers", "paths", "components", "security", "tags", "externalDocs");
     private static final List<String> METHODS = List.of("get", "put", "post", "delete", "patch");
     private static final AtomicInteger VALIDATIONS = new AtomicInteger();
     /** OpenAPI 3.0's, knowing that the components the references point into are no keyword. */
@@ -50,6 +51,17 @@ public final class ApiDocument {
             throw new AssertionError("GET /openapi answered " + response.statusCode());
         }
         return parse(response.body());
+    }
+
+    /** The fields of the document's root that OpenAPI 3.0 does not allow (extensions start with {@code x-}). */
+    public List<String> fieldsOutsideTheSpecification() {
+        List<String> outside = new ArrayList<>();
+        document.fieldNames().forEachRemaining(name -> {
+            if (!ROOT_FIELDS.contains(name) && !name.startsWith("x-")) {
+                outside.add(name);
+            }
+        });
+        return outside;
     }
 
     public JsonNode json() {

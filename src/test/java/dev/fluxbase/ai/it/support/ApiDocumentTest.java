@@ -25,6 +25,13 @@ class ApiDocumentTest {
             """);
 
     @Test
+    void namesTheRootFieldsOpenApiDoesNotAllow() {
+        assertThat(DOCUMENT.fieldsOutsideTheSpecification()).isEmpty();
+        assertThat(ApiDocument.parse("{\"openapi\": \"3.0.3\", \"x-logo\": {}, \"endpoints\": {}}").fieldsOutsideTheSpecification())
+                .containsExactly("endpoints");
+    }
+
+    @Test
     void listsEveryOperation() {
         assertThat(DOCUMENT.operations()).containsExactly("DELETE /things/{id}", "GET /things/{id}");
     }
