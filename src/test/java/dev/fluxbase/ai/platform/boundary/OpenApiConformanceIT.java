@@ -41,7 +41,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * What the server answers conforms to its OpenAPI document: every documented operation is called with real data, and
  * each answer's status must be documented and its body valid against that status's schema. The last test fails when an
  * operation was never answered with success here, so a new endpoint needs a call in this class. Errors are checked
- * too: a bad token on every operation, a user's token on every admin one, unknown ids on every one with path parameters.
+ * too: a bad token on every operation, a user's token on every admin one, unknown ids on every one with path parameters,
+ * and a malformed setting key.
  */
 @ExtendWith(FluxbaseServer.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -320,6 +321,10 @@ class OpenApiConformanceIT {
             if (PARAMETER.matcher(template).find()) {
                 ApiResponse unknown = call(method, template, admin, body, unknowns(template));
                 assertThat(unknown.status()).as(operation + " with unknown ids: " + unknown).isBetween(400, 499);
+            }
+            if (template.contains("{key}")) {
+                ApiResponse invalid = call(method, template, admin, body, "1-not-a-key");
+                assertThat(invalid.status()).as(operation + " with an invalid key: " + invalid).isBetween(400, 499);
             }
         }
     }
