@@ -35,6 +35,10 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Chatbot administration: every chatbot, enabled or not, public or not. */
@@ -56,7 +60,8 @@ public class AdminChatbotsResource {
     RlsCheckAdministration rlsChecks;
 
     @GET
-    @Operation(summary = "List every chatbot, optionally of one namespace")
+    @Operation(operationId = "listAllChatbots", summary = "List every chatbot, optionally of one namespace")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ChatbotList")))
     public JsonObject list(@QueryParam("namespace") String namespace) {
         Map<UUID, ChecksSummary> checks = rlsChecks.summaries();
         JsonObject list = ChatbotJson.list(store.all(Optional.ofNullable(namespace).filter(ns -> !ns.isBlank())));
@@ -68,14 +73,20 @@ public class AdminChatbotsResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Get a chatbot with its code and every setting")
+    @Operation(operationId = "getChatbotDetails", summary = "Get a chatbot with its code and every setting")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "AIChatbot")))
+    @APIResponse(responseCode = "404", ref = "ChatbotNotFound")
     public JsonObject get(@PathParam("id") String id) {
         return full(Ids.parse(id).flatMap(store::find).orElseThrow(AdminChatbotsResource::notFound));
     }
 
     @PUT
     @Path("{id}/toggle")
-    @Operation(summary = "Enable or disable a chatbot; the choice survives restarts and syncs")
+    @Operation(operationId = "toggleChatbot", summary = "Enable or disable a chatbot; the choice survives restarts and syncs")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ToggleChatbotRequest")))
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "AIChatbot")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "ChatbotNotFound")
     public JsonObject toggle(@PathParam("id") String id, String body) {
         JsonFields request = JsonBodies.fields(body);
         boolean enabled = request.required("enabled", request::bool);
@@ -84,7 +95,11 @@ public class AdminChatbotsResource {
 
     @PUT
     @Path("{id}")
-    @Operation(summary = "Change a chatbot's settings; only the fields present are applied")
+    @Operation(operationId = "updateChatbot", summary = "Change a chatbot's settings; only the fields present are applied")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "UpdateChatbotRequest")))
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "AIChatbot")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "ChatbotNotFound")
     public JsonObject change(@PathParam("id") String id, String body) {
         ChatbotChanges changes = ChatbotChanges.from(JsonBodies.fields(body));
         changes.providerId().flatMap(p -> p).ifPresent(providerId -> {
@@ -97,7 +112,9 @@ public class AdminChatbotsResource {
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Delete a chatbot with its conversations")
+    @Operation(operationId = "deleteChatbot", summary = "Delete a chatbot with its conversations")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Deleted")))
+    @APIResponse(responseCode = "404", ref = "ChatbotNotFound")
     public JsonObject delete(@PathParam("id") String id) {
         UUID uuid = Ids.parse(id).orElseThrow(AdminChatbotsResource::notFound);
         if (!store.delete(uuid)) {
@@ -108,7 +125,10 @@ public class AdminChatbotsResource {
 
     @POST
     @Path("sync")
-    @Operation(summary = "Sync chatbots from the chatbots directory (no \"chatbots\" in the body) or from the payload")
+    @Operation(operationId = "syncChatbots", summary = "Sync chatbots from the chatbots directory (no \"chatbots\" in the body) or from the payload")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "SyncChatbotsRequest")))
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "SyncChatbotsResult")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
     public JsonObject sync(String body) {
         JsonFields request = JsonBodies.fields(body);
         String namespace = request.nonBlankText("namespace").orElse(ChatbotDefinition.DEFAULT_NAMESPACE);

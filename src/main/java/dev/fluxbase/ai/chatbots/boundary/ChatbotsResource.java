@@ -1,8 +1,8 @@
 package dev.fluxbase.ai.chatbots.boundary;
 
 import dev.fluxbase.ai.chatbots.control.ChatbotStore;
-import dev.fluxbase.ai.chatbots.control.RoleGate;
 import dev.fluxbase.ai.chatbots.control.RoleGate.Verdict;
+import dev.fluxbase.ai.chatbots.control.RoleGate;
 import dev.fluxbase.ai.chatbots.entity.Chatbot;
 import dev.fluxbase.ai.chatbots.entity.ChatbotDefinition;
 import dev.fluxbase.ai.platform.boundary.Ids;
@@ -21,6 +21,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -41,14 +44,18 @@ public class ChatbotsResource {
     CurrentCaller caller;
 
     @GET
-    @Operation(summary = "List the enabled, public chatbots of every namespace")
+    @Operation(operationId = "listChatbots", summary = "List the enabled, public chatbots of every namespace")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ChatbotList")))
     public JsonObject list() {
         return ChatbotJson.list(store.published().stream().filter(this::listed).toList());
     }
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Get an enabled, public chatbot by id")
+    @Operation(operationId = "getChatbot", summary = "Get an enabled, public chatbot by id")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "AIChatbotSummary")))
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "ChatbotNotFound")
     public JsonObject get(@PathParam("id") String id) {
         return Ids.parse(id).flatMap(store::find)
                 .filter(c -> c.enabled() && c.audience().isPublic())
@@ -61,7 +68,11 @@ public class ChatbotsResource {
     /** The SDK's namespace lookup: the default namespace wins when a name exists in several. */
     @GET
     @Path("by-name/{name}")
-    @Operation(summary = "Find an enabled, public chatbot by name; 409 lists the namespaces when the name is ambiguous")
+    @Operation(operationId = "getChatbotByName", summary = "Find an enabled, public chatbot by name; 409 lists the namespaces when the name is ambiguous")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "AIChatbotLookupResponse")))
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "ChatbotLookupNotFound")
+    @APIResponse(responseCode = "409", ref = "ChatbotLookupAmbiguous")
     public Response byName(@PathParam("name") String name) {
         List<Chatbot> matches = store.publishedNamed(name).stream().filter(this::visible).toList();
         if (matches.isEmpty()) {

@@ -12,6 +12,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** What the web console asks before anyone signed in: the identity provider it offers, if any. Public, and holds no secret. */
@@ -24,7 +27,8 @@ public class ConsoleConfigResource {
     ConsoleSignInSettings settings;
 
     @GET
-    @Operation(summary = "The console's sign-in: the OpenID Connect issuer, public client id and scopes, or oidc null")
+    @Operation(operationId = "getConsoleConfig", summary = "The console's sign-in: the OpenID Connect issuer, public client id and scopes, or oidc null")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ConsoleConfig")))
     public JsonObject config() {
         return json(settings.signIn());
     }

@@ -26,6 +26,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -54,7 +58,8 @@ public class ConversationsResource {
     ServerClock clock;
 
     @GET
-    @Operation(summary = "List the caller's conversations, newest first; limit 1 to 100 (default 50), with total and has_more")
+    @Operation(operationId = "listConversations", summary = "List the caller's conversations, newest first; limit 1 to 100 (default 50), with total and has_more")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ConversationList")))
     public JsonObject list(@QueryParam("chatbot") String chatbot, @QueryParam("namespace") String namespace,
             @QueryParam("limit") String limit, @QueryParam("offset") String offset) {
         int pageSize = limit(limit);
@@ -64,14 +69,20 @@ public class ConversationsResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Get one of the caller's conversations with its messages")
+    @Operation(operationId = "getConversation", summary = "Get one of the caller's conversations with its messages")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ConversationDetail")))
+    @APIResponse(responseCode = "404", ref = "ConversationNotFound")
     public JsonObject get(@PathParam("id") String id) {
         return ConversationJson.detail(found(Ids.parse(id).flatMap(uuid -> conversations.find(uuid, userId(), clock.now()))));
     }
 
     @PATCH
     @Path("{id}")
-    @Operation(summary = "Rename one of the caller's conversations: {\"title\": \"...\"} (1 to 200 bytes)")
+    @Operation(operationId = "renameConversation", summary = "Rename one of the caller's conversations: {\"title\": \"...\"} (1 to 200 bytes)")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "RenameConversationRequest")))
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ConversationDetail")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "ConversationNotFound")
     public JsonObject rename(@PathParam("id") String id, String body) {
         String title = title(body);
         return ConversationJson.detail(found(Ids.parse(id).flatMap(uuid -> conversations.rename(uuid, userId(), title, clock.now()))));
@@ -79,7 +90,9 @@ public class ConversationsResource {
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Delete one of the caller's conversations with its messages")
+    @Operation(operationId = "deleteConversation", summary = "Delete one of the caller's conversations with its messages")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Deleted")))
+    @APIResponse(responseCode = "404", ref = "ConversationNotFound")
     public JsonObject delete(@PathParam("id") String id) {
         UUID uuid = Ids.parse(id).orElseThrow(ConversationsResource::notFound);
         if (!conversations.delete(uuid, userId(), clock.now())) {

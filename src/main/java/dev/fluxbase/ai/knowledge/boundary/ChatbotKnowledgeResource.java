@@ -21,6 +21,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -44,13 +48,19 @@ public class ChatbotKnowledgeResource {
     KnowledgeBaseStore knowledgeBases;
 
     @GET
-    @Operation(summary = "The chatbot's knowledge-base links, highest priority first")
+    @Operation(operationId = "listChatbotKnowledgeBases", summary = "The chatbot's knowledge-base links, highest priority first")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "KnowledgeLinkList")))
+    @APIResponse(responseCode = "404", ref = "ChatbotNotFound")
     public JsonObject list(@PathParam("chatbot") String chatbot) {
         return KnowledgeJson.list("knowledge_bases", links.ofChatbot(chatbot(chatbot)), KnowledgeJson::link);
     }
 
     @POST
-    @Operation(summary = "Link a knowledge base (or update the existing link and enable it)")
+    @Operation(operationId = "linkKnowledgeBase", summary = "Link a knowledge base (or update the existing link and enable it)")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "LinkKnowledgeBaseRequest")))
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "KnowledgeLink")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "LinkNotFound")
     public Response link(@PathParam("chatbot") String chatbot, String body) {
         UUID chatbotId = chatbot(chatbot);
         JsonFields request = JsonBodies.fields(body);
@@ -65,7 +75,11 @@ public class ChatbotKnowledgeResource {
 
     @PUT
     @Path("{kb}")
-    @Operation(summary = "Change a link's priority, most chunks, least similarity, enabled flag, access_level or filter_expression")
+    @Operation(operationId = "updateKnowledgeBaseLink", summary = "Change a link's priority, most chunks, least similarity, enabled flag, access_level or filter_expression")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "UpdateLinkRequest")))
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "KnowledgeLink")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "LinkNotFound")
     public JsonObject update(@PathParam("chatbot") String chatbot, @PathParam("kb") String kb, String body) {
         KnowledgeLink old = existing(chatbot, kb);
         JsonFields request = JsonBodies.fields(body);
@@ -79,7 +93,9 @@ public class ChatbotKnowledgeResource {
 
     @DELETE
     @Path("{kb}")
-    @Operation(summary = "Unlink a knowledge base from the chatbot")
+    @Operation(operationId = "unlinkKnowledgeBase", summary = "Unlink a knowledge base from the chatbot")
+    @APIResponse(responseCode = "204", description = "Done; no body")
+    @APIResponse(responseCode = "404", ref = "LinkNotFound")
     public Response unlink(@PathParam("chatbot") String chatbot, @PathParam("kb") String kb) {
         KnowledgeLink link = existing(chatbot, kb);
         links.delete(link.chatbotId(), link.knowledgeBaseId());

@@ -32,6 +32,10 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Documents of a knowledge base. Adding one answers 202 at once; chunking and embedding follow in the background. */
@@ -56,21 +60,30 @@ public class DocumentsResource {
     UploadSettings uploads;
 
     @GET
-    @Operation(summary = "List documents, newest first")
+    @Operation(operationId = "listDocuments", summary = "List documents, newest first")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "DocumentList")))
+    @APIResponse(responseCode = "404", ref = "KnowledgeBaseNotFound")
     public JsonObject list(@PathParam("kb") String kb) {
         return KnowledgeJson.list("documents", documents.all(knowledgeBase(kb).id()), KnowledgeJson::document);
     }
 
     @GET
     @Path("{doc}")
-    @Operation(summary = "Get a document with its status and, when it failed, the reason")
+    @Operation(operationId = "getDocument", summary = "Get a document with its status and, when it failed, the reason")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Document")))
+    @APIResponse(responseCode = "404", ref = "DocumentNotFound")
     public JsonObject get(@PathParam("kb") String kb, @PathParam("doc") String doc) {
         return KnowledgeJson.document(document(knowledgeBase(kb), doc));
     }
 
     @POST
     @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
-    @Operation(summary = "Add a document as text; one with the same source is replaced")
+    @Operation(operationId = "addDocument", summary = "Add a document as text; one with the same source is replaced")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "AddDocumentRequest")))
+    @APIResponse(responseCode = "202", description = "Accepted: chunking and embedding follow in the background", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "DocumentAccepted")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "KnowledgeBaseNotFound")
+    @APIResponse(responseCode = "413", ref = "DocumentTooLarge")
     public Response add(@PathParam("kb") String kb, String body) {
         KnowledgeBase knowledgeBase = knowledgeBase(kb);
         NewDocument document = DocumentRequests.add(JsonBodies.fields(body));
@@ -82,9 +95,14 @@ public class DocumentsResource {
     @POST
     @Path("upload")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Operation(summary = "Upload a file (text, Markdown, CSV, JSON, HTML, PDF, Word, Excel, PowerPoint, OpenDocument text, RTF, EPUB, "
+    @Operation(operationId = "uploadDocument", summary = "Upload a file (text, Markdown, CSV, JSON, HTML, PDF, Word, Excel, PowerPoint, OpenDocument text, RTF, EPUB, "
             + "e-mail); one with the same file name is replaced. Past a size limit 413 DOCUMENT_TOO_LARGE, of an unknown type 400 "
             + "UNSUPPORTED_FILE_TYPE")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(ref = "DocumentUpload")))
+    @APIResponse(responseCode = "202", description = "Accepted: chunking and embedding follow in the background", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "UploadAccepted")))
+    @APIResponse(responseCode = "400", ref = "UploadInvalid")
+    @APIResponse(responseCode = "404", ref = "KnowledgeBaseNotFound")
+    @APIResponse(responseCode = "413", ref = "DocumentTooLarge")
     public Response upload(@PathParam("kb") String kb, List<EntityPart> parts) {
         KnowledgeBase knowledgeBase = knowledgeBase(kb);
         Upload upload = Upload.of(parts, uploads.limits());
@@ -96,7 +114,11 @@ public class DocumentsResource {
 
     @PATCH
     @Path("{doc}")
-    @Operation(summary = "Change a document's title, tags or metadata (tags and metadata replace the old values)")
+    @Operation(operationId = "updateDocument", summary = "Change a document's title, tags or metadata (tags and metadata replace the old values)")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "UpdateDocumentRequest")))
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Document")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "DocumentNotFound")
     public JsonObject update(@PathParam("kb") String kb, @PathParam("doc") String doc, String body) {
         KnowledgeDocument document = document(knowledgeBase(kb), doc);
         JsonFields changes = JsonBodies.fields(body);
@@ -107,7 +129,9 @@ public class DocumentsResource {
 
     @DELETE
     @Path("{doc}")
-    @Operation(summary = "Delete a document with its chunks")
+    @Operation(operationId = "deleteDocument", summary = "Delete a document with its chunks")
+    @APIResponse(responseCode = "204", description = "Done; no body")
+    @APIResponse(responseCode = "404", ref = "DocumentNotFound")
     public Response delete(@PathParam("kb") String kb, @PathParam("doc") String doc) {
         KnowledgeDocument document = document(knowledgeBase(kb), doc);
         if (!documents.delete(document.knowledgeBaseId(), document.id())) {
@@ -118,7 +142,11 @@ public class DocumentsResource {
 
     @POST
     @Path("delete-by-filter")
-    @Operation(summary = "Delete the documents having all the given tags, the given metadata values and matching metadata_filter")
+    @Operation(operationId = "deleteDocumentsByFilter", summary = "Delete the documents having all the given tags, the given metadata values and matching metadata_filter")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "DeleteDocumentsRequest")))
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "DeletedCount")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "KnowledgeBaseNotFound")
     public JsonObject deleteByFilter(@PathParam("kb") String kb, String body) {
         KnowledgeBase knowledgeBase = knowledgeBase(kb);
         JsonFields filter = JsonBodies.fields(body);

@@ -36,6 +36,10 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Knowledge bases: CRUD, semantic search (optionally graph-assisted), the chatbots using one; graphs and table exports have their own resources. */
@@ -73,7 +77,8 @@ public class KnowledgeBasesResource {
 
     @GET
     @Path("capabilities")
-    @Operation(summary = "What uploads this server can read")
+    @Operation(operationId = "getKnowledgeBaseCapabilities", summary = "What uploads this server can read")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "KnowledgeBaseCapabilities")))
     public JsonObject capabilities() {
         return JSON.createObjectBuilder().add("ocr_enabled", false).add("ocr_available", false)
                 .add("ocr_languages", JSON.createArrayBuilder())
@@ -81,7 +86,8 @@ public class KnowledgeBasesResource {
     }
 
     @GET
-    @Operation(summary = "List knowledge bases, optionally of one namespace")
+    @Operation(operationId = "listKnowledgeBases", summary = "List knowledge bases, optionally of one namespace")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "KnowledgeBaseList")))
     public JsonObject list(@QueryParam("namespace") String namespace) {
         return KnowledgeJson.list("knowledge_bases", store.all(Optional.ofNullable(namespace).filter(s -> !s.isBlank())),
                 this::json);
@@ -89,13 +95,19 @@ public class KnowledgeBasesResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Get a knowledge base with its counts")
+    @Operation(operationId = "getKnowledgeBase", summary = "Get a knowledge base with its counts")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "KnowledgeBase")))
+    @APIResponse(responseCode = "404", ref = "KnowledgeBaseNotFound")
     public JsonObject get(@PathParam("id") String id) {
         return json(find(id));
     }
 
     @POST
-    @Operation(summary = "Create a knowledge base; its embedding model defaults to the embedding service's")
+    @Operation(operationId = "createKnowledgeBase", summary = "Create a knowledge base; its embedding model defaults to the embedding service's")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CreateKnowledgeBaseRequest")))
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "KnowledgeBase")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     public Response create(String body) {
         KnowledgeBase draft = KnowledgeBaseRequests.create(JsonBodies.fields(body), embeddings.defaultModel());
         KnowledgeBase created = Rejections.conflictAs("A knowledge base with this name already exists in the namespace",
@@ -106,7 +118,12 @@ public class KnowledgeBasesResource {
 
     @PUT
     @Path("{id}")
-    @Operation(summary = "Change a knowledge base; the embedding model can change only while it has no chunks")
+    @Operation(operationId = "updateKnowledgeBase", summary = "Change a knowledge base; the embedding model can change only while it has no chunks")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "UpdateKnowledgeBaseRequest")))
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "KnowledgeBase")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "KnowledgeBaseNotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     public JsonObject update(@PathParam("id") String id, String body) {
         KnowledgeBase old = find(id);
         KnowledgeBase changed = KnowledgeBaseRequests.update(old, JsonBodies.fields(body));
@@ -120,7 +137,9 @@ public class KnowledgeBasesResource {
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Delete a knowledge base with its documents, chunks and chatbot links")
+    @Operation(operationId = "deleteKnowledgeBase", summary = "Delete a knowledge base with its documents, chunks and chatbot links")
+    @APIResponse(responseCode = "204", description = "Done; no body")
+    @APIResponse(responseCode = "404", ref = "KnowledgeBaseNotFound")
     public Response delete(@PathParam("id") String id) {
         if (!store.delete(find(id).id())) {
             throw Rejections.knowledgeBaseNotFound();
@@ -130,8 +149,13 @@ public class KnowledgeBasesResource {
 
     @POST
     @Path("{id}/search")
-    @Operation(summary = "Semantic search: chunks by cosine similarity, best first; \"use_graph\" (extension) adds the chunks of the "
+    @Operation(operationId = "searchKnowledgeBase", summary = "Semantic search: chunks by cosine similarity, best first; \"use_graph\" (extension) adds the chunks of the "
             + "entities the query names, as fluxbase.ai.knowledge.graph-retrieval does by default")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "SearchRequest")))
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "SearchResults")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "KnowledgeBaseNotFound")
+    @APIResponse(responseCode = "502", ref = "EmbeddingFailed")
     public JsonObject search(@PathParam("id") String id, String body) {
         KnowledgeBase kb = find(id);
         JsonFields request = JsonBodies.fields(body);
@@ -146,7 +170,9 @@ public class KnowledgeBasesResource {
 
     @GET
     @Path("{id}/chatbots")
-    @Operation(summary = "The chatbots linked to a knowledge base, as chatbot summaries (the SDK's AIChatbotSummary)")
+    @Operation(operationId = "listKnowledgeBaseChatbots", summary = "The chatbots linked to a knowledge base, as chatbot summaries (the SDK's AIChatbotSummary)")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "KnowledgeBaseChatbots")))
+    @APIResponse(responseCode = "404", ref = "KnowledgeBaseNotFound")
     public JsonObject chatbots(@PathParam("id") String id) {
         List<Chatbot> linked = links.ofKnowledgeBase(find(id).id()).stream()
                 .map(link -> chatbots.find(link.chatbotId())).flatMap(Optional::stream).toList();

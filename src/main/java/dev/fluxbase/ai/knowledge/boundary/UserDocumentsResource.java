@@ -25,6 +25,10 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -51,7 +55,9 @@ public class UserDocumentsResource {
     UploadSettings uploads;
 
     @GET
-    @Operation(summary = "The caller's documents in the knowledge base, newest first (viewer)")
+    @Operation(operationId = "listMyDocuments", summary = "The caller's documents in the knowledge base, newest first (viewer)")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "DocumentList")))
+    @APIResponse(responseCode = "403", ref = "KnowledgeBaseForbidden")
     public JsonObject list(@PathParam("kb") String kb) {
         KnowledgeBase knowledgeBase = access.require(kb, KnowledgePermission.VIEWER, "Access denied");
         return KnowledgeJson.list("documents", documents.ownedBy(knowledgeBase.id(), access.userId()), KnowledgeJson::document);
@@ -59,14 +65,22 @@ public class UserDocumentsResource {
 
     @GET
     @Path("{doc}")
-    @Operation(summary = "One of the caller's documents (viewer)")
+    @Operation(operationId = "getMyDocument", summary = "One of the caller's documents (viewer)")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Document")))
+    @APIResponse(responseCode = "403", ref = "KnowledgeBaseForbidden")
+    @APIResponse(responseCode = "404", ref = "DocumentNotFound")
     public JsonObject get(@PathParam("kb") String kb, @PathParam("doc") String doc) {
         return KnowledgeJson.document(own(access.require(kb, KnowledgePermission.VIEWER, "Access denied"), doc));
     }
 
     @POST
     @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
-    @Operation(summary = "Add a document as text, owned by the caller (editor); the caller's one with the same source is replaced")
+    @Operation(operationId = "addMyDocument", summary = "Add a document as text, owned by the caller (editor); the caller's one with the same source is replaced")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "AddDocumentRequest")))
+    @APIResponse(responseCode = "202", description = "Accepted: chunking and embedding follow in the background", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "DocumentAccepted")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "403", ref = "KnowledgeBaseForbidden")
+    @APIResponse(responseCode = "413", ref = "DocumentTooLarge")
     public Response add(@PathParam("kb") String kb, String body) {
         KnowledgeBase knowledgeBase = access.require(kb, KnowledgePermission.EDITOR, "Editor permission required to add documents");
         return accepted(knowledgeBase, DocumentRequests.add(JsonBodies.fields(body)).ownedBy(access.userId()));
@@ -75,7 +89,12 @@ public class UserDocumentsResource {
     @POST
     @Path("upload")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Operation(summary = "Upload a file, owned by the caller (editor); the same types and limits as the admin upload")
+    @Operation(operationId = "uploadMyDocument", summary = "Upload a file, owned by the caller (editor); the same types and limits as the admin upload")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(ref = "DocumentUpload")))
+    @APIResponse(responseCode = "202", description = "Accepted: chunking and embedding follow in the background", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "DocumentAccepted")))
+    @APIResponse(responseCode = "400", ref = "UploadInvalid")
+    @APIResponse(responseCode = "403", ref = "KnowledgeBaseForbidden")
+    @APIResponse(responseCode = "413", ref = "DocumentTooLarge")
     public Response upload(@PathParam("kb") String kb, List<EntityPart> parts) {
         KnowledgeBase knowledgeBase = access.require(kb, KnowledgePermission.EDITOR, "Editor permission required to upload documents");
         Upload upload = Upload.of(parts, uploads.limits());
@@ -84,7 +103,10 @@ public class UserDocumentsResource {
 
     @DELETE
     @Path("{doc}")
-    @Operation(summary = "Delete one of the caller's documents with its chunks (editor)")
+    @Operation(operationId = "deleteMyDocument", summary = "Delete one of the caller's documents with its chunks (editor)")
+    @APIResponse(responseCode = "204", description = "Done; no body")
+    @APIResponse(responseCode = "403", ref = "KnowledgeBaseForbidden")
+    @APIResponse(responseCode = "404", ref = "DocumentNotFound")
     public Response delete(@PathParam("kb") String kb, @PathParam("doc") String doc) {
         KnowledgeBase knowledgeBase = access.require(kb, KnowledgePermission.EDITOR, "Editor permission required to delete documents");
         KnowledgeDocument document = own(knowledgeBase, doc);

@@ -34,6 +34,10 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -68,7 +72,8 @@ public class UserKnowledgeBasesResource {
     InputLimits limits;
 
     @GET
-    @Operation(summary = "The knowledge bases the caller may read, each with the caller's user_permission")
+    @Operation(operationId = "listMyKnowledgeBases", summary = "The knowledge bases the caller may read, each with the caller's user_permission")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "UserKnowledgeBaseList")))
     public JsonObject list() {
         String userId = access.userId();
         List<KnowledgeBase> readable = permissions.readableBy(userId).stream().map(knowledgeBases::find).flatMap(Optional::stream).toList();
@@ -77,14 +82,21 @@ public class UserKnowledgeBasesResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "A knowledge base the caller may read; 403 otherwise")
+    @Operation(operationId = "getMyKnowledgeBase", summary = "A knowledge base the caller may read; 403 otherwise")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "UserKnowledgeBase")))
+    @APIResponse(responseCode = "403", ref = "KnowledgeBaseForbidden")
     public JsonObject get(@PathParam("id") String id) {
         return json(access.require(id, KnowledgePermission.VIEWER, "Access denied"));
     }
 
     @POST
     @Path("{id}/share")
-    @Operation(summary = "Grant a user viewer, editor or owner ({\"user_id\", \"permission\"}); the owner's or an administrator's")
+    @Operation(operationId = "shareKnowledgeBase", summary = "Grant a user viewer, editor or owner ({\"user_id\", \"permission\"}); the owner's or an administrator's")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ShareRequest")))
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "PermissionGrant")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "403", ref = "KnowledgeBaseForbidden")
+    @APIResponse(responseCode = "404", ref = "KnowledgeBaseNotFound")
     public Response share(@PathParam("id") String id, String body) {
         KnowledgeBase kb = access.requireSharer(id, "Only owner can share knowledge base");
         JsonFields request = JsonBodies.fields(body);
@@ -100,7 +112,10 @@ public class UserKnowledgeBasesResource {
 
     @GET
     @Path("{id}/permissions")
-    @Operation(summary = "The grants of a knowledge base (a bare array, as Fluxbase answers); the owner's or an administrator's")
+    @Operation(operationId = "listKnowledgeBasePermissions", summary = "The grants of a knowledge base (a bare array, as Fluxbase answers); the owner's or an administrator's")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "PermissionGrantList")))
+    @APIResponse(responseCode = "403", ref = "KnowledgeBaseForbidden")
+    @APIResponse(responseCode = "404", ref = "KnowledgeBaseNotFound")
     public JsonArray grants(@PathParam("id") String id) {
         KnowledgeBase kb = access.requireSharer(id, "Only owner can view permissions");
         JsonArrayBuilder array = JSON.createArrayBuilder();
@@ -110,7 +125,10 @@ public class UserKnowledgeBasesResource {
 
     @DELETE
     @Path("{id}/permissions/{user}")
-    @Operation(summary = "Revoke a user's grant; the owner's or an administrator's")
+    @Operation(operationId = "revokeKnowledgeBasePermission", summary = "Revoke a user's grant; the owner's or an administrator's")
+    @APIResponse(responseCode = "204", description = "Done; no body")
+    @APIResponse(responseCode = "403", ref = "KnowledgeBaseForbidden")
+    @APIResponse(responseCode = "404", ref = "KnowledgeBaseNotFound")
     public Response revoke(@PathParam("id") String id, @PathParam("user") String user) {
         KnowledgeBase kb = access.requireSharer(id, "Only owner can revoke permissions");
         permissions.revoke(kb.id(), user);
@@ -119,7 +137,12 @@ public class UserKnowledgeBasesResource {
 
     @POST
     @Path("{id}/search")
-    @Operation(summary = "Semantic search among the caller's own documents and unowned ones ({\"query\", \"limit\"?: 1 to 100, default 10})")
+    @Operation(operationId = "searchMyKnowledgeBase", summary = "Semantic search among the caller's own documents and unowned ones ({\"query\", \"limit\"?: 1 to 100, default 10})")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "UserSearchRequest")))
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "UserSearchResults")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "403", ref = "KnowledgeBaseForbidden")
+    @APIResponse(responseCode = "502", ref = "EmbeddingFailed")
     public JsonObject search(@PathParam("id") String id, String body) {
         KnowledgeBase kb = access.require(id, KnowledgePermission.VIEWER, "Access denied");
         JsonFields request = JsonBodies.fields(body);

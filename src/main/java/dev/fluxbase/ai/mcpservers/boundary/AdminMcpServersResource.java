@@ -16,6 +16,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** MCP servers whose tools chatbots use ({@code @fluxbase:mcp-servers}); registering one is an admin's decision. */
@@ -29,21 +33,28 @@ public class AdminMcpServersResource {
     McpServerAdministration servers;
 
     @GET
-    @Operation(summary = "List the registered MCP servers by name; auth header values are never returned")
+    @Operation(operationId = "listMcpServers", summary = "List the registered MCP servers by name; auth header values are never returned")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "McpServerList")))
     public JsonObject list() {
         return McpServerJson.list(servers.list());
     }
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Get a registered MCP server")
+    @Operation(operationId = "getMcpServer", summary = "Get a registered MCP server")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "McpServer")))
+    @APIResponse(responseCode = "404", ref = "McpServerNotFound")
     public JsonObject get(@PathParam("id") String id) {
         return McpServerJson.of(servers.get(id));
     }
 
     @POST
-    @Operation(summary = "Register an MCP server (streamable HTTP): name, url, auth_header_name and auth_header_value (stored encrypted), "
+    @Operation(operationId = "createMcpServer", summary = "Register an MCP server (streamable HTTP): name, url, auth_header_name and auth_header_value (stored encrypted), "
             + "allowed_tools (empty: none, [\"*\"]: all), enabled, connect_timeout_ms, call_timeout_ms; the URL must pass http_get's rules")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "McpServerRequest")))
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "McpServer")))
+    @APIResponse(responseCode = "400", ref = "McpServerInvalid")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     public Response create(String body) {
         return Response.status(Response.Status.CREATED).entity(McpServerJson.of(servers.create(McpServerJson.input(JsonBodies.fields(body)))))
                 .build();
@@ -51,14 +62,21 @@ public class AdminMcpServersResource {
 
     @PUT
     @Path("{id}")
-    @Operation(summary = "Change a registered MCP server: fields left out stay; auth_header_value \"\" removes the header")
+    @Operation(operationId = "updateMcpServer", summary = "Change a registered MCP server: fields left out stay; auth_header_value \"\" removes the header")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "McpServerRequest")))
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "McpServer")))
+    @APIResponse(responseCode = "400", ref = "McpServerInvalid")
+    @APIResponse(responseCode = "404", ref = "McpServerNotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     public JsonObject update(@PathParam("id") String id, String body) {
         return McpServerJson.of(servers.update(id, McpServerJson.input(JsonBodies.fields(body))));
     }
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Delete a registered MCP server; chatbots that name it go on without its tools")
+    @Operation(operationId = "deleteMcpServer", summary = "Delete a registered MCP server; chatbots that name it go on without its tools")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Deleted")))
+    @APIResponse(responseCode = "404", ref = "McpServerNotFound")
     public JsonObject delete(@PathParam("id") String id) {
         servers.delete(id);
         return JsonFactories.PROVIDER.createObjectBuilder().add("deleted", true).add("id", id).build();
@@ -66,7 +84,10 @@ public class AdminMcpServersResource {
 
     @GET
     @Path("{id}/tools")
-    @Operation(summary = "Ask the server for its tools now, each with whether chatbots may use it (allowed_tools)")
+    @Operation(operationId = "listMcpServerTools", summary = "Ask the server for its tools now, each with whether chatbots may use it (allowed_tools)")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "McpToolList")))
+    @APIResponse(responseCode = "404", ref = "McpServerNotFound")
+    @APIResponse(responseCode = "502", ref = "McpServerUnavailable")
     public JsonObject tools(@PathParam("id") String id) {
         return McpServerJson.tools(servers.get(id), servers.tools(id));
     }

@@ -21,6 +21,10 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -31,7 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/admin/ai/testing")
 @Produces(MediaType.APPLICATION_JSON)
 @AdminOnly
-@Tag(name = "Testing hooks (disabled unless fluxbase.testing.clock-control=true)")
+@Tag(name = "Testing")
 public class TestingResource {
 
     private static final JsonProvider JSON = JsonFactories.PROVIDER;
@@ -48,7 +52,9 @@ public class TestingResource {
 
     @GET
     @Path("clock")
-    @Operation(summary = "The server's time and its offset from the system clock")
+    @Operation(operationId = "getServerClock", summary = "The server's time and its offset from the system clock")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "TestingClock")))
+    @APIResponse(responseCode = "404", ref = "TestingOff")
     public JsonObject clock() {
         requireEnabled();
         return clockJson().build();
@@ -56,7 +62,11 @@ public class TestingResource {
 
     @PUT
     @Path("clock")
-    @Operation(summary = "Move the server's clock: {\"offset_seconds\": n} from the system clock (0 resets it)")
+    @Operation(operationId = "moveServerClock", summary = "Move the server's clock: {\"offset_seconds\": n} from the system clock (0 resets it)")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "MoveClockRequest")))
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "TestingClock")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "TestingOff")
     public JsonObject moveClock(String body) {
         requireEnabled();
         JsonFields request = JsonBodies.fields(body);
@@ -66,7 +76,9 @@ public class TestingResource {
 
     @POST
     @Path("run-jobs")
-    @Operation(summary = "Run every periodic job now (daily rollover, counter purge, conversation expiry, table-export syncs, knowledge-base index check) and wait for it")
+    @Operation(operationId = "runPeriodicJobs", summary = "Run every periodic job now (daily rollover, counter purge, conversation expiry, table-export syncs, knowledge-base index check) and wait for it")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "TestingClock")))
+    @APIResponse(responseCode = "404", ref = "TestingOff")
     public JsonObject runJobs() {
         requireEnabled();
         MaintenanceRequested request = new MaintenanceRequested(clock.now());

@@ -25,7 +25,10 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** What chatbots cost: turns, refused messages and tokens from the usage ledger. */
@@ -41,8 +44,10 @@ public class AdminUsageResource {
     UsageReport report;
 
     @GET
-    @Operation(summary = "Usage totals (requests, refused, prompt_tokens, completion_tokens, total_tokens), optionally filtered and grouped "
+    @Operation(operationId = "getUsage", summary = "Usage totals (requests, refused, prompt_tokens, completion_tokens, total_tokens), optionally filtered and grouped "
             + "by UTC day, chatbot or user")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "UsageReport")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
     public JsonObject usage(
             @Parameter(description = "only this chatbot (its id)") @QueryParam("chatbot_id") String chatbotId,
             @Parameter(description = "only this user (the token's sub)") @QueryParam("user_id") String userId,

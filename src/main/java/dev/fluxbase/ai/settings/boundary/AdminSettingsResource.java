@@ -18,6 +18,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -39,13 +43,19 @@ public class AdminSettingsResource {
     CurrentCaller caller;
 
     @GET
-    @Operation(summary = "List the system's settings (not the secrets)")
+    @Operation(operationId = "listSystemSettings", summary = "List the system's settings (not the secrets)")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CustomSettingList")))
     public JsonArray list() {
         return SettingJson.array(settings.list(SYSTEM, false), SettingJson::custom);
     }
 
     @POST
-    @Operation(summary = "Create a system setting; with is_secret a secret, answered with its metadata")
+    @Operation(operationId = "createSystemSetting", summary = "Create a system setting; with is_secret a secret, answered with its metadata")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CreateCustomSettingRequest")))
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CreatedSetting")))
+    @APIResponse(responseCode = "400", ref = "SettingRequestInvalid")
+    @APIResponse(responseCode = "409", ref = "SettingConflict")
+    @APIResponse(responseCode = "413", ref = "SettingTooLarge")
     public Response create(String body) {
         JsonFields json = JsonBodies.fields(body);
         String key = SettingRequests.key(json);
@@ -57,21 +67,35 @@ public class AdminSettingsResource {
 
     @GET
     @Path("{key}")
-    @Operation(summary = "Get a system setting")
+    @Operation(operationId = "getSystemSetting", summary = "Get a system setting")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CustomSetting")))
+    @APIResponse(responseCode = "400", ref = "SettingRequestInvalid")
+    @APIResponse(responseCode = "404", ref = "SettingNotFound")
+    @APIResponse(responseCode = "409", ref = "SettingConflict")
     public JsonObject get(@PathParam("key") String key) {
         return SettingJson.custom(settings.get(SYSTEM, key, false));
     }
 
     @PUT
     @Path("{key}")
-    @Operation(summary = "Change a system setting; 404 when there is none (the SDK then creates it)")
+    @Operation(operationId = "updateSystemSetting", summary = "Change a system setting; 404 when there is none (the SDK then creates it)")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "UpdateCustomSettingRequest")))
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CustomSetting")))
+    @APIResponse(responseCode = "400", ref = "SettingRequestInvalid")
+    @APIResponse(responseCode = "404", ref = "SettingNotFound")
+    @APIResponse(responseCode = "409", ref = "SettingConflict")
+    @APIResponse(responseCode = "413", ref = "SettingTooLarge")
     public JsonObject update(@PathParam("key") String key, String body) {
         return SettingJson.custom(settings.updatePlain(SYSTEM, key, SettingRequests.draft(JsonBodies.fields(body)), by()));
     }
 
     @DELETE
     @Path("{key}")
-    @Operation(summary = "Delete a system setting")
+    @Operation(operationId = "deleteSystemSetting", summary = "Delete a system setting")
+    @APIResponse(responseCode = "204", description = "Done; no body")
+    @APIResponse(responseCode = "400", ref = "SettingRequestInvalid")
+    @APIResponse(responseCode = "404", ref = "SettingNotFound")
+    @APIResponse(responseCode = "409", ref = "SettingConflict")
     public Response delete(@PathParam("key") String key) {
         settings.delete(SYSTEM, key, false);
         return Response.noContent().build();
@@ -79,14 +103,20 @@ public class AdminSettingsResource {
 
     @GET
     @Path("secrets")
-    @Operation(summary = "List the system's secrets: metadata only")
+    @Operation(operationId = "listSystemSecrets", summary = "List the system's secrets: metadata only")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "SecretSettingList")))
     public JsonArray listSecrets() {
         return SettingJson.array(settings.list(SYSTEM, true), SettingJson::secret);
     }
 
     @POST
     @Path("secret")
-    @Operation(summary = "Create a system secret, stored encrypted; answered with its metadata")
+    @Operation(operationId = "createSystemSecret", summary = "Create a system secret, stored encrypted; answered with its metadata")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CreateSecretRequest")))
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "SecretSettingMetadata")))
+    @APIResponse(responseCode = "400", ref = "SettingRequestInvalid")
+    @APIResponse(responseCode = "409", ref = "SettingConflict")
+    @APIResponse(responseCode = "413", ref = "SettingTooLarge")
     public Response createSecret(String body) {
         JsonFields json = JsonBodies.fields(body);
         return Response.status(Response.Status.CREATED)
@@ -96,21 +126,35 @@ public class AdminSettingsResource {
 
     @GET
     @Path("secret/{key}")
-    @Operation(summary = "Get a system secret's metadata; its value is never returned")
+    @Operation(operationId = "getSystemSecret", summary = "Get a system secret's metadata; its value is never returned")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "SecretSettingMetadata")))
+    @APIResponse(responseCode = "400", ref = "SettingRequestInvalid")
+    @APIResponse(responseCode = "404", ref = "SettingNotFound")
+    @APIResponse(responseCode = "409", ref = "SettingConflict")
     public JsonObject getSecret(@PathParam("key") String key) {
         return SettingJson.secret(settings.get(SYSTEM, key, true));
     }
 
     @PUT
     @Path("secret/{key}")
-    @Operation(summary = "Change a system secret's value or description; 404 when there is none")
+    @Operation(operationId = "updateSystemSecret", summary = "Change a system secret's value or description; 404 when there is none")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "UpdateSecretRequest")))
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "SecretSettingMetadata")))
+    @APIResponse(responseCode = "400", ref = "SettingRequestInvalid")
+    @APIResponse(responseCode = "404", ref = "SettingNotFound")
+    @APIResponse(responseCode = "409", ref = "SettingConflict")
+    @APIResponse(responseCode = "413", ref = "SettingTooLarge")
     public JsonObject updateSecret(@PathParam("key") String key, String body) {
         return SettingJson.secret(settings.updateSecret(SYSTEM, key, SettingRequests.secret(JsonBodies.fields(body)), by()));
     }
 
     @DELETE
     @Path("secret/{key}")
-    @Operation(summary = "Delete a system secret")
+    @Operation(operationId = "deleteSystemSecret", summary = "Delete a system secret")
+    @APIResponse(responseCode = "204", description = "Done; no body")
+    @APIResponse(responseCode = "400", ref = "SettingRequestInvalid")
+    @APIResponse(responseCode = "404", ref = "SettingNotFound")
+    @APIResponse(responseCode = "409", ref = "SettingConflict")
     public Response deleteSecret(@PathParam("key") String key) {
         settings.delete(SYSTEM, key, true);
         return Response.noContent().build();

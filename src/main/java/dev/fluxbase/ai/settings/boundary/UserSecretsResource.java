@@ -18,6 +18,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -27,7 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/settings/secret")
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
-@Tag(name = "User settings")
+@Tag(name = "Settings")
 public class UserSecretsResource {
 
     @Inject
@@ -37,13 +41,21 @@ public class UserSecretsResource {
     CurrentCaller caller;
 
     @GET
-    @Operation(summary = "List the caller's secrets: metadata only")
+    @Operation(operationId = "listOwnSecrets", summary = "List the caller's secrets: metadata only")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "SecretSettingList")))
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     public JsonArray list() {
         return SettingJson.array(settings.list(user(), true), SettingJson::secret);
     }
 
     @POST
-    @Operation(summary = "Create a secret of the caller's, stored encrypted; answered with its metadata")
+    @Operation(operationId = "createOwnSecret", summary = "Create a secret of the caller's, stored encrypted; answered with its metadata")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CreateSecretRequest")))
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "SecretSettingMetadata")))
+    @APIResponse(responseCode = "400", ref = "SettingRequestInvalid")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "409", ref = "SettingConflict")
+    @APIResponse(responseCode = "413", ref = "SettingTooLarge")
     public Response create(String body) {
         String user = user();
         JsonFields json = JsonBodies.fields(body);
@@ -54,14 +66,26 @@ public class UserSecretsResource {
 
     @GET
     @Path("{key}")
-    @Operation(summary = "Get a secret's metadata; its value is never returned")
+    @Operation(operationId = "getOwnSecret", summary = "Get a secret's metadata; its value is never returned")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "SecretSettingMetadata")))
+    @APIResponse(responseCode = "400", ref = "SettingRequestInvalid")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "SettingNotFound")
+    @APIResponse(responseCode = "409", ref = "SettingConflict")
     public JsonObject get(@PathParam("key") String key) {
         return SettingJson.secret(settings.get(user(), key, true));
     }
 
     @PUT
     @Path("{key}")
-    @Operation(summary = "Change a secret's value or description; 404 when there is none (the SDK then creates it)")
+    @Operation(operationId = "updateOwnSecret", summary = "Change a secret's value or description; 404 when there is none (the SDK then creates it)")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "UpdateSecretRequest")))
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "SecretSettingMetadata")))
+    @APIResponse(responseCode = "400", ref = "SettingRequestInvalid")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "SettingNotFound")
+    @APIResponse(responseCode = "409", ref = "SettingConflict")
+    @APIResponse(responseCode = "413", ref = "SettingTooLarge")
     public JsonObject update(@PathParam("key") String key, String body) {
         String user = user();
         return SettingJson.secret(settings.updateSecret(user, key, SettingRequests.secret(JsonBodies.fields(body)), user));
@@ -69,7 +93,12 @@ public class UserSecretsResource {
 
     @DELETE
     @Path("{key}")
-    @Operation(summary = "Delete a secret of the caller's")
+    @Operation(operationId = "deleteOwnSecret", summary = "Delete a secret of the caller's")
+    @APIResponse(responseCode = "204", description = "Done; no body")
+    @APIResponse(responseCode = "400", ref = "SettingRequestInvalid")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "SettingNotFound")
+    @APIResponse(responseCode = "409", ref = "SettingConflict")
     public Response delete(@PathParam("key") String key) {
         settings.delete(user(), key, true);
         return Response.noContent().build();

@@ -2,6 +2,7 @@ package dev.fluxbase.ai.platform.boundary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fluxbase.ai.it.support.ApiDocument;
 import dev.fluxbase.ai.it.support.ChatClient;
 import dev.fluxbase.ai.it.support.Eventually;
 import dev.fluxbase.ai.it.support.FluxbaseServer;
@@ -160,6 +161,15 @@ class FirstRunIT {
         RecordedRequest asked = server.llm().requests().get(0);
         assertThat(asked.json().getJsonArray("messages").getJsonObject(0).getString("content"))
                 .contains("Delivery takes 1 to 2 working days");
+    }
+
+    /** The README's way to a generated client, on a server as users run it: no testing hooks, nothing OpenAPI does not allow. */
+    @Test
+    void theApiDocumentToGenerateClientsFromLeavesTheTestingHooksOut() {
+        ApiDocument document = ApiDocument.parse(get("/openapi?format=JSON").toString());
+        assertThat(document.operations()).isNotEmpty().noneMatch(operation -> operation.contains("/testing/"));
+        assertThat(document.json().path("tags").findValuesAsText("name")).isNotEmpty().doesNotContain("Testing");
+        assertThat(document.fieldsOutsideTheSpecification()).isEmpty();
     }
 
     private boolean knowledgeFilesIndexed() {

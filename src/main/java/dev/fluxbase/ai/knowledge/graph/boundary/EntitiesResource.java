@@ -17,7 +17,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -44,8 +47,11 @@ public class EntitiesResource {
     GraphReader graph;
 
     @GET
-    @Operation(summary = "The knowledge base's entities by canonical name, optionally of one type; has_more (extension) says whether a "
+    @Operation(operationId = "listEntities", summary = "The knowledge base's entities by canonical name, optionally of one type; has_more (extension) says whether a "
             + "next page (offset) has more")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "EntityPage")))
+    @APIResponse(responseCode = "400", ref = "EntityQueryInvalid")
+    @APIResponse(responseCode = "404", ref = "KnowledgeBaseNotFound")
     public JsonObject list(@PathParam("kb") String kb,
             @Parameter(description = "an entity type (person, organization, location, concept, product, ...)") @QueryParam("entity_type")
             String entityType,
@@ -63,8 +69,11 @@ public class EntitiesResource {
 
     @GET
     @Path("search")
-    @Operation(summary = "Entities whose name or an alias contains the query, case-insensitively: exact matches first, then prefixes, "
+    @Operation(operationId = "searchEntities", summary = "Entities whose name or an alias contains the query, case-insensitively: exact matches first, then prefixes, "
             + "then the rest, the most mentioned first")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "EntityList")))
+    @APIResponse(responseCode = "400", ref = "EntityQueryInvalid")
+    @APIResponse(responseCode = "404", ref = "KnowledgeBaseNotFound")
     public JsonObject search(@PathParam("kb") String kb, @QueryParam("query") String query,
             @Parameter(description = "the same, as Fluxbase's server names it") @QueryParam("q") String q,
             @Parameter(description = "comma-separated entity types") @QueryParam("types") String types,
@@ -76,7 +85,10 @@ public class EntitiesResource {
 
     @GET
     @Path("{entity}/relationships")
-    @Operation(summary = "The entity's relationships in both directions, with both ends")
+    @Operation(operationId = "listEntityRelationships", summary = "The entity's relationships in both directions, with both ends")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "RelationshipList")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "EntityNotFound")
     public JsonObject relationships(@PathParam("kb") String kb, @PathParam("entity") String entity,
             @Parameter(description = "at most this many (default 500, at most 5000)") @QueryParam("limit") String limit) {
         KnowledgeBase knowledgeBase = GraphRequests.knowledgeBase(knowledgeBases, kb);

@@ -14,7 +14,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A knowledge base's graph for display, bounded: a graph of a large corpus would not fit a response or a screen. */
@@ -39,8 +42,11 @@ public class KnowledgeGraphResource {
     int maxRelationships;
 
     @GET
-    @Operation(summary = "The most-mentioned entities (at most fluxbase.ai.knowledge.graph.max-entities) and the relationships among them; "
+    @Operation(operationId = "getKnowledgeGraph", summary = "The most-mentioned entities (at most fluxbase.ai.knowledge.graph.max-entities) and the relationships among them; "
             + "entity_count and relationship_count are the whole graph's, truncated (extension) says whether this is less")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "KnowledgeGraph")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "KnowledgeBaseNotFound")
     public JsonObject graph(@PathParam("kb") String kb,
             @Parameter(description = "fewer entities than the configured most") @QueryParam("max_entities") String max) {
         KnowledgeBase knowledgeBase = GraphRequests.knowledgeBase(knowledgeBases, kb);

@@ -15,6 +15,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The SDK's exportTable: a table's description (and sample rows) as a document of a knowledge base. */
@@ -32,8 +36,13 @@ public class TableExportResource {
 
     @POST
     @Path("export")
-    @Operation(summary = "Export a table as a document (replacing its earlier export) with a table entity and, with foreign keys, "
+    @Operation(operationId = "exportTable", summary = "Export a table as a document (replacing its earlier export) with a table entity and, with foreign keys, "
             + "a relationship per constraint; the document is then chunked and embedded like any other")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ExportTableRequest")))
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ExportTableResult")))
+    @APIResponse(responseCode = "400", ref = "TableExportInvalid")
+    @APIResponse(responseCode = "404", ref = "TableNotFound")
+    @APIResponse(responseCode = "422", ref = "TableExportFailed")
     public JsonObject export(@PathParam("kb") String kb, String body) {
         KnowledgeBase knowledgeBase = Ids.parse(kb).flatMap(knowledgeBases::find).orElseThrow(Rejections::knowledgeBaseNotFound);
         return TableJson.result(exporter.export(knowledgeBase, TableRequests.export(JsonBodies.fields(body), exporter.maxSampleRows())));

@@ -30,6 +30,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The SDK's table-export syncs: exports kept up to date on demand ({@code trigger}) or every so many minutes. */
@@ -54,7 +58,9 @@ public class TableExportSyncsResource {
     TableExportSyncs syncs;
 
     @GET
-    @Operation(summary = "The knowledge base's sync configurations, newest first")
+    @Operation(operationId = "listSyncConfigs", summary = "The knowledge base's sync configurations, newest first")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "SyncConfigList")))
+    @APIResponse(responseCode = "404", ref = "KnowledgeBaseNotFound")
     public JsonObject list(@PathParam("kb") String kb) {
         List<SyncConfig> all = configs.all(knowledgeBase(kb).id());
         return JsonFactories.PROVIDER.createObjectBuilder().add("sync_configs", TableJson.array(all, TableJson::config))
@@ -62,7 +68,12 @@ public class TableExportSyncsResource {
     }
 
     @POST
-    @Operation(summary = "Create a sync configuration for a table (one per table); export_now exports it at once")
+    @Operation(operationId = "createSyncConfig", summary = "Create a sync configuration for a table (one per table); export_now exports it at once")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CreateSyncConfigRequest")))
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "SyncConfig")))
+    @APIResponse(responseCode = "400", ref = "TableExportInvalid")
+    @APIResponse(responseCode = "404", ref = "TableNotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     public Response create(@PathParam("kb") String kb, String body) {
         KnowledgeBase knowledgeBase = knowledgeBase(kb);
         JsonFields request = JsonBodies.fields(body);
@@ -79,7 +90,11 @@ public class TableExportSyncsResource {
 
     @PATCH
     @Path("{id}")
-    @Operation(summary = "Change a sync configuration's columns, flags, interval, role or change column")
+    @Operation(operationId = "updateSyncConfig", summary = "Change a sync configuration's columns, flags, interval, role or change column")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "UpdateSyncConfigRequest")))
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "SyncConfig")))
+    @APIResponse(responseCode = "400", ref = "TableExportInvalid")
+    @APIResponse(responseCode = "404", ref = "SyncConfigNotFound")
     public JsonObject update(@PathParam("kb") String kb, @PathParam("id") String id, String body) {
         SyncConfig changed = TableRequests.updateSync(find(knowledgeBase(kb), id), JsonBodies.fields(body), exporter.maxSampleRows());
         exporter.check(changed.options(), changed.changeColumn());
@@ -88,7 +103,9 @@ public class TableExportSyncsResource {
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Delete a sync configuration; the document it exported stays")
+    @Operation(operationId = "deleteSyncConfig", summary = "Delete a sync configuration; the document it exported stays")
+    @APIResponse(responseCode = "204", description = "Done; no body")
+    @APIResponse(responseCode = "404", ref = "SyncConfigNotFound")
     public Response delete(@PathParam("kb") String kb, @PathParam("id") String id) {
         SyncConfig config = find(knowledgeBase(kb), id);
         if (!configs.delete(config.knowledgeBaseId(), config.id())) {
@@ -99,8 +116,12 @@ public class TableExportSyncsResource {
 
     @POST
     @Path("{id}/trigger")
-    @Operation(summary = "Sync now: export the table again if it changed (last_sync_status success), else keep the document "
+    @Operation(operationId = "triggerSyncConfig", summary = "Sync now: export the table again if it changed (last_sync_status success), else keep the document "
             + "(unchanged); a failure is recorded as last_sync_status failed and answered with its reason")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ExportTableResult")))
+    @APIResponse(responseCode = "400", ref = "TableExportInvalid")
+    @APIResponse(responseCode = "404", ref = "SyncConfigNotFound")
+    @APIResponse(responseCode = "422", ref = "TableExportFailed")
     public JsonObject trigger(@PathParam("kb") String kb, @PathParam("id") String id) {
         return TableJson.result(syncs.trigger(find(knowledgeBase(kb), id)));
     }
