@@ -20,6 +20,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -39,14 +43,21 @@ public class AdminRlsChecksResource {
     CurrentCaller caller;
 
     @GET
-    @Operation(summary = "List the chatbot's checks, each with its latest run, and a summary (failed, error, never_run)")
+    @Operation(operationId = "listRlsChecks", summary = "List the chatbot's checks, each with its latest run, and a summary (failed, error, never_run)")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "RlsCheckList")))
+    @APIResponse(responseCode = "404", ref = "ChatbotNotFound")
     public JsonObject list(@PathParam("chatbotId") String chatbotId) {
         return RlsCheckJson.list(checks.list(chatbotId));
     }
 
     @POST
-    @Operation(summary = "Add a check: name, sql (or audit_id of a recorded query), question, owner_column, "
+    @Operation(operationId = "createRlsCheck", summary = "Add a check: name, sql (or audit_id of a recorded query), question, owner_column, "
             + "expect (own_rows, no_rows, not_owned_by), users [{user_id, role, claims}], forbidden_owners")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "RlsCheckRequest")))
+    @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "RlsCheck")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "RecordedQueryNotFound")
+    @APIResponse(responseCode = "409", ref = "RlsCheckExists")
     public Response create(@PathParam("chatbotId") String chatbotId, String body) {
         return Response.status(Response.Status.CREATED)
                 .entity(RlsCheckJson.of(checks.create(chatbotId, RlsCheckJson.input(JsonBodies.fields(body))))).build();
@@ -54,35 +65,48 @@ public class AdminRlsChecksResource {
 
     @GET
     @Path("recorded")
-    @Operation(summary = "The chatbot's latest successful queries from the SQL audit log, each with the question that led to it")
+    @Operation(operationId = "listRecordedQueries", summary = "The chatbot's latest successful queries from the SQL audit log, each with the question that led to it")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "RecordedQueryList")))
+    @APIResponse(responseCode = "404", ref = "ChatbotNotFound")
     public JsonObject recorded(@PathParam("chatbotId") String chatbotId, @QueryParam("limit") @DefaultValue("50") int limit) {
         return RlsCheckJson.recorded(checks.recorded(chatbotId, limit));
     }
 
     @POST
     @Path("run")
-    @Operation(summary = "Run every check of the chatbot now, as the users each impersonates; answers the checks with their new results")
+    @Operation(operationId = "runRlsChecks", summary = "Run every check of the chatbot now, as the users each impersonates; answers the checks with their new results")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "RlsCheckList")))
+    @APIResponse(responseCode = "404", ref = "ChatbotNotFound")
     public JsonObject runAll(@PathParam("chatbotId") String chatbotId) {
         return RlsCheckJson.list(checks.runAll(chatbotId, ranBy()));
     }
 
     @GET
     @Path("{checkId}")
-    @Operation(summary = "Get a check with its latest run")
+    @Operation(operationId = "getRlsCheck", summary = "Get a check with its latest run")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "RlsCheck")))
+    @APIResponse(responseCode = "404", ref = "RlsCheckNotFound")
     public JsonObject get(@PathParam("chatbotId") String chatbotId, @PathParam("checkId") String checkId) {
         return RlsCheckJson.of(checks.get(chatbotId, checkId));
     }
 
     @PUT
     @Path("{checkId}")
-    @Operation(summary = "Change a check; fields left out stay; its latest result is cleared until it runs again")
+    @Operation(operationId = "updateRlsCheck", summary = "Change a check; fields left out stay; its latest result is cleared until it runs again")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "RlsCheckRequest")))
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "RlsCheck")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "RlsCheckNotFound")
+    @APIResponse(responseCode = "409", ref = "RlsCheckExists")
     public JsonObject update(@PathParam("chatbotId") String chatbotId, @PathParam("checkId") String checkId, String body) {
         return RlsCheckJson.of(checks.update(chatbotId, checkId, RlsCheckJson.input(JsonBodies.fields(body))));
     }
 
     @DELETE
     @Path("{checkId}")
-    @Operation(summary = "Delete a check with its run history")
+    @Operation(operationId = "deleteRlsCheck", summary = "Delete a check with its run history")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Deleted")))
+    @APIResponse(responseCode = "404", ref = "RlsCheckNotFound")
     public JsonObject delete(@PathParam("chatbotId") String chatbotId, @PathParam("checkId") String checkId) {
         checks.delete(chatbotId, checkId);
         return JsonFactories.PROVIDER.createObjectBuilder().add("deleted", true).add("id", checkId).build();
@@ -90,14 +114,18 @@ public class AdminRlsChecksResource {
 
     @POST
     @Path("{checkId}/run")
-    @Operation(summary = "Run one check now; answers its result")
+    @Operation(operationId = "runRlsCheck", summary = "Run one check now; answers its result")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "RlsCheckRun")))
+    @APIResponse(responseCode = "404", ref = "RlsCheckNotFound")
     public JsonObject run(@PathParam("chatbotId") String chatbotId, @PathParam("checkId") String checkId) {
         return RlsCheckJson.verdict(checks.run(chatbotId, checkId, ranBy()));
     }
 
     @GET
     @Path("{checkId}/runs")
-    @Operation(summary = "A check's runs, newest first")
+    @Operation(operationId = "listRlsCheckRuns", summary = "A check's runs, newest first")
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "RlsCheckRunList")))
+    @APIResponse(responseCode = "404", ref = "RlsCheckNotFound")
     public JsonObject runs(@PathParam("chatbotId") String chatbotId, @PathParam("checkId") String checkId,
             @QueryParam("limit") @DefaultValue("20") int limit) {
         return RlsCheckJson.runs(checks.runs(chatbotId, checkId, limit));
