@@ -123,7 +123,7 @@ export function chatView(main) {
                 turn.queryResult(frame);
                 break;
             case 'done':
-                finish(turn.done(frame.usage), 'Answered.');
+                finish(turn.done(frame.usage, frame.pseudonyms), 'Answered.');
                 refreshConversations();
                 break;
             case 'cancelled':
@@ -236,6 +236,38 @@ function userMessage(content) {
         h('p', {class: 'plain'}, content));
 }
 
+const PSEUDONYM = /<[a-z0-9_]{1,40}#\d{1,9}>/g;
+
+/**
+ * The rendered answer with every pseudonym the done frame maps (the LLM read `<email#3>` where the user may read the
+ * value) shown as its value, marked, the pseudonym in its title. Text nodes only: the value is never read as Markdown.
+ */
+function reveal(fragment, pseudonyms) {
+    if (!Object.keys(pseudonyms).length) {
+        return fragment;
+    }
+    const walker = document.createTreeWalker(fragment, NodeFilter.SHOW_TEXT);
+    const nodes = [];
+    while (walker.nextNode()) {
+        nodes.push(walker.currentNode);
+    }
+    nodes.forEach(node => {
+        const parts = [];
+        let last = 0;
+        for (const match of node.data.matchAll(PSEUDONYM)) {
+            if (Object.hasOwn(pseudonyms, match[0])) {
+                parts.push(node.data.slice(last, match.index),
+                    h('mark', {class: 'revealed', title: `Shown to you only: the assistant read ${match[0]}`}, pseudonyms[match[0]]));
+                last = match.index + match[0].length;
+            }
+        }
+        if (parts.length) {
+            node.replaceWith(...parts, node.data.slice(last));
+        }
+    });
+    return fragment;
+}
+
 /** An answer being streamed: progress steps, Markdown text, query results, then usage or how it ended. */
 function assistantMessage() {
     const progress = h('ol', {class: 'progress', 'aria-label': 'Progress'});
@@ -245,10 +277,11 @@ function assistantMessage() {
     const element = h('article', {class: 'message assistant', 'aria-label': 'Assistant', 'aria-busy': 'true'},
         h('h2', {class: 'speaker'}, 'Assistant'), progress, results, answer, footer);
     let text = '';
+    let revealed = {};
     let scheduled = false;
     const render = () => {
         scheduled = false;
-        replace(answer, renderMarkdown(text));
+        replace(answer, reveal(renderMarkdown(text), revealed));
     };
     const end = () => {
         element.setAttribute('aria-busy', 'false');
@@ -276,7 +309,8 @@ function assistantMessage() {
                 frame.query ? h('details', {class: 'sql'}, h('summary', {}, 'SQL'), h('pre', {}, h('code', {}, frame.query))) : null,
                 rows.length ? sortableTable(rows, {caption: `${frame.row_count ?? rows.length} row(s)`}) : null));
         },
-        done(usage) {
+        done(usage, pseudonyms) {
+            revealed = pseudonyms || {};
             end();
             if (usage) {
                 footer.textContent = `Tokens: ${usage.prompt_tokens} prompt + ${usage.completion_tokens} completion = ${usage.total_tokens}`;
