@@ -2,6 +2,7 @@
 import {describe, get} from '../api.js';
 import {alertBox, field, formatTime, h, replace, toast} from '../dom.js';
 import {renderMarkdown} from '../markdown.js';
+import {revealPseudonyms} from '../pseudonyms.js';
 import {ChatSocket} from '../socket.js';
 import {ChatConversation} from '../conversation.js';
 import {sortableTable} from '../table.js';
@@ -236,38 +237,6 @@ function userMessage(content) {
         h('p', {class: 'plain'}, content));
 }
 
-const PSEUDONYM = /<[a-z0-9_]{1,40}#\d{1,9}>/g;
-
-/**
- * The rendered answer with every pseudonym the done frame maps (the LLM read `<email#3>` where the user may read the
- * value) shown as its value, marked, the pseudonym in its title. Text nodes only: the value is never read as Markdown.
- */
-function reveal(fragment, pseudonyms) {
-    if (!Object.keys(pseudonyms).length) {
-        return fragment;
-    }
-    const walker = document.createTreeWalker(fragment, NodeFilter.SHOW_TEXT);
-    const nodes = [];
-    while (walker.nextNode()) {
-        nodes.push(walker.currentNode);
-    }
-    nodes.forEach(node => {
-        const parts = [];
-        let last = 0;
-        for (const match of node.data.matchAll(PSEUDONYM)) {
-            if (Object.hasOwn(pseudonyms, match[0])) {
-                parts.push(node.data.slice(last, match.index),
-                    h('mark', {class: 'revealed', title: `Shown to you only: the assistant read ${match[0]}`}, pseudonyms[match[0]]));
-                last = match.index + match[0].length;
-            }
-        }
-        if (parts.length) {
-            node.replaceWith(...parts, node.data.slice(last));
-        }
-    });
-    return fragment;
-}
-
 /** An answer being streamed: progress steps, Markdown text, query results, then usage or how it ended. */
 function assistantMessage() {
     const progress = h('ol', {class: 'progress', 'aria-label': 'Progress'});
@@ -281,7 +250,7 @@ function assistantMessage() {
     let scheduled = false;
     const render = () => {
         scheduled = false;
-        replace(answer, reveal(renderMarkdown(text), revealed));
+        replace(answer, revealPseudonyms(renderMarkdown(text), revealed));
     };
     const end = () => {
         element.setAttribute('aria-busy', 'false');

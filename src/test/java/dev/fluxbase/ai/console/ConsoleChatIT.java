@@ -215,6 +215,26 @@ class ConsoleChatIT {
         assertThat(rendered).asInstanceOf(InstanceOfAssertFactories.list(String.class)).containsExactlyElementsOf(expected.values());
     }
 
+    @Test
+    @Order(7)
+    void anAnswersPseudonymsShowAsTheValuesTheDoneFrameMaps() {
+        String answer = "Write to <email#1> or **<email#2>**; <email#9> is unknown, `<email#1>` too, and <img src=x>.";
+        Object rendered = browser.driver.executeAsyncScript("""
+                const [text, pseudonyms, done] = arguments;
+                Promise.all([import(new URL('js/markdown.js', location.href)), import(new URL('js/pseudonyms.js', location.href))])
+                    .then(([markdown, masking]) => {
+                        const box = document.createElement('div');
+                        box.append(masking.revealPseudonyms(markdown.renderMarkdown(text), pseudonyms));
+                        done(box.innerHTML);
+                    });
+                """, answer, Map.of("<email#1>", "ann_lee@example.com", "<email#2>", "<b>carl</b>"));
+        // the pseudonym is in the title, whose < and > a browser may or may not escape
+        String withoutTitles = String.valueOf(rendered).replaceAll(" title=\"Shown to you only: the assistant read (&lt;|<)email#[12](&gt;|>)\"", "");
+        String ann = "<mark class=\"revealed\">ann_lee@example.com</mark>";
+        assertThat(withoutTitles).isEqualTo("<p>Write to " + ann + " or <strong><mark class=\"revealed\">&lt;b&gt;carl&lt;/b&gt;</mark></strong>; "
+                + "&lt;email#9&gt; is unknown, <code>" + ann + "</code> too, and &lt;img src=x&gt;.</p>");
+    }
+
     private void submitToken(String token) {
         WebElement field = browser.find("textarea[name=token]");
         field.clear();
