@@ -10,11 +10,8 @@ import dev.fluxbase.ai.it.support.ServerUnderTest;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import java.io.StringReader;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,45 +31,15 @@ class SensitiveColumnsIT {
     private static final List<String> NEVER_TO_THE_LLM = List.of("ann.lee", "carl.mo", "dora.x", "bob-only", "555-01");
     private static final Pattern EMAIL_PSEUDONYM = Pattern.compile("<email#\\d+>");
 
-    private static final String FIXTURE = """
-            CREATE SCHEMA IF NOT EXISTS masking;
-            CREATE TABLE IF NOT EXISTS masking.contacts (id int PRIMARY KEY, owner text NOT NULL, name text, email text, phone text);
-            COMMENT ON COLUMN masking.contacts.email IS 'Contact address @sensitive:email';
-            ALTER TABLE masking.contacts ENABLE ROW LEVEL SECURITY;
-            DROP POLICY IF EXISTS own_contacts ON masking.contacts;
-            CREATE POLICY own_contacts ON masking.contacts FOR SELECT TO authenticated
-                USING (owner = current_setting('request.jwt.claims', true)::json ->> 'sub');
-            GRANT USAGE ON SCHEMA masking TO authenticated;
-            GRANT SELECT ON masking.contacts TO authenticated;
-            INSERT INTO masking.contacts VALUES
-                (1, 'alice', 'Ann', 'ann.lee@example.com', '555-0101'), (2, 'alice', 'Carl', 'carl.mo@example.com', '555-0102'),
-                (3, 'alice', 'Ann again', 'ann.lee@example.com', '555-0103'), (4, 'alice', 'Dora', 'dora.x@elsewhere.test', NULL),
-                (5, 'bob', 'Bob', 'bob-only@example.com', '555-0199')
-            ON CONFLICT DO NOTHING;
-            """;
-
-    private static final String CHATBOT = """
-            /**
-             * Contacts with masked addresses
-             * @fluxbase:allowed-schemas masking
-             * @fluxbase:allowed-tables contacts
-             * @fluxbase:sensitive-columns contacts.phone
-             */
-            export default `You answer questions about the user's contacts.`
-            """;
-
     private ServerUnderTest server;
 
     @BeforeEach
     void setUp(ServerUnderTest server) {
         this.server = server;
-        server.execute(FIXTURE);
-        String body = "{\"namespace\":\"masking\",\"chatbots\":[{\"name\":\"contacts-bot\",\"code\":" + Json.createValue(CHATBOT)
-                + "}],\"options\":{\"delete_missing\":false,\"dry_run\":false}}";
-        assertThat(server.call("POST", "/api/v1/admin/ai/chatbots/sync", server.serviceKey(), body).status()).isEqualTo(200);
+        MaskedContacts.ensure(server);
         server.llm().reset();
         // the model's answer names the first contact it read by the pseudonym it read
-        server.llm().respondWith(request -> Reply.text("Your contact is ", firstEmailRead(request).orElse("unknown"), "."));
+        server.llm().respondWith(request -> Reply.text("Your contact is ", MaskedContacts.firstEmailRead(request).orElse("unknown"), "."));
     }
 
     @Test
@@ -83,7 +50,7 @@ class SensitiveColumnsIT {
         List<JsonObject> first;
         List<JsonObject> second;
         try (ChatClient chat = server.chatAs("alice")) {
-            String id = chat.startChat("contacts-bot", "masking");
+            String id = chat.startChat(MaskedContacts.NAME, MaskedContacts.NAMESPACE);
             server.llm().enqueue(call(listing), call(counts).andToolCall("execute_sql", arguments(failing)));
             chat.message(id, "Who are my contacts?");
             first = chat.turn(id, WAIT);
@@ -110,16 +77,16 @@ class SensitiveColumnsIT {
         for (RecordedRequest request : requests) {
             NEVER_TO_THE_LLM.forEach(value -> assertThat(request.body()).as("request to the provider").doesNotContain(value));
         }
-        List<String> toolResults = toolResults(requests.get(2));
-        JsonObject firstRead = sample(toolResults.get(0)).get(0);
+        List<String> toolResults = MaskedContacts.toolResults(requests.get(2).json());
+        JsonObject firstRead = MaskedContacts.sample(toolResults.get(0)).get(0);
         String annPseudonym = firstRead.getString("email");
         assertThat(annPseudonym).matches(EMAIL_PSEUDONYM);
         assertThat(firstRead.getString("lowered")).isEqualTo(annPseudonym);
         assertThat(firstRead.getString("phone")).matches("<phone#\\d+>");
         assertThat(firstRead.getString("name")).isEqualTo("Ann");
-        assertThat(sample(toolResults.get(0)).get(2).getString("email")).isEqualTo(annPseudonym);
-        assertThat(sample(toolResults.get(0)).get(1).getString("email")).matches(EMAIL_PSEUDONYM).isNotEqualTo(annPseudonym);
-        assertThat(sample(toolResults.get(1)).get(0)).isEqualTo(Json.createObjectBuilder().add("n", 3).add("distinct_emails", 2).build());
+        assertThat(MaskedContacts.sample(toolResults.get(0)).get(2).getString("email")).isEqualTo(annPseudonym);
+        assertThat(MaskedContacts.sample(toolResults.get(0)).get(1).getString("email")).matches(EMAIL_PSEUDONYM).isNotEqualTo(annPseudonym);
+        assertThat(MaskedContacts.sample(toolResults.get(1)).get(0)).isEqualTo(Json.createObjectBuilder().add("n", 3).add("distinct_emails", 2).build());
         assertThat(toolResults.get(2)).contains("invalid input syntax for type integer: \"…\"");
 
         // the answers hold the pseudonym, the done frames what it stands for; the second turn keeps the first's pseudonym
@@ -147,36 +114,6 @@ class SensitiveColumnsIT {
 
     private List<RecordedRequest> chatRequests() {
         return server.llm().requests().stream().filter(r -> r.body().contains("\"messages\"")).toList();
-    }
-
-    /** The email the model read first in the newest tool result that holds one. */
-    private static Optional<String> firstEmailRead(JsonObject request) {
-        List<String> results = new ArrayList<>(toolResults(request));
-        for (int i = results.size() - 1; i >= 0; i--) {
-            List<JsonObject> rows = sample(results.get(i));
-            if (!rows.isEmpty() && rows.get(0).containsKey("email")) {
-                return Optional.of(rows.get(0).getString("email"));
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static List<String> toolResults(RecordedRequest request) {
-        return toolResults(request.json());
-    }
-
-    private static List<String> toolResults(JsonObject request) {
-        return request.getJsonArray("messages").getValuesAs(JsonObject.class).stream().filter(m -> "tool".equals(m.getString("role")))
-                .map(m -> m.getString("content")).toList();
-    }
-
-    /** The rows a tool result shows the model: the JSON array of its last line, if any. */
-    private static List<JsonObject> sample(String toolResult) {
-        String lastLine = toolResult.substring(toolResult.lastIndexOf('\n') + 1);
-        if (!lastLine.startsWith("[")) {
-            return List.of();
-        }
-        return Json.createReader(new StringReader(lastLine)).readArray().getValuesAs(JsonObject.class);
     }
 
     private static List<JsonObject> queryResults(List<JsonObject> frames) {
