@@ -20,10 +20,8 @@ import dev.fluxbase.ai.tools.sqlguard.entity.SqlVerdict;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.spi.JsonProvider;
-import dev.fluxbase.ai.tools.sql.entity.ColumnOrigin;
 import dev.fluxbase.ai.tools.sql.entity.SensitiveColumns;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -139,10 +137,10 @@ public class ExecuteSqlTool implements Tool {
         }
         metrics.ran(outcome.succeeded(), outcome.durationMillis());
         context.cancel().throwIfCancelled();
-        List<String> labels = labels(sql, outcome, verdict.tables(), sensitive.get());
-        QueryOutcome read = modelsOutcome(outcome, labels, sensitive.get(), sql, context);
+        List<String> labels = MaskedColumns.labels(sql, outcome, verdict.tables(), sensitive.get());
+        QueryOutcome read = sensitive.get().isEmpty() ? outcome : ResultMasking.forModel(outcome, labels, sql, context.pseudonyms());
         audit(context, entry(context, shown, true, null, outcome.succeeded() ? outcome.rowCount() : null, (int) outcome.durationMillis(),
-                outcome.error()).masking(maskedNames(outcome, labels)));
+                outcome.error()).masking(ResultMasking.maskedNames(outcome, labels)));
         ResultLimits limits = bounds.limits();
         int clientRows = QueryFrame.rowsThatFit(shown, outcome, verdict.tables(), limits);
         String summary = QuerySummary.of(outcome, verdict.tables(), limits, clientRows);
@@ -166,35 +164,6 @@ public class ExecuteSqlTool implements Tool {
             LOG.log(Level.WARNING, "Could not read the sensitive columns: {0}", e.getMessage());
             return Optional.empty();
         }
-    }
-
-    private static List<String> labels(String sql, QueryOutcome outcome, List<String> tables, SensitiveColumns sensitive) {
-        List<ColumnOrigin> origins = new ArrayList<>(outcome.origins());
-        while (origins.size() < outcome.columns().size()) {
-            origins.add(ColumnOrigin.NONE);
-        }
-        return MaskedColumns.labels(sql, origins, tables, sensitive);
-    }
-
-    /** What the LLM reads of the outcome: masked values, and an error without the values it may quote. */
-    private static QueryOutcome modelsOutcome(QueryOutcome outcome, List<String> labels, SensitiveColumns sensitive, String sql,
-            ToolContext context) {
-        if (sensitive.isEmpty()) {
-            return outcome;
-        }
-        return outcome.succeeded() ? ResultMasking.masked(outcome, labels, context.pseudonyms())
-                : outcome.withError(ResultMasking.error(outcome.error(), sql));
-    }
-
-    /** The result columns the LLM read as pseudonyms, for the audit log; null when none. */
-    private static String maskedNames(QueryOutcome outcome, List<String> labels) {
-        List<String> masked = new ArrayList<>();
-        for (int i = 0; i < labels.size() && i < outcome.columns().size(); i++) {
-            if (labels.get(i) != null) {
-                masked.add(outcome.columns().get(i));
-            }
-        }
-        return masked.isEmpty() ? null : String.join(", ", masked);
     }
 
     /** A refused query does not end the turn: the LLM is told why, and the client sees the same reason. */

@@ -1,6 +1,7 @@
 package dev.fluxbase.ai.tools.sql.control;
 
 import dev.fluxbase.ai.tools.sql.entity.ColumnOrigin;
+import dev.fluxbase.ai.tools.sql.entity.QueryOutcome;
 import dev.fluxbase.ai.tools.sql.entity.SensitiveColumns;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -45,6 +46,15 @@ final class MaskedColumns {
     static final String DEFAULT_LABEL = "value";
 
     private MaskedColumns() {
+    }
+
+    /** The labels of an outcome's columns; a column whose origin PostgreSQL did not give counts as computed. */
+    static List<String> labels(String sql, QueryOutcome outcome, List<String> tables, SensitiveColumns sensitive) {
+        List<ColumnOrigin> origins = new ArrayList<>(outcome.origins());
+        while (origins.size() < outcome.columns().size()) {
+            origins.add(ColumnOrigin.NONE);
+        }
+        return labels(sql, origins, tables, sensitive);
     }
 
     /**

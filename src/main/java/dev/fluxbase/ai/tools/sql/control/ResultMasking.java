@@ -29,6 +29,22 @@ final class ResultMasking {
     private ResultMasking() {
     }
 
+    /** What the LLM reads of an outcome: its masked values, or an error without the values it may quote. */
+    static QueryOutcome forModel(QueryOutcome outcome, List<String> labels, String sql, Pseudonyms pseudonyms) {
+        return outcome.succeeded() ? masked(outcome, labels, pseudonyms) : outcome.withError(error(outcome.error(), sql));
+    }
+
+    /** The result columns the LLM read as pseudonyms, for the audit log; null when none. */
+    static String maskedNames(QueryOutcome outcome, List<String> labels) {
+        List<String> masked = new ArrayList<>();
+        for (int i = 0; i < labels.size() && i < outcome.columns().size(); i++) {
+            if (labels.get(i) != null) {
+                masked.add(outcome.columns().get(i));
+            }
+        }
+        return masked.isEmpty() ? null : String.join(", ", masked);
+    }
+
     /** @param labels per column of {@code outcome}, the label of its pseudonyms, or null */
     static QueryOutcome masked(QueryOutcome outcome, List<String> labels, Pseudonyms pseudonyms) {
         if (!outcome.succeeded() || labels.stream().allMatch(label -> label == null)) {

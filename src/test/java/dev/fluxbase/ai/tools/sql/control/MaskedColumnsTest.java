@@ -3,6 +3,8 @@ package dev.fluxbase.ai.tools.sql.control;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fluxbase.ai.tools.sql.entity.ColumnOrigin;
+import dev.fluxbase.ai.tools.sql.entity.QueryOutcome;
+import dev.fluxbase.ai.tools.sql.entity.QueryOutcome.Stop;
 import dev.fluxbase.ai.tools.sql.entity.SensitiveColumns;
 import java.util.Arrays;
 import java.util.List;
@@ -75,6 +77,13 @@ class MaskedColumnsTest {
         assertThat(MaskedColumns.labels("SELECT " + expression + ", count(*) FROM users u JOIN orders o ON o.user_id = u.id GROUP BY 1",
                 List.of(ColumnOrigin.NONE, ColumnOrigin.NONE), List.of("public.users", "public.orders"), SENSITIVE))
                 .containsExactly(null, null);
+    }
+
+    @Test
+    void aColumnWithoutAnOriginCountsAsComputed() {
+        QueryOutcome outcome = new QueryOutcome(true, List.of("email", "n"), List.of(), Stop.NONE, 0, null, 1);
+        assertThat(MaskedColumns.labels("SELECT email, count(*) AS n FROM users GROUP BY 1", outcome, USERS, SENSITIVE))
+                .containsExactly("email", null);
     }
 
     @Test

@@ -52,6 +52,17 @@ class ResultMaskingTest {
         assertThat(ResultMasking.error("malformed array literal: \"a\"\"b\"", sql)).isEqualTo("malformed array literal: \"…\"");
     }
 
+    @Test
+    void theModelReadsAFailureWithoutItsQuotedValueAndTheAuditNamesTheMaskedColumns() {
+        QueryOutcome failed = QueryOutcome.failed("Query failed: invalid input syntax for type integer: \"ann@example.com\"", 3);
+        assertThat(ResultMasking.forModel(failed, List.of(), "SELECT email::int FROM users", Pseudonyms.fresh()).error())
+                .isEqualTo("Query failed: invalid input syntax for type integer: \"…\"");
+        QueryOutcome outcome = new QueryOutcome(true, List.of("id", "email", "lowered"), List.of(row(1, "ann@example.com", "a")),
+                Stop.NONE, 0, null, 1);
+        assertThat(ResultMasking.maskedNames(outcome, Arrays.asList(null, "email", "email"))).isEqualTo("email, lowered");
+        assertThat(ResultMasking.maskedNames(outcome, Arrays.asList(null, null, null))).isNull();
+    }
+
     private static JsonObject row(int id, String email, String note) {
         var row = Json.createObjectBuilder().add("id", id).add("note", note);
         return (email == null ? row.addNull("email") : row.add("email", email)).build();
