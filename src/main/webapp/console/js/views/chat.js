@@ -2,6 +2,7 @@
 import {describe, get} from '../api.js';
 import {alertBox, field, formatTime, h, replace, toast} from '../dom.js';
 import {renderMarkdown} from '../markdown.js';
+import {revealPseudonyms} from '../pseudonyms.js';
 import {ChatSocket} from '../socket.js';
 import {ChatConversation} from '../conversation.js';
 import {sortableTable} from '../table.js';
@@ -123,7 +124,7 @@ export function chatView(main) {
                 turn.queryResult(frame);
                 break;
             case 'done':
-                finish(turn.done(frame.usage), 'Answered.');
+                finish(turn.done(frame.usage, frame.pseudonyms), 'Answered.');
                 refreshConversations();
                 break;
             case 'cancelled':
@@ -245,10 +246,11 @@ function assistantMessage() {
     const element = h('article', {class: 'message assistant', 'aria-label': 'Assistant', 'aria-busy': 'true'},
         h('h2', {class: 'speaker'}, 'Assistant'), progress, results, answer, footer);
     let text = '';
+    let revealed = {};
     let scheduled = false;
     const render = () => {
         scheduled = false;
-        replace(answer, renderMarkdown(text));
+        replace(answer, revealPseudonyms(renderMarkdown(text), revealed));
     };
     const end = () => {
         element.setAttribute('aria-busy', 'false');
@@ -276,7 +278,8 @@ function assistantMessage() {
                 frame.query ? h('details', {class: 'sql'}, h('summary', {}, 'SQL'), h('pre', {}, h('code', {}, frame.query))) : null,
                 rows.length ? sortableTable(rows, {caption: `${frame.row_count ?? rows.length} row(s)`}) : null));
         },
-        done(usage) {
+        done(usage, pseudonyms) {
+            revealed = pseudonyms || {};
             end();
             if (usage) {
                 footer.textContent = `Tokens: ${usage.prompt_tokens} prompt + ${usage.completion_tokens} completion = ${usage.total_tokens}`;

@@ -8,6 +8,7 @@ import dev.fluxbase.ai.it.support.RecordedRequest;
 import dev.fluxbase.ai.it.support.Reply;
 import dev.fluxbase.ai.it.support.ServerUnderTest;
 import dev.fluxbase.ai.it.support.SqlFixture;
+import dev.fluxbase.ai.tools.sql.boundary.MaskedContacts;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
@@ -213,6 +214,50 @@ class ConsoleChatIT {
                 })));
                 """, List.copyOf(expected.keySet()));
         assertThat(rendered).asInstanceOf(InstanceOfAssertFactories.list(String.class)).containsExactlyElementsOf(expected.values());
+    }
+
+    @Test
+    @Order(7)
+    void anAnswersPseudonymsShowAsTheValuesTheDoneFrameMaps() {
+        String answer = "Write to <email#1> or **<email#2>**; <email#9> is unknown, `<email#1>` too, and <img src=x>.";
+        Object rendered = browser.driver.executeAsyncScript("""
+                const [text, pseudonyms, done] = arguments;
+                Promise.all([import(new URL('js/markdown.js', location.href)), import(new URL('js/pseudonyms.js', location.href))])
+                    .then(([markdown, masking]) => {
+                        const box = document.createElement('div');
+                        box.append(masking.revealPseudonyms(markdown.renderMarkdown(text), pseudonyms));
+                        done(box.innerHTML);
+                    });
+                """, answer, Map.of("<email#1>", "ann_lee@example.com", "<email#2>", "<b>carl</b>"));
+        // the pseudonym is in the title, whose < and > a browser may or may not escape
+        String withoutTitles = String.valueOf(rendered).replaceAll(" title=\"Shown to you only: the assistant read (&lt;|<)email#[12](&gt;|>)\"", "");
+        String ann = "<mark class=\"revealed\">ann_lee@example.com</mark>";
+        assertThat(withoutTitles).isEqualTo("<p>Write to " + ann + " or <strong><mark class=\"revealed\">&lt;b&gt;carl&lt;/b&gt;</mark></strong>; "
+                + "&lt;email#9&gt; is unknown, <code>" + ann + "</code> too, and &lt;img src=x&gt;.</p>");
+    }
+
+    @Test
+    @Order(8)
+    void anAnswerShowsTheValueOfItsPseudonymWhileTheProviderReadsNone() {
+        MaskedContacts.ensure(server);
+        browser.go("#/chat");
+        browser.driver.navigate().refresh();
+        String chatbot = MaskedContacts.NAMESPACE + "/" + MaskedContacts.NAME;
+        WebElement select = browser.find("select[name=chatbot]");
+        browser.await(d -> !select.findElements(By.cssSelector("option[value='" + chatbot + "']")).isEmpty());
+        new Select(select).selectByValue(chatbot);
+        server.llm().enqueue(Reply.toolCall("execute_sql", Json.createObjectBuilder().add("sql", "SELECT name, email FROM contacts WHERE id = 1")
+                .build().toString()));
+        server.llm().respondWith(request -> Reply.text("Write to ", MaskedContacts.firstEmailRead(request).orElse("nobody"), "."));
+        ask("Whom do I write to?");
+        WebElement answer = awaitAnswer();
+
+        assertThat(answer.findElement(By.cssSelector(".answer")).getText()).isEqualTo("Write to ann.lee@example.com.");
+        WebElement revealed = answer.findElement(By.cssSelector(".answer mark.revealed"));
+        assertThat(revealed.getText()).isEqualTo("ann.lee@example.com");
+        assertThat(revealed.getAttribute("title")).matches("Shown to you only: the assistant read <email#\\d+>");
+        assertThat(column(answer.findElement(By.cssSelector(".query-result")), 1)).containsExactly("ann.lee@example.com");
+        assertThat(server.llm().requests()).hasSize(2).allSatisfy(request -> assertThat(request.body()).doesNotContain("ann.lee"));
     }
 
     private void submitToken(String token) {

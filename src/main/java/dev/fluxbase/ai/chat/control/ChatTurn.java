@@ -145,7 +145,7 @@ public class ChatTurn {
             TurnFrames events = new TurnFrames(connection, id, turn);
             events.progress(ProgressSteps.THINKING, "Thinking...");
             answer(events, conversation, content, turn, cancel, settings);
-            ending = ServerFrames.done(id, turn.usage());
+            ending = ServerFrames.done(id, turn.usage(), conversation.pseudonyms().revealedIn(turn.answer()));
         } catch (TurnCancelled e) {
             if (shutdown.endedByShutdown(cancel)) {
                 turn.failed(ErrorCodes.SHUTTING_DOWN);
@@ -240,7 +240,7 @@ public class ChatTurn {
         messages.addAll(conversation.history());
         IntentChecks intents = new IntentChecks(chatbot.settings().queryRules(), content);
         ToolContext tools = new ToolContext(chatbot, conversation.id(), conversation.identity().database(), cancel, events,
-                toolResultBytes(chatbot), intents);
+                toolResultBytes(chatbot), intents, conversation.pseudonyms());
         ModelChoice model = chatbot.settings().modelChoice();
         List<Tool> offered = toolBox.toolsFor(chatbot).stream().filter(tool -> !intents.forbiddenTools().contains(tool.definition().name())).toList();
         String answer = toolLoop.run(new LoopTurn(provider, offered, tools, model.maxTokens(), model.temperature(),

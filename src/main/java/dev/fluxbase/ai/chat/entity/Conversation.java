@@ -2,13 +2,15 @@ package dev.fluxbase.ai.chat.entity;
 
 import dev.fluxbase.ai.chatbots.entity.ChatbotDefinition;
 import dev.fluxbase.ai.providers.entity.ChatMessage;
+import dev.fluxbase.ai.tools.sql.entity.Pseudonyms;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A conversation: its chatbot, who it speaks for, whether it is persisted (and already stored), how many
  * questions it has taken, and the user and assistant messages so far. Tool calls and their results live
- * only inside the turn that made them.
+ * only inside the turn that made them. The answers hold sensitive values as the LLM wrote them, as pseudonyms, whose
+ * values the conversation keeps while it is open here ({@link Pseudonyms}).
  */
 public final class Conversation {
 
@@ -17,6 +19,7 @@ public final class Conversation {
     private final ChatIdentity identity;
     private final boolean persisted;
     private final List<ChatMessage> history;
+    private final Pseudonyms pseudonyms;
     private int turns;
     private boolean stored;
 
@@ -29,6 +32,7 @@ public final class Conversation {
         this.stored = stored;
         this.turns = turns;
         this.history = new ArrayList<>(history);
+        this.pseudonyms = Pseudonyms.after(history.stream().map(ChatMessage::content).toList());
     }
 
     /** A new conversation; a persisted one is stored together with its first admitted question. */
@@ -61,6 +65,10 @@ public final class Conversation {
     /** Persisted and already in the database, which it is from its first admitted question on. */
     public synchronized boolean stored() {
         return stored;
+    }
+
+    public Pseudonyms pseudonyms() {
+        return pseudonyms;
     }
 
     public synchronized int turns() {

@@ -8,6 +8,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.spi.JsonProvider;
 import java.util.List;
+import java.util.Map;
 
 /** The JSON text of every frame the server sends, with the field names the Fluxbase SDK reads. */
 public final class ServerFrames {
@@ -40,10 +41,24 @@ public final class ServerFrames {
     }
 
     public static String done(String conversationId, TokenUsage usage) {
-        return frame("done", conversationId).add("usage", JSON.createObjectBuilder()
+        return done(conversationId, usage, Map.of());
+    }
+
+    /**
+     * The end of an answer; {@code pseudonyms} maps each pseudonym the answer holds ({@code <email#3>}) to the value the
+     * user may see in its place, and is left out when there is none (the SDK passes over the field; the console shows the values).
+     */
+    public static String done(String conversationId, TokenUsage usage, Map<String, String> pseudonyms) {
+        JsonObjectBuilder frame = frame("done", conversationId).add("usage", JSON.createObjectBuilder()
                 .add("prompt_tokens", usage.promptTokens())
                 .add("completion_tokens", usage.completionTokens())
-                .add("total_tokens", usage.totalTokens())).build().toString();
+                .add("total_tokens", usage.totalTokens()));
+        if (!pseudonyms.isEmpty()) {
+            JsonObjectBuilder values = JSON.createObjectBuilder();
+            pseudonyms.forEach(values::add);
+            frame.add("pseudonyms", values);
+        }
+        return frame.build().toString();
     }
 
     public static String cancelled(String conversationId) {

@@ -51,6 +51,7 @@ public final class ChatbotJson {
                 .add("allowed_operations", strings(c.sqlAccess().allowedOperations()))
                 .add("allowed_schemas", strings(c.sqlAccess().allowedSchemas()))
                 .add("allowed_functions", strings(c.sqlAccess().allowedFunctions()))
+                .add("sensitive_columns", strings(c.sqlAccess().sensitiveColumns()))
                 .add("version", c.version())
                 .add("source", c.source())
                 .add("created_at", timestamp(c.createdAt()))

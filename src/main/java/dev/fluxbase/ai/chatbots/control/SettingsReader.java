@@ -89,7 +89,8 @@ final class SettingsReader {
         SqlAccess sql = read(SqlAccess.defaults(), "allowed-tables", this::csv, SqlAccess::withAllowedTables);
         sql = read(sql, "allowed-operations", this::operations, SqlAccess::withAllowedOperations);
         sql = read(sql, "allowed-schemas", this::csv, SqlAccess::withAllowedSchemas);
-        return read(sql, "allowed-functions", this::csv, SqlAccess::withAllowedFunctions);
+        sql = read(sql, "allowed-functions", this::csv, SqlAccess::withAllowedFunctions);
+        return read(sql, "sensitive-columns", this::csv, SqlAccess::withSensitiveColumns);
     }
 
     private ToolUse toolUse(List<ToolsDeclaration.ToolName> declaredTools, WebAccess web, SqlAccess sql) throws ChatbotFileException {

@@ -138,6 +138,26 @@ class PromptBuilderTest {
                 .contains("## Response language\nAlways respond in German, regardless of the language the user writes in.\nCurrent user ID: u-1");
     }
 
+    @Test
+    void sensitiveColumnsOfTheFileOrOfACommentAreExplainedAsPseudonyms() throws ChatbotFileException {
+        String rule = "- Values of sensitive columns (marked @sensitive%s) and of expressions over them reach you as pseudonyms such as "
+                + "<email#3>: the same value is always the same pseudonym, so you can count, compare and refer to them. Write a pseudonym "
+                + "as it is in your answer (the user sees the value); it is not a value of the database, so never use it in a query.\n";
+        assertThat(prompts.systemPrompt(chatbot(" * @fluxbase:sensitive-columns orders.total:amount, crm.people.email\n", ""), alice, "", SETTINGS))
+                .contains(rule.formatted("; also orders.total, crm.people.email"));
+        Map<ChatbotTool, Tool> tagged = Map.of(ChatbotTool.EXECUTE_SQL,
+                DescribedSqlTool.describing((schemas, tables) -> SCHEMA + ", email text -- Contact @sensitive:email"));
+        prompts.toolBox = new ToolBox() {
+            @Override
+            public List<Tool> toolsFor(ChatbotDefinition chatbot) {
+                return List.of(tagged.get(ChatbotTool.EXECUTE_SQL));
+            }
+        };
+        assertThat(prompts.systemPrompt(chatbot("", ""), alice, "", SETTINGS)).contains(rule.formatted(""));
+        wire();
+        assertThat(prompts.systemPrompt(chatbot("", ""), alice, "", SETTINGS)).doesNotContain("pseudonym");
+    }
+
     private static String quoted(String text) {
         return Pattern.quote(text);
     }

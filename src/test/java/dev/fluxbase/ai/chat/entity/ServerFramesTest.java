@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import dev.fluxbase.ai.providers.entity.TokenUsage;
 import java.io.StringReader;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -28,5 +30,14 @@ class ServerFramesTest {
     @Test
     void contentFramesKeepTheFieldOrderTheSdkSees() {
         assertThat(ServerFrames.content("c", "d")).isEqualTo("{\"type\":\"content\",\"conversation_id\":\"c\",\"delta\":\"d\"}");
+    }
+
+    @Test
+    void aDoneFrameCarriesTheAnswersPseudonymsOnlyWhenItHasSome() {
+        TokenUsage usage = new TokenUsage(10, 5);
+        assertThat(ServerFrames.done("c", usage, Map.of())).isEqualTo(ServerFrames.done("c", usage))
+                .isEqualTo("{\"type\":\"done\",\"conversation_id\":\"c\",\"usage\":{\"prompt_tokens\":10,\"completion_tokens\":5,\"total_tokens\":15}}");
+        assertThat(ServerFrames.done("c", usage, Map.of("<email#1>", "ann@example.com"))).endsWith(
+                "\"total_tokens\":15},\"pseudonyms\":{\"<email#1>\":\"ann@example.com\"}}");
     }
 }

@@ -30,7 +30,7 @@ class ChatbotJsonTest {
     @Test
     void everySettingHasItsKeyInItsPlace() throws ChatbotFileException {
         Chatbot bot = chatbot("allowed-tables orders, customers", "allowed-operations select, insert", "allowed-schemas public, sales",
-                "allowed-functions sales.total", "max-tool-result-bytes 4096", "max-tokens 900", "temperature 0.25",
+                "allowed-functions sales.total", "sensitive-columns customers.email:email, sales.customers.phone", "max-tool-result-bytes 4096", "max-tokens 900", "temperature 0.25",
                 "persist-conversations", "conversation-ttl 2d", "max-turns 7", "rate-limit 3/min", "daily-limit 40", "token-budget 5000",
                 "allow-unauthenticated", "public false", "require-role sales, support", "http-allowed-domains api.example.com", "knowledge-base faq, docs",
                 "rag-max-chunks 9", "rag-similarity-threshold 0.55", "max-iterations 4", "provider azure", "model gpt-4o",
@@ -38,7 +38,7 @@ class ChatbotJsonTest {
         assertThat(full(bot)).isEqualTo("{\"id\":\"ID\",\"name\":\"bot\",\"namespace\":\"sales\",\"description\":\"Orders bot\","
                 + "\"model\":\"gpt-4o\",\"enabled\":true,\"is_public\":false,\"allowed_tables\":[\"orders\",\"customers\"],"
                 + "\"allowed_operations\":[\"SELECT\",\"INSERT\"],\"allowed_schemas\":[\"public\",\"sales\"],"
-                + "\"allowed_functions\":[\"sales.total\"],\"version\":1,\"source\":\"api\",\"created_at\":\"\",\"updated_at\":\"\","
+                + "\"allowed_functions\":[\"sales.total\"],\"sensitive_columns\":[\"customers.email:email\",\"sales.customers.phone\"],\"version\":1,\"source\":\"api\",\"created_at\":\"\",\"updated_at\":\"\","
                 + "\"code\":CODE,\"original_code\":CODE,\"is_bundled\":false,\"max_tokens\":900,\"temperature\":0.25,"
                 + "\"persist_conversations\":true,\"conversation_ttl_hours\":48,\"max_conversation_turns\":7,\"rate_limit_per_minute\":3,"
                 + "\"daily_request_limit\":40,\"daily_token_budget\":5000,\"allow_unauthenticated\":true,"
@@ -54,7 +54,7 @@ class ChatbotJsonTest {
         bot.setRateLimitPerMinute(0);
         assertThat(full(bot)).isEqualTo("{\"id\":\"ID\",\"name\":\"bot\",\"namespace\":\"sales\",\"description\":\"Orders bot\","
                 + "\"enabled\":true,\"is_public\":true,\"allowed_tables\":[\"*\"],\"allowed_operations\":[\"SELECT\"],"
-                + "\"allowed_schemas\":[\"public\"],\"allowed_functions\":[],\"version\":1,\"source\":\"api\",\"created_at\":\"\","
+                + "\"allowed_schemas\":[\"public\"],\"allowed_functions\":[],\"sensitive_columns\":[],\"version\":1,\"source\":\"api\",\"created_at\":\"\","
                 + "\"updated_at\":\"\",\"code\":CODE,\"original_code\":CODE,\"is_bundled\":false,\"max_tokens\":4096,\"temperature\":1.50,"
                 + "\"persist_conversations\":false,\"conversation_ttl_hours\":24,\"max_conversation_turns\":50,\"rate_limit_per_minute\":0,"
                 + "\"daily_request_limit\":100,\"daily_token_budget\":50000,\"allow_unauthenticated\":false,\"require_roles\":[],\"required_settings\":[],"

@@ -244,6 +244,15 @@ class ChatbotFileParserTest {
     }
 
     @Test
+    void theSensitiveColumnsAreReadAndABadOneRefusesTheFile() throws ChatbotFileException {
+        assertThat(settings("sensitive-columns users.email, crm.contacts.phone:tel").sqlAccess().sensitiveColumns())
+                .containsExactly("users.email", "crm.contacts.phone:tel");
+        assertThat(settings().sqlAccess().sensitiveColumns()).isEmpty();
+        assertThatThrownBy(() -> settings("sensitive-columns email")).isInstanceOf(ChatbotFileException.class)
+                .hasMessageContaining("'email' is not table.column or schema.table.column");
+    }
+
+    @Test
     void aStarInTheTableListMeansEveryTable() throws ChatbotFileException {
         assertThat(settings("allowed-tables *").sqlAccess().allowedTables()).containsExactly("*");
         assertThat(settings("allowed-tables orders, *").sqlAccess().allowsEveryTable()).isTrue();

@@ -20,21 +20,27 @@ import dev.fluxbase.ai.tools.sqlguard.entity.SqlVerdict;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.spi.JsonProvider;
+import dev.fluxbase.ai.tools.sql.entity.SensitiveColumns;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The {@code execute_sql} tool: the guard decides, the database enforces (read-only transaction,
  * the user's role and row-level security, timeout), the result is bounded (rows, bytes per value, bytes per
  * query), the client gets the rows that fit in a frame and the LLM a summary with the sample that fits in its
- * cap. A refused query does not end the turn: the LLM is told why.
+ * cap. A refused query does not end the turn: the LLM is told why. In a chat turn, the values of sensitive columns
+ * reach the client in full and the LLM as pseudonyms ({@link MaskedColumns}, {@link ResultMasking}).
  */
 @ApplicationScoped
 public class ExecuteSqlTool implements Tool {
 
     private static final JsonProvider JSON = JsonFactories.PROVIDER;
+    private static final Logger LOG = Logger.getLogger(ExecuteSqlTool.class.getName());
 
     public static final String NAME = "execute_sql";
 
@@ -67,6 +73,9 @@ public class ExecuteSqlTool implements Tool {
 
     @Inject
     SchemaDescriber schema;
+
+    @Inject
+    SensitiveColumnCatalog sensitiveColumns;
 
     @Override
     public ToolDefinition definition() {
@@ -114,18 +123,24 @@ public class ExecuteSqlTool implements Tool {
         if (broken.isPresent()) {
             return refused(context, shown, broken.get());
         }
+        Optional<SensitiveColumns> sensitive = sensitive(context, access);
+        if (sensitive.isEmpty()) {
+            return refused(context, shown, "the sensitive columns could not be read, so the query was not run");
+        }
         context.events().progress(ProgressSteps.EXECUTING, "Executing query...");
         QueryOutcome outcome;
         try {
             outcome = executor.execute(sql, statement.parameters(), context.identity(), access.allowedSchemas(), policy.readOnly(),
-                    context.cancel(), connection -> FunctionCatalog.refusal(connection, verdict.functions(), policy));
+                    context.cancel(), connection -> FunctionCatalog.refusal(connection, verdict.functions(), policy), !sensitive.get().isEmpty());
         } catch (QueryRefused refusal) {
             return refused(context, shown, refusal.reason());
         }
         metrics.ran(outcome.succeeded(), outcome.durationMillis());
         context.cancel().throwIfCancelled();
+        List<String> labels = MaskedColumns.labels(sql, outcome, verdict.tables(), sensitive.get());
+        QueryOutcome read = sensitive.get().isEmpty() ? outcome : ResultMasking.forModel(outcome, labels, sql, context.pseudonyms());
         audit(context, entry(context, shown, true, null, outcome.succeeded() ? outcome.rowCount() : null, (int) outcome.durationMillis(),
-                outcome.error()));
+                outcome.error()).masking(ResultMasking.maskedNames(outcome, labels)));
         ResultLimits limits = bounds.limits();
         int clientRows = QueryFrame.rowsThatFit(shown, outcome, verdict.tables(), limits);
         String summary = QuerySummary.of(outcome, verdict.tables(), limits, clientRows);
@@ -134,7 +149,21 @@ public class ExecuteSqlTool implements Tool {
         } else {
             context.events().queryRefused(shown, summary);
         }
-        return ModelText.of(outcome, summary, clientRows, context.maxResultBytes());
+        return ModelText.of(read, read == outcome ? summary : QuerySummary.of(read, verdict.tables(), limits, clientRows), clientRows,
+                context.maxResultBytes());
+    }
+
+    /** The sensitive columns of a turn that masks (none for MCP calls), or empty when they cannot be read. */
+    private Optional<SensitiveColumns> sensitive(ToolContext context, SqlAccess access) {
+        if (!context.pseudonyms().masking()) {
+            return Optional.of(SensitiveColumns.NONE);
+        }
+        try {
+            return Optional.of(sensitiveColumns.of(access));
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "Could not read the sensitive columns: {0}", e.getMessage());
+            return Optional.empty();
+        }
     }
 
     /** A refused query does not end the turn: the LLM is told why, and the client sees the same reason. */
@@ -154,7 +183,7 @@ public class ExecuteSqlTool implements Tool {
 
     private static Entry entry(ToolContext context, String sql, boolean allowed, String reason, Integer rows, Integer millis, String error) {
         return new Entry(context.chatbot().id(), uuid(context.conversationId()), context.identity().userId(), context.identity().role(),
-                sql, allowed, reason, rows, millis, error, context.channel().column());
+                sql, allowed, reason, rows, millis, error, context.channel().column(), null);
     }
 
     private static UUID uuid(String id) {

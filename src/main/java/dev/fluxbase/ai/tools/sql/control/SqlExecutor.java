@@ -5,6 +5,7 @@ import dev.fluxbase.ai.platform.control.Jdbc;
 import dev.fluxbase.ai.platform.control.LocalSettings;
 import dev.fluxbase.ai.platform.control.StatementDeadline;
 import dev.fluxbase.ai.providers.entity.CancelSignal;
+import dev.fluxbase.ai.tools.sql.entity.ColumnOrigin;
 import dev.fluxbase.ai.tools.sql.entity.DatabaseIdentity;
 import dev.fluxbase.ai.tools.sql.entity.QueryOutcome;
 import dev.fluxbase.ai.tools.sql.entity.QueryOutcome.Stop;
@@ -29,6 +30,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.postgresql.PGResultSetMetaData;
 
 /**
  * Runs a query the guard accepted, inside the database's own guard rails: a transaction that is
@@ -78,17 +80,19 @@ public class SqlExecutor {
     /** @throws QueryRefused when {@code check} refuses the query; nothing ran then */
     QueryOutcome execute(String sql, DatabaseIdentity identity, List<String> schemas, boolean readOnly, CancelSignal cancel,
             BeforeQuery check) {
-        return execute(sql, List.of(), identity, schemas, readOnly, cancel, check);
+        return execute(sql, List.of(), identity, schemas, readOnly, cancel, check, false);
     }
 
     /**
      * A statement whose values are bound: every {@code ?} of {@code sql} is a placeholder, and {@code parameters} go to
      * PostgreSQL as text of unknown type, which it reads as the type the statement needs there (null as NULL).
      *
+     * @param withOrigins whether the outcome names the table column each result column shows ({@link ColumnOrigin}): one
+     *        catalog query more, asked only when a column may have to be masked
      * @throws QueryRefused when {@code check} refuses the query; nothing ran then
      */
     QueryOutcome execute(String sql, List<String> parameters, DatabaseIdentity identity, List<String> schemas, boolean readOnly,
-            CancelSignal cancel, BeforeQuery check) {
+            CancelSignal cancel, BeforeQuery check, boolean withOrigins) {
         long started = System.nanoTime();
         try (Connection connection = dataSource.getConnection()) {
             return Jdbc.inLocalTransaction(connection, inTransaction -> {
@@ -97,7 +101,7 @@ public class SqlExecutor {
                 if (refusal.isPresent()) {
                     throw new QueryRefused(refusal.get());
                 }
-                return run(inTransaction, new Bound(sql, parameters), readOnly, cancel, started);
+                return run(inTransaction, new Bound(sql, parameters), readOnly, cancel, started, withOrigins);
             });
         } catch (SQLException e) {
             return QueryOutcome.failed(QueryErrors.describe(e, statementTimeoutMillis), millisSince(started));
@@ -159,9 +163,16 @@ public class SqlExecutor {
         }
     }
 
-    private QueryOutcome run(Connection connection, Bound bound, boolean readOnly, CancelSignal cancel, long started) throws SQLException {
+    private QueryOutcome run(Connection connection, Bound bound, boolean readOnly, CancelSignal cancel, long started, boolean withOrigins)
+            throws SQLException {
         String scanned = PostgresText.statement(bound.sql());
-        Description description = describe(connection, bound);
+        Description description = describe(connection, bound, withOrigins);
+        QueryOutcome outcome = run(connection, bound, readOnly, cancel, started, scanned, description);
+        return outcome.succeeded() ? outcome.withOrigins(description.origins()) : outcome;
+    }
+
+    private QueryOutcome run(Connection connection, Bound bound, boolean readOnly, CancelSignal cancel, long started, String scanned,
+            Description description) throws SQLException {
         int cellBytes = limits().maxCellBytes();
         BoundedQuery query = BoundedQuery.wrap(scanned, description.labels(), description.types(), cellBytes);
         // A bound statement is prepared as it will run, wrapper and all; the wrapper adds no placeholder.
@@ -184,7 +195,7 @@ public class SqlExecutor {
      * The column labels and types, from PostgreSQL's description of the statement (parsed, not run). Without bound
      * values every {@code ?} is written {@code ??} for it: the driver would take a lone one for a parameter.
      */
-    private static Description describe(Connection connection, Bound bound) throws SQLException {
+    private static Description describe(Connection connection, Bound bound, boolean withOrigins) throws SQLException {
         try (PreparedStatement statement = bound.parameterised() ? bound.prepare(connection, PostgresText.statement(bound.sql()))
                 : connection.prepareStatement(PostgresText.forPreparedStatement(bound.sql()))) {
             ResultSetMetaData meta = statement.getMetaData();
@@ -194,11 +205,21 @@ public class SqlExecutor {
                 labels.add(meta.getColumnLabel(i));
                 types.add(meta.getColumnTypeName(i));
             }
-            return new Description(labels, types);
+            return new Description(labels, types, withOrigins && meta != null ? origins(meta) : List.of());
         }
     }
 
-    private record Description(List<String> labels, List<String> types) {
+    /** PostgreSQL's origin of each column: the driver asks the catalog once for all of them. */
+    private static List<ColumnOrigin> origins(ResultSetMetaData meta) throws SQLException {
+        PGResultSetMetaData pg = meta.unwrap(PGResultSetMetaData.class);
+        List<ColumnOrigin> origins = new ArrayList<>();
+        for (int i = 1; i <= meta.getColumnCount(); i++) {
+            origins.add(new ColumnOrigin(pg.getBaseSchemaName(i), pg.getBaseTableName(i), pg.getBaseColumnName(i)));
+        }
+        return origins;
+    }
+
+    private record Description(List<String> labels, List<String> types, List<ColumnOrigin> origins) {
     }
 
     /**
