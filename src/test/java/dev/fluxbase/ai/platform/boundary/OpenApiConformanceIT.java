@@ -10,6 +10,7 @@ import dev.fluxbase.ai.it.support.FluxbaseServer;
 import dev.fluxbase.ai.it.support.McpTestServer;
 import dev.fluxbase.ai.it.support.Reply;
 import dev.fluxbase.ai.it.support.ServerUnderTest;
+import dev.fluxbase.ai.it.support.SqlFixture;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayOutputStream;
@@ -286,6 +287,29 @@ class OpenApiConformanceIT {
             ok(call("GET", "/admin/ai/knowledge-bases/{kb}/graph", admin, null, kb), 200);
         } finally {
             ok(call("DELETE", "/admin/ai/knowledge-bases/{id}", admin, null, kb), 204);
+        }
+    }
+
+    @Test
+    @Order(8)
+    void rlsChecks() {
+        SqlFixture.ensure(server);
+        String chatbot = server.column("SELECT id::text FROM ai.chatbots WHERE namespace = 'default' AND name = 'intent-bot'").get(0);
+        String check = ok(call("POST", "/admin/ai/chatbots/{chatbotId}/rls-checks", admin, Json.createObjectBuilder()
+                .add("name", "openapi-" + run).add("sql", "SELECT id, item FROM orders").add("expect", "no_rows")
+                .add("users", Json.createArrayBuilder().add(Json.createObjectBuilder().add("user_id", "alice"))).build().toString(), chatbot), 201)
+                .json().getString("id");
+        try {
+            ok(call("GET", "/admin/ai/chatbots/{chatbotId}/rls-checks", admin, null, chatbot), 200);
+            ok(call("GET", "/admin/ai/chatbots/{chatbotId}/rls-checks/recorded?limit=5", admin, null, chatbot), 200);
+            ok(call("POST", "/admin/ai/chatbots/{chatbotId}/rls-checks/run", admin, null, chatbot), 200);
+            ok(call("GET", "/admin/ai/chatbots/{chatbotId}/rls-checks/{checkId}", admin, null, chatbot, check), 200);
+            ok(call("PUT", "/admin/ai/chatbots/{chatbotId}/rls-checks/{checkId}", admin, "{\"question\":\"Are orders hidden?\"}", chatbot, check), 200);
+            ok(call("POST", "/admin/ai/chatbots/{chatbotId}/rls-checks/{checkId}/run", admin, null, chatbot, check), 200);
+            ok(call("GET", "/admin/ai/chatbots/{chatbotId}/rls-checks/{checkId}/runs", admin, null, chatbot, check), 200);
+            ok(call("GET", "/admin/ai/chatbots/{id}", admin, null, chatbot), 200);
+        } finally {
+            ok(call("DELETE", "/admin/ai/chatbots/{chatbotId}/rls-checks/{checkId}", admin, null, chatbot, check), 200);
         }
     }
 
