@@ -51,6 +51,9 @@ public class ChatDispatcher {
     @Inject
     ChatShutdown shutdown;
 
+    @Inject
+    WriteDecisions writes;
+
     @Resource
     ManagedExecutorService executor;
 
@@ -77,6 +80,11 @@ public class ChatDispatcher {
                     message(connection, frame);
                 }
                 case "cancel" -> cancel(connection, frame);
+                case "confirm_write" -> {
+                    checkAccepting(connection);
+                    decideWrite(connection, frame, true);
+                }
+                case "cancel_write" -> decideWrite(connection, frame, false);
                 default -> throw new ChatException(ErrorCodes.UNKNOWN_TYPE, "Unknown message type: " + frame.type());
             }
         } catch (CodedException e) {
@@ -129,6 +137,19 @@ public class ChatDispatcher {
         Conversation conversation = connection.conversation(frame.required("conversation_id"));
         String content = frame.required("content");
         connection.submit(conversation, turns, cancel -> turn.run(connection, conversation, content, cancel));
+    }
+
+    /** Queued with the conversation's turns, so that it follows the turn that made the preview. */
+    private void decideWrite(ChatConnection connection, ClientFrame frame, boolean confirm) {
+        Conversation conversation = connection.conversation(frame.required("conversation_id"));
+        String previewId = frame.required("preview_id");
+        connection.submit(conversation, turns, cancel -> {
+            if (confirm) {
+                writes.confirm(connection, conversation, previewId);
+            } else {
+                writes.cancel(connection, conversation, previewId);
+            }
+        });
     }
 
     private void cancel(ChatConnection connection, ClientFrame frame) {

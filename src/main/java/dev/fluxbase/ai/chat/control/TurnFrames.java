@@ -3,6 +3,7 @@ package dev.fluxbase.ai.chat.control;
 import dev.fluxbase.ai.chat.entity.ServerFrames;
 import dev.fluxbase.ai.providers.entity.CompletionResult;
 import dev.fluxbase.ai.providers.entity.ToolCall;
+import dev.fluxbase.ai.tools.sql.entity.WritePreview;
 import jakarta.json.JsonObject;
 import java.util.List;
 
@@ -42,6 +43,11 @@ final class TurnFrames implements TurnEvents {
     @Override
     public void toolOutput(String tool, String output) {
         connection.send(ServerFrames.toolResult(conversationId, tool, output));
+    }
+
+    @Override
+    public void writePreview(WritePreview preview) {
+        connection.send(ServerFrames.writePreview(conversationId, preview));
     }
 
     @Override

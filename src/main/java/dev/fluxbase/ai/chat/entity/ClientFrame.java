@@ -4,7 +4,7 @@ import dev.fluxbase.ai.platform.entity.ErrorCodes;
 import dev.fluxbase.ai.platform.entity.JsonFields;
 import java.util.Optional;
 
-/** A frame from the client: {@code start_chat}, {@code message} or {@code cancel}. */
+/** A frame from the client: {@code start_chat}, {@code message}, {@code cancel}, {@code confirm_write} or {@code cancel_write}. */
 public record ClientFrame(String type, JsonFields fields) {
 
     /** @throws ChatException with {@code INVALID_MESSAGE} when the text is not a JSON object with a type */

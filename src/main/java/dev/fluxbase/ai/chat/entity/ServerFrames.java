@@ -3,6 +3,7 @@ package dev.fluxbase.ai.chat.entity;
 import dev.fluxbase.ai.platform.entity.JsonFactories;
 import dev.fluxbase.ai.platform.entity.JsonStrings;
 import dev.fluxbase.ai.providers.entity.TokenUsage;
+import dev.fluxbase.ai.tools.sql.entity.WritePreview;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -79,6 +80,35 @@ public final class ServerFrames {
     public static String toolResult(String conversationId, String tool, String result) {
         return frame("tool_result", conversationId).add("message", tool)
                 .add("data", JSON.createArrayBuilder().add(JSON.createObjectBuilder().add("tool", tool).add("result", result))).build().toString();
+    }
+
+    /**
+     * A write PostgreSQL ran and rolled back, waiting for {@code confirm_write} or {@code cancel_write}: up to the shown-rows cap of
+     * the rows before and after (the values in full), {@code truncated} when more rows would change. The SDK passes over it.
+     */
+    public static String writePreview(String conversationId, WritePreview preview) {
+        return frame("write_preview", conversationId).add("preview_id", preview.id().toString()).add("query", preview.query())
+                .add("operation", preview.operation()).add("rows_affected", preview.rowsAffected())
+                .add("before", array(preview.before())).add("after", array(preview.after())).add("truncated", preview.truncated())
+                .add("expires_at", preview.expiresAt().toString()).build().toString();
+    }
+
+    /** A confirmed write that committed, with the rows it changed. */
+    public static String writeResult(String conversationId, String previewId, int rowsAffected) {
+        return frame("write_result", conversationId).add("preview_id", previewId).add("status", "committed")
+                .add("rows_affected", rowsAffected).build().toString();
+    }
+
+    /** A cancelled write preview: nothing was written. */
+    public static String writeCancelled(String conversationId, String previewId) {
+        return frame("write_result", conversationId).add("preview_id", previewId).add("status", "cancelled")
+                .add("rows_affected", 0).build().toString();
+    }
+
+    private static JsonArrayBuilder array(List<JsonObject> rows) {
+        JsonArrayBuilder array = JSON.createArrayBuilder();
+        rows.forEach(array::add);
+        return array;
     }
 
     public static String error(String conversationId, String code, String message) {

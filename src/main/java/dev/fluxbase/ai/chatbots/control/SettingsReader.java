@@ -102,7 +102,8 @@ final class SettingsReader {
         use = use.withCustomTools(choice.custom(!use.mcpServers().isEmpty()));
         use = read(use, "max-iterations", this::wholeNumber, ToolUse::withMaxIterations);
         use = read(use, "max-tool-result-bytes", this::wholeNumber, ToolUse::withMaxResultBytes);
-        return read(use, "disable-execution-logs", this::bool, (u, disabled) -> u.withExecutionLogs(!disabled));
+        use = read(use, "disable-execution-logs", this::bool, (u, disabled) -> u.withExecutionLogs(!disabled));
+        return read(use, "confirm-writes", this::bool, ToolUse::withConfirmWrites);
     }
 
     private QueryRules queryRules() throws ChatbotFileException {

@@ -21,7 +21,7 @@ final class StrayAnnotations {
 
     /** Annotations whose value narrows what the chatbot may do, whom it serves, or how much it may spend. */
     private static final Set<String> LIMITING = Set.of("allowed-tables", "allowed-operations", "allowed-schemas", "allowed-functions",
-            "sensitive-columns",
+            "sensitive-columns", "confirm-writes",
             "require-role", "require-roles", "allow-unauthenticated", "public", "rate-limit", "daily-limit", "token-budget",
             "max-tokens", "max-turns", "max-iterations", "max-tool-result-bytes", "conversation-ttl", "persist-conversations",
             "intent-rules", "mcp-tools", "required-columns", "disable-execution-logs", "http-allowed-domains");

@@ -16,7 +16,8 @@ import java.util.Objects;
 /**
  * The tools a chatbot offers and how far the tool loop may go: provider rounds per turn, the bytes of one tool
  * result the model reads ({@code maxResultBytes} null: the server's default applies), and whether its executions are
- * written to the audit log ({@code @fluxbase:disable-execution-logs} turns that off; usage is booked either way).
+ * written to the audit log ({@code @fluxbase:disable-execution-logs} turns that off; usage is booked either way), and whether
+ * its writes wait for the user's confirmation of a preview ({@code @fluxbase:confirm-writes}, true unless turned off for automation).
  * Besides the built-in tools: the registered MCP servers whose tools it offers ({@code @fluxbase:mcp-servers}) and the
  * tools its file declares that those servers run ({@link DeclaredTool}).
  */
@@ -36,6 +37,8 @@ public class ToolUse {
     private Integer maxResultBytes;
     @Column(name = "execution_logs")
     private boolean executionLogs;
+    @Column(name = "confirm_writes")
+    private boolean confirmWrites;
     @Convert(converter = TextArrayConverter.class)
     @Column(name = "mcp_servers")
     private List<String> mcpServers;
@@ -49,7 +52,7 @@ public class ToolUse {
 
     /** The guide's defaults; a new instance each time, as an embedded value belongs to one chatbot. */
     public static ToolUse defaults() {
-        return new ToolUse(List.of(ChatbotTool.EXECUTE_SQL), 5, null, true, List.of(), List.of());
+        return new ToolUse(List.of(ChatbotTool.EXECUTE_SQL), 5, null, true, List.of(), List.of()).withConfirmWrites(true);
     }
 
     private ToolUse(List<ChatbotTool> tools, int maxIterations, Integer maxResultBytes, boolean executionLogs, List<String> mcpServers,
@@ -93,27 +96,49 @@ public class ToolUse {
     }
 
     public ToolUse withTools(List<ChatbotTool> tools) {
-        return new ToolUse(tools, maxIterations, maxResultBytes, executionLogs, mcpServers(), customTools());
+        ToolUse use = new ToolUse(tools, maxIterations, maxResultBytes, executionLogs, mcpServers(), customTools());
+        use.confirmWrites = confirmWrites;
+        return use;
     }
 
     public ToolUse withMaxIterations(int maxIterations) {
-        return new ToolUse(tools(), maxIterations, maxResultBytes, executionLogs, mcpServers(), customTools());
+        ToolUse use = new ToolUse(tools(), maxIterations, maxResultBytes, executionLogs, mcpServers(), customTools());
+        use.confirmWrites = confirmWrites;
+        return use;
     }
 
     public ToolUse withMaxResultBytes(Integer maxResultBytes) {
-        return new ToolUse(tools(), maxIterations, maxResultBytes, executionLogs, mcpServers(), customTools());
+        ToolUse use = new ToolUse(tools(), maxIterations, maxResultBytes, executionLogs, mcpServers(), customTools());
+        use.confirmWrites = confirmWrites;
+        return use;
     }
 
     public ToolUse withExecutionLogs(boolean executionLogs) {
-        return new ToolUse(tools(), maxIterations, maxResultBytes, executionLogs, mcpServers(), customTools());
+        ToolUse use = new ToolUse(tools(), maxIterations, maxResultBytes, executionLogs, mcpServers(), customTools());
+        use.confirmWrites = confirmWrites;
+        return use;
+    }
+
+    public boolean confirmWrites() {
+        return confirmWrites;
+    }
+
+    public ToolUse withConfirmWrites(boolean confirm) {
+        ToolUse use = new ToolUse(tools(), maxIterations, maxResultBytes, executionLogs, mcpServers(), customTools());
+        use.confirmWrites = confirm;
+        return use;
     }
 
     public ToolUse withMcpServers(List<String> mcpServers) {
-        return new ToolUse(tools(), maxIterations, maxResultBytes, executionLogs, mcpServers, customTools());
+        ToolUse use = new ToolUse(tools(), maxIterations, maxResultBytes, executionLogs, mcpServers, customTools());
+        use.confirmWrites = confirmWrites;
+        return use;
     }
 
     public ToolUse withCustomTools(List<DeclaredTool> customTools) {
-        return new ToolUse(tools(), maxIterations, maxResultBytes, executionLogs, mcpServers(), customTools);
+        ToolUse use = new ToolUse(tools(), maxIterations, maxResultBytes, executionLogs, mcpServers(), customTools);
+        use.confirmWrites = confirmWrites;
+        return use;
     }
 
     private static String customToolsJson(List<DeclaredTool> customTools) {
@@ -139,7 +164,7 @@ public class ToolUse {
     @Override
     public boolean equals(Object o) {
         return o instanceof ToolUse t && tools.equals(t.tools) && maxIterations == t.maxIterations
-                && Objects.equals(maxResultBytes, t.maxResultBytes) && executionLogs == t.executionLogs
+                && Objects.equals(maxResultBytes, t.maxResultBytes) && executionLogs == t.executionLogs && confirmWrites == t.confirmWrites
                 && mcpServers().equals(t.mcpServers()) && customTools().equals(t.customTools());
     }
 
@@ -151,6 +176,6 @@ public class ToolUse {
     @Override
     public String toString() {
         return "ToolUse[tools=" + tools + ", maxIterations=" + maxIterations + ", maxResultBytes=" + maxResultBytes + ", executionLogs="
-                + executionLogs + ", mcpServers=" + mcpServers() + ", customTools=" + customTools().stream().map(DeclaredTool::name).toList() + "]";
+                + executionLogs + ", confirmWrites=" + confirmWrites + ", mcpServers=" + mcpServers() + ", customTools=" + customTools().stream().map(DeclaredTool::name).toList() + "]";
     }
 }

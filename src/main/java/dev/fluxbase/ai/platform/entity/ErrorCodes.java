@@ -102,6 +102,18 @@ public final class ErrorCodes {
     public static final String TOO_MANY_SESSIONS = "TOO_MANY_SESSIONS";
     public static final String SESSION_NOT_FOUND = "SESSION_NOT_FOUND";
 
+    // writes previewed and confirmed (confirm_write, cancel_write)
+    /** No preview of that id in this conversation for this user. */
+    public static final String WRITE_PREVIEW_NOT_FOUND = "WRITE_PREVIEW_NOT_FOUND";
+    /** The preview's time limit passed. */
+    public static final String WRITE_PREVIEW_EXPIRED = "WRITE_PREVIEW_EXPIRED";
+    /** Confirmed or cancelled already: a write commits at most once. */
+    public static final String WRITE_PREVIEW_CLOSED = "WRITE_PREVIEW_CLOSED";
+    /** The rows the preview showed changed since (or others would change now): nothing was written. */
+    public static final String WRITE_PREVIEW_STALE = "WRITE_PREVIEW_STALE";
+    /** PostgreSQL refused the confirmed write (a constraint, a policy, the chatbot's rules changed): nothing was written. */
+    public static final String WRITE_FAILED = "WRITE_FAILED";
+
     // row-level security checks of a chatbot
     public static final String RLS_CHECK_NOT_FOUND = "RLS_CHECK_NOT_FOUND";
     /** A second check of the same name on one chatbot (409). */

@@ -1,5 +1,6 @@
 package dev.fluxbase.ai.tools.entity;
 
+import dev.fluxbase.ai.tools.sql.entity.WritePreview;
 import jakarta.json.JsonObject;
 import java.util.List;
 
@@ -12,6 +13,11 @@ public interface ToolEvents {
 
     /** What a tool that is not a query returned (an MCP server's tool), as a {@code tool_result} frame. */
     default void toolOutput(String tool, String output) {
+        // nobody listens by default
+    }
+
+    /** A write that PostgreSQL ran and rolled back, waiting for the user's confirmation ({@code write_preview}). */
+    default void writePreview(WritePreview preview) {
         // nobody listens by default
     }
 

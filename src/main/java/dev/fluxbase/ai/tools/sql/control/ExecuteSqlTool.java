@@ -77,6 +77,9 @@ public class ExecuteSqlTool implements Tool {
     @Inject
     SensitiveColumnCatalog sensitiveColumns;
 
+    @Inject
+    WritePreviewer previewer;
+
     @Override
     public ToolDefinition definition() {
         return DEFINITION;
@@ -127,6 +130,9 @@ public class ExecuteSqlTool implements Tool {
         if (sensitive.isEmpty()) {
             return refused(context, shown, "the sensitive columns could not be read, so the query was not run");
         }
+        if (previewer.applies(verdict.operation(), context)) {
+            return preview(statement, shown, context, access, verdict, policy);
+        }
         context.events().progress(ProgressSteps.EXECUTING, "Executing query...");
         QueryOutcome outcome;
         try {
@@ -151,6 +157,18 @@ public class ExecuteSqlTool implements Tool {
         }
         return ModelText.of(read, read == outcome ? summary : QuerySummary.of(read, verdict.tables(), limits, clientRows), clientRows,
                 context.maxResultBytes());
+    }
+
+    /** A write that waits for the user's confirmation: the LLM reads how many rows it would change, the client sees them. */
+    private String preview(BoundStatement statement, String shown, ToolContext context, SqlAccess access, SqlVerdict verdict,
+            SqlPolicy policy) {
+        context.events().progress(ProgressSteps.EXECUTING, "Previewing the write...");
+        try {
+            return previewer.preview(statement, shown, context, access.allowedSchemas(),
+                    connection -> FunctionCatalog.refusal(connection, verdict.functions(), policy));
+        } catch (QueryRefused refusal) {
+            return refused(context, shown, refusal.reason());
+        }
     }
 
     /** The sensitive columns of a turn that masks (none for MCP calls), or empty when they cannot be read. */

@@ -108,6 +108,23 @@ public class SqlExecutor {
         }
     }
 
+    /** A connection of the pool, for work that prepares it with {@link #actAs} inside its own transaction. */
+    Connection connection() throws SQLException {
+        return dataSource.getConnection();
+    }
+
+    /**
+     * Makes the rest of the current transaction run as a writing statement of the user would: their role and claims, the
+     * allowed schemas, the same limits. What ran before, as the login role, stays in the transaction.
+     */
+    void actAs(Connection connection, DatabaseIdentity identity, List<String> schemas) throws SQLException {
+        prepare(connection, identity, schemas, false);
+    }
+
+    int statementTimeoutMillis() {
+        return statementTimeoutMillis;
+    }
+
     /**
      * Every setting in one round trip, in the order it must be made: {@code temp_file_limit} as the login role
      * (the user's role may not set it), then the role with the user's claims, then the rest. Nothing is quoted by

@@ -45,7 +45,7 @@ class FluxbaseMcpToolsIT {
         Map.of("orders", "/**\n * Orders through Fluxbase's tools\n * @fluxbase:allowed-tables orders\n"
                         + " * @fluxbase:mcp-tools query_table,think,insert_record,invoke_function\n * @fluxbase:reasoning-mode react\n"
                         + " * @fluxbase:show-reasoning true\n */\nexport default `You answer questions about orders.`\n",
-                "notes", "/**\n * Notes\n * @fluxbase:allowed-tables notes\n * @fluxbase:allowed-operations SELECT,INSERT\n"
+                "notes", "/**\n * Notes\n * @fluxbase:allowed-tables notes\n * @fluxbase:allowed-operations SELECT,INSERT\n * @fluxbase:confirm-writes false\n"
                         + " * @fluxbase:mcp-tools insert_record\n */\nexport default `You keep notes.`\n")
                 .forEach((name, code) -> chatbots.add(Json.createObjectBuilder().add("name", name).add("code", code)));
         ApiResponse response = server.call("POST", "/api/v1/admin/ai/chatbots/sync", server.serviceKey(),
