@@ -61,6 +61,11 @@ export class ChatConversation {
         this.socket.send({type: 'cancel', conversation_id: this.id});
     }
 
+    /** Confirms or cancels a write preview of this conversation; the answer is a write_result or an error frame. */
+    decideWrite(previewId, confirm) {
+        this.socket.send({type: confirm ? 'confirm_write' : 'cancel_write', conversation_id: this.id, preview_id: previewId});
+    }
+
     follow(id) {
         this.id = id;
         this.socket.listen(id, frame => this.receive(frame));

@@ -17,7 +17,8 @@ const STEP_LABELS = {
 
 export function chatView(main) {
     const socket = new ChatSocket(() => status('The connection closed; the next message reconnects.'));
-    const state = {chatbots: new Map(), turn: null};
+    // decisions: write previews confirmed or cancelled, waiting for their answer, in the order they were sent
+    const state = {chatbots: new Map(), turn: null, decisions: []};
     const current = new ChatConversation(socket, onFrame, () => messages.append(h('p', {class: 'note muted'},
         'The session was renewed and this chatbot keeps no conversations across connections: a new conversation begins here.')));
 
@@ -110,6 +111,11 @@ export function chatView(main) {
 
     function onFrame(frame) {
         const turn = state.turn;
+        // a decision's answer comes after the turn that made the preview, in the order the decisions were sent
+        if (frame.type === 'write_result' || (frame.type === 'error' && !turn && state.decisions.length)) {
+            state.decisions.shift()?.(frame);
+            return;
+        }
         if (!turn) {
             return;
         }
@@ -122,6 +128,12 @@ export function chatView(main) {
                 break;
             case 'query_result':
                 turn.queryResult(frame);
+                break;
+            case 'write_preview':
+                turn.writePreview(frame, (confirm, settle) => {
+                    state.decisions.push(settle);
+                    current.decideWrite(frame.preview_id, confirm);
+                });
                 break;
             case 'done':
                 finish(turn.done(frame.usage, frame.pseudonyms), 'Answered.');
@@ -277,6 +289,38 @@ function assistantMessage() {
                 h('p', {class: 'summary'}, frame.summary || `${frame.row_count ?? rows.length} rows`),
                 frame.query ? h('details', {class: 'sql'}, h('summary', {}, 'SQL'), h('pre', {}, h('code', {}, frame.query))) : null,
                 rows.length ? sortableTable(rows, {caption: `${frame.row_count ?? rows.length} row(s)`}) : null));
+        },
+        /** A write that waits for the user: what it would change, with Confirm and Cancel; decide(confirm, settle) sends the choice. */
+        writePreview(frame, decide) {
+            const outcome = h('p', {class: 'write-outcome', role: 'status'});
+            const confirm = h('button', {type: 'button'}, 'Confirm');
+            const cancel = h('button', {type: 'button', class: 'secondary'}, 'Cancel');
+            const settle = answer => {
+                outcome.textContent = answer.type === 'write_result'
+                    ? (answer.status === 'committed' ? `Done: ${answer.rows_affected} row(s) changed.` : 'Cancelled: nothing was changed.')
+                    : frameError(answer);
+                if (answer.type === 'error') {
+                    outcome.setAttribute('role', 'alert');
+                }
+            };
+            const choose = yes => {
+                confirm.disabled = true;
+                cancel.disabled = true;
+                outcome.textContent = yes ? 'Writing…' : 'Cancelling…';
+                decide(yes, settle);
+            };
+            confirm.addEventListener('click', () => choose(true));
+            cancel.addEventListener('click', () => choose(false));
+            const before = Array.isArray(frame.before) ? frame.before : [];
+            const after = Array.isArray(frame.after) ? frame.after : [];
+            const more = frame.truncated ? ' (the first rows shown)' : '';
+            results.append(h('section', {class: 'write-preview', 'aria-label': 'Write preview'},
+                h('p', {class: 'summary'}, `${frame.operation} would change ${frame.rows_affected} row(s)${more}. Nothing is written until you confirm.`),
+                h('details', {class: 'sql'}, h('summary', {}, 'SQL'), h('pre', {}, h('code', {}, frame.query || ''))),
+                before.length ? sortableTable(before, {caption: 'Before'}) : null,
+                after.length ? sortableTable(after, {caption: 'After'}) : null,
+                h('div', {class: 'actions'}, confirm, cancel),
+                outcome));
         },
         done(usage, pseudonyms) {
             revealed = pseudonyms || {};

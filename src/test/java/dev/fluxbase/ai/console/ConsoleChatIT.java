@@ -9,6 +9,7 @@ import dev.fluxbase.ai.it.support.Reply;
 import dev.fluxbase.ai.it.support.ServerUnderTest;
 import dev.fluxbase.ai.it.support.SqlFixture;
 import dev.fluxbase.ai.tools.sql.boundary.MaskedContacts;
+import dev.fluxbase.ai.tools.sql.boundary.WritableTasks;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
@@ -240,12 +241,7 @@ class ConsoleChatIT {
     @Order(8)
     void anAnswerShowsTheValueOfItsPseudonymWhileTheProviderReadsNone() {
         MaskedContacts.ensure(server);
-        browser.go("#/chat");
-        browser.driver.navigate().refresh();
-        String chatbot = MaskedContacts.NAMESPACE + "/" + MaskedContacts.NAME;
-        WebElement select = browser.find("select[name=chatbot]");
-        browser.await(d -> !select.findElements(By.cssSelector("option[value='" + chatbot + "']")).isEmpty());
-        new Select(select).selectByValue(chatbot);
+        openChatWith(MaskedContacts.NAMESPACE + "/" + MaskedContacts.NAME);
         server.llm().enqueue(Reply.toolCall("execute_sql", Json.createObjectBuilder().add("sql", "SELECT name, email FROM contacts WHERE id = 1")
                 .build().toString()));
         server.llm().respondWith(request -> Reply.text("Write to ", MaskedContacts.firstEmailRead(request).orElse("nobody"), "."));
@@ -258,6 +254,41 @@ class ConsoleChatIT {
         assertThat(revealed.getAttribute("title")).matches("Shown to you only: the assistant read <email#\\d+>");
         assertThat(column(answer.findElement(By.cssSelector(".query-result")), 1)).containsExactly("ann.lee@example.com");
         assertThat(server.llm().requests()).hasSize(2).allSatisfy(request -> assertThat(request.body()).doesNotContain("ann.lee"));
+    }
+
+    @Test
+    @Order(9)
+    void aWriteIsPreviewedAndCommitsOnlyWhenConfirmed() {
+        WritableTasks.ensure(server);
+        String title = "water the plants " + System.nanoTime();
+        long task = WritableTasks.add(server, USER, title).get(0);
+        openChatWith(WritableTasks.NAMESPACE + "/" + WritableTasks.EDITOR);
+        server.llm().enqueue(Reply.toolCall("execute_sql", Json.createObjectBuilder()
+                .add("sql", "UPDATE tasks SET done = true WHERE id = " + task).build().toString()), Reply.text("Please confirm."));
+        ask("I watered the plants");
+        WebElement preview = awaitAnswer().findElement(By.cssSelector(".write-preview"));
+
+        assertThat(preview.findElement(By.cssSelector(".summary")).getText()).startsWith("UPDATE would change 1 row(s).");
+        List<WebElement> tables = preview.findElements(By.tagName("table"));
+        assertThat(tables).extracting(t -> t.findElement(By.tagName("caption")).getText()).containsExactly("Before", "After");
+        assertThat(tables.get(0).getText()).contains(title, "false");
+        assertThat(tables.get(1).getText()).contains(title, "true");
+        assertThat(server.column("SELECT done::text FROM writes.tasks WHERE id = ?", task)).containsExactly("false");
+
+        preview.findElement(By.xpath(".//button[text()='Confirm']")).click();
+        browser.await(d -> preview.findElement(By.cssSelector(".write-outcome")).getText().startsWith("Done") ? preview : null);
+        assertThat(preview.findElement(By.cssSelector(".write-outcome")).getText()).isEqualTo("Done: 1 row(s) changed.");
+        assertThat(preview.findElement(By.xpath(".//button[text()='Confirm']")).isEnabled()).isFalse();
+        assertThat(server.column("SELECT done::text FROM writes.tasks WHERE id = ?", task)).containsExactly("true");
+    }
+
+    /** The chat view, reloaded so that it lists a chatbot synced just now, with that chatbot chosen. */
+    private void openChatWith(String chatbot) {
+        browser.go("#/chat");
+        browser.driver.navigate().refresh();
+        WebElement select = browser.find("select[name=chatbot]");
+        browser.await(d -> !select.findElements(By.cssSelector("option[value='" + chatbot + "']")).isEmpty());
+        new Select(select).selectByValue(chatbot);
     }
 
     private void submitToken(String token) {

@@ -11,7 +11,6 @@ import dev.fluxbase.ai.it.support.ServerUnderTest;
 import dev.fluxbase.ai.it.support.SqlFixture;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,29 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(FluxbaseServer.class)
 class WritePreviewIT {
 
-    private static final String NAMESPACE = "writes";
-    private static final String OWNER = "current_setting('request.jwt.claims', true)::json ->> 'sub'";
-    private static final String FIXTURE = """
-            CREATE SCHEMA IF NOT EXISTS writes;
-            CREATE TABLE IF NOT EXISTS writes.tasks (id bigserial PRIMARY KEY, owner text NOT NULL DEFAULT %1$s, title text NOT NULL,
-                done boolean NOT NULL DEFAULT false);
-            ALTER TABLE writes.tasks ENABLE ROW LEVEL SECURITY;
-            DROP POLICY IF EXISTS own_tasks ON writes.tasks;
-            CREATE POLICY own_tasks ON writes.tasks FOR ALL TO authenticated USING (owner = %1$s) WITH CHECK (owner = %1$s);
-            GRANT USAGE ON SCHEMA writes TO authenticated;
-            GRANT SELECT, INSERT, UPDATE, DELETE ON writes.tasks TO authenticated;
-            GRANT USAGE ON SEQUENCE writes.tasks_id_seq TO authenticated;
-            """.formatted(OWNER);
-    private static final String CHATBOT = """
-            /**
-             * Tasks
-             * @fluxbase:allowed-schemas writes
-             * @fluxbase:allowed-tables tasks
-             * @fluxbase:allowed-operations SELECT, INSERT, UPDATE, DELETE
-             %s
-             */
-            export default `You keep the user's tasks.`
-            """;
+    private static final String NAMESPACE = WritableTasks.NAMESPACE;
 
     private ServerUnderTest server;
     private String user;
@@ -57,13 +34,7 @@ class WritePreviewIT {
     @BeforeEach
     void setUp(ServerUnderTest server) {
         this.server = server;
-        server.execute(FIXTURE);
-        String body = Json.createObjectBuilder().add("namespace", NAMESPACE)
-                .add("chatbots", Json.createArrayBuilder()
-                        .add(Json.createObjectBuilder().add("name", "task-editor").add("code", CHATBOT.formatted("*")))
-                        .add(Json.createObjectBuilder().add("name", "task-robot").add("code", CHATBOT.formatted("* @fluxbase:confirm-writes false"))))
-                .add("options", Json.createObjectBuilder().add("delete_missing", false).add("dry_run", false)).build().toString();
-        assertThat(server.call("POST", "/api/v1/admin/ai/chatbots/sync", server.serviceKey(), body).status()).isEqualTo(200);
+        WritableTasks.ensure(server);
         server.llm().reset();
         user = "writer-" + UUID.randomUUID();
         other = "other-" + UUID.randomUUID();
@@ -75,7 +46,7 @@ class WritePreviewIT {
         tasks(other, "report of someone else");
         String checksum = SqlFixture.checksum(server);
         try (ChatClient chat = server.chatAs(user)) {
-            String id = chat.startChat("task-editor", NAMESPACE);
+            String id = chat.startChat(WritableTasks.EDITOR, NAMESPACE);
             JsonObject preview = preview(chat, id, "UPDATE tasks SET done = true WHERE title LIKE 'report%'");
 
             assertThat(preview.getString("operation")).isEqualTo("UPDATE");
@@ -109,14 +80,14 @@ class WritePreviewIT {
     void aConfirmedWriteCommitsExactlyOnceForItsOwnUserAndConversationOnly() {
         String title = "buy milk " + UUID.randomUUID();
         try (ChatClient chat = server.chatAs(user); ChatClient stranger = server.chatAs(other)) {
-            String id = chat.startChat("task-editor", NAMESPACE);
+            String id = chat.startChat(WritableTasks.EDITOR, NAMESPACE);
             JsonObject preview = preview(chat, id, "INSERT INTO tasks (title) VALUES ('" + title + "')");
             assertThat(preview.getInt("rows_affected")).isEqualTo(1);
             assertThat(preview.getJsonArray("after").getJsonObject(0).getString("owner")).isEqualTo(user);
             assertThat(count(title)).isZero();
             String previewId = preview.getString("preview_id");
 
-            String strangers = stranger.startChat("task-editor", NAMESPACE);
+            String strangers = stranger.startChat(WritableTasks.EDITOR, NAMESPACE);
             stranger.send(decision("confirm_write", strangers, previewId));
             assertThat(answer(stranger).getString("code")).isEqualTo("WRITE_PREVIEW_NOT_FOUND");
             chat.send(decision("confirm_write", id, UUID.randomUUID().toString()));
@@ -140,7 +111,7 @@ class WritePreviewIT {
     void aConfirmationAfterAConcurrentChangeOfTheAffectedRowsIsRefusedAndWritesNothing() {
         List<Long> mine = tasks(user, "invoice march", "invoice april");
         try (ChatClient chat = server.chatAs(user)) {
-            String id = chat.startChat("task-editor", NAMESPACE);
+            String id = chat.startChat(WritableTasks.EDITOR, NAMESPACE);
             JsonObject edited = preview(chat, id, "UPDATE tasks SET done = true WHERE title LIKE 'invoice%'");
             server.execute("UPDATE writes.tasks SET title = 'invoice march (corrected)' WHERE id = ?", mine.get(0));
             String checksum = SqlFixture.checksum(server);
@@ -168,7 +139,7 @@ class WritePreviewIT {
     void anExpiredPreviewCannotBeConfirmed() {
         tasks(user, "old task");
         try (ChatClient chat = server.chatAs(user)) {
-            String id = chat.startChat("task-editor", NAMESPACE);
+            String id = chat.startChat(WritableTasks.EDITOR, NAMESPACE);
             JsonObject preview = preview(chat, id, "DELETE FROM tasks WHERE title = 'old task'");
             server.execute("UPDATE ai.write_previews SET expires_at = now() - interval '1 second' WHERE id = ?::uuid",
                     preview.getString("preview_id"));
@@ -182,7 +153,7 @@ class WritePreviewIT {
     void aChatbotThatOptsOutWritesAtOnce() {
         String title = "automated " + UUID.randomUUID();
         try (ChatClient chat = server.chatAs(user)) {
-            String id = chat.startChat("task-robot", NAMESPACE);
+            String id = chat.startChat(WritableTasks.ROBOT, NAMESPACE);
             server.llm().enqueue(Reply.toolCall("execute_sql", arguments("INSERT INTO tasks (title) VALUES ('" + title + "')")), Reply.text("Done."));
             chat.message(id, "add it");
             List<JsonObject> frames = chat.turn(id);
@@ -212,11 +183,7 @@ class WritePreviewIT {
     }
 
     private List<Long> tasks(String owner, String... titles) {
-        List<Long> ids = new ArrayList<>();
-        for (String title : titles) {
-            ids.add(Long.valueOf(server.column("INSERT INTO writes.tasks (owner, title) VALUES (?, ?) RETURNING id", owner, title).get(0)));
-        }
-        return ids;
+        return WritableTasks.add(server, owner, titles);
     }
 
     private int count(String title) {
