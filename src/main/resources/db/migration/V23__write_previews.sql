@@ -24,4 +24,4 @@ CREATE TABLE write_previews (
     expires_at      timestamptz NOT NULL,
     decided_at      timestamptz
 );
-CREATE INDEX write_previews_expiry ON write_previews (expires_at) WHERE status = 'pending';
+CREATE INDEX write_previews_expiry ON write_previews (expires_at);

@@ -42,10 +42,12 @@ public class WritePreviewStore {
     public record Owner(String conversationId, String userId) {
     }
 
+    /** Stores a new preview, and forgets those past their deadline for a day, decided or not: nothing reads them any more. */
     void save(WritePreview preview) throws SQLException {
         JsonArrayBuilder keys = JsonFactories.PROVIDER.createArrayBuilder();
         preview.keys().forEach(keys::add);
         try (Connection connection = dataSource.getConnection()) {
+            Jdbc.update(connection, "DELETE FROM ai.write_previews WHERE expires_at < now() - interval '1 day'");
             Jdbc.update(connection, INSERT, preview.id(), preview.conversationId(), preview.chatbotId(), preview.userId(), preview.query(),
                     preview.sql(), new Jdbc.TextArray(preview.parameters()), preview.operation(), preview.table(),
                     new Jdbc.TextArray(preview.keyColumns()), keys.build().toString(), preview.rowsAffected(), preview.beforeDigest(),

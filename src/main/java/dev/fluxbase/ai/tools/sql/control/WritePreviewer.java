@@ -117,6 +117,6 @@ public class WritePreviewer {
     }
 
     private List<JsonObject> cap(List<JsonObject> rows) {
-        return rows.size() > shownRows ? rows.subList(0, shownRows) : rows;
+        return List.copyOf(rows.size() > shownRows ? rows.subList(0, shownRows) : rows);
     }
 }

@@ -15,12 +15,11 @@ public record WritePreview(UUID id, String conversationId, UUID chatbotId, Strin
         List<String> parameters, String operation, String table, List<String> keyColumns, List<JsonObject> keys, int rowsAffected,
         String beforeDigest, String afterDigest, Instant expiresAt, List<JsonObject> before, List<JsonObject> after, boolean truncated) {
 
+    /** {@code before} and {@code after} are the caller's copies, as the preview shows them. */
     public WritePreview {
         parameters = List.copyOf(parameters);
         keyColumns = List.copyOf(keyColumns);
         keys = List.copyOf(keys);
-        before = List.copyOf(before);
-        after = List.copyOf(after);
     }
 
     /** An UPDATE of a table with a primary key: its rows before are found again by their keys. */
