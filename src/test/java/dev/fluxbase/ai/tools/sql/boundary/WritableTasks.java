@@ -9,14 +9,17 @@ import java.util.List;
 
 /**
  * Each user's tasks in {@code writes.tasks}, which row-level security keeps to their owner for every operation, and two
- * chatbots that may change them: {@code task-editor}, whose writes wait for the user's confirmation, and {@code task-robot}
- * ({@code @fluxbase:confirm-writes false}), whose writes commit at once.
+ * chatbots that may change them: {@code task-editor}, whose writes wait for the user's confirmation, {@code task-robot}
+ * ({@code @fluxbase:confirm-writes false}), whose writes commit at once, and {@code task-tools}, which writes through
+ * {@code update_record} and waits for confirmation too.
  */
 public final class WritableTasks {
 
     public static final String NAMESPACE = "writes";
     public static final String EDITOR = "task-editor";
     public static final String ROBOT = "task-robot";
+    /** Writes through Fluxbase's table tools ({@code @fluxbase:mcp-tools update_record}) instead of SQL. */
+    public static final String TOOLS = "task-tools";
 
     private static final String OWNER = "current_setting('request.jwt.claims', true)::json ->> 'sub'";
     private static final String FIXTURE = """
@@ -50,7 +53,8 @@ public final class WritableTasks {
         String body = Json.createObjectBuilder().add("namespace", NAMESPACE)
                 .add("chatbots", Json.createArrayBuilder()
                         .add(Json.createObjectBuilder().add("name", EDITOR).add("code", CHATBOT.formatted("*")))
-                        .add(Json.createObjectBuilder().add("name", ROBOT).add("code", CHATBOT.formatted("* @fluxbase:confirm-writes false"))))
+                        .add(Json.createObjectBuilder().add("name", ROBOT).add("code", CHATBOT.formatted("* @fluxbase:confirm-writes false")))
+                        .add(Json.createObjectBuilder().add("name", TOOLS).add("code", CHATBOT.formatted("* @fluxbase:mcp-tools update_record"))))
                 .add("options", Json.createObjectBuilder().add("delete_missing", false).add("dry_run", false)).build().toString();
         assertThat(server.call("POST", "/api/v1/admin/ai/chatbots/sync", server.serviceKey(), body).status()).isEqualTo(200);
     }

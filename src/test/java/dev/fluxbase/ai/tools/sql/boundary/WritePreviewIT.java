@@ -162,6 +162,36 @@ class WritePreviewIT {
         assertThat(count(title)).isEqualTo(1);
     }
 
+    @Test
+    void aTableToolsWriteIsPreviewedAndConfirmedLikeSql() {
+        String title = "tool task " + UUID.randomUUID();
+        List<Long> mine = tasks(user, title);
+        tasks(other, title);
+        String checksum = SqlFixture.checksum(server);
+        try (ChatClient chat = server.chatAs(user)) {
+            String id = chat.startChat(WritableTasks.TOOLS, NAMESPACE);
+            String update = Json.createObjectBuilder().add("table", "tasks").add("data", Json.createObjectBuilder().add("done", true))
+                    .add("filter", Json.createObjectBuilder().add("title", "eq." + title)).build().toString();
+            server.llm().enqueue(Reply.toolCall("update_record", update), Reply.text("Please confirm."));
+            chat.message(id, "mark it done");
+            List<JsonObject> frames = chat.turn(id);
+            List<JsonObject> previews = frames.stream().filter(f -> "write_preview".equals(f.getString("type"))).toList();
+            assertThat(previews).hasSize(1);
+            JsonObject preview = previews.get(0);
+            assertThat(preview.getInt("rows_affected")).as("the other user's task of the same title stays out").isEqualTo(1);
+            assertThat(preview.getJsonArray("after").getValuesAs(JsonObject.class))
+                    .extracting(r -> r.getJsonNumber("id").longValue(), r -> r.getBoolean("done")).containsExactly(tuple(mine.get(0), true));
+            assertThat(SqlFixture.checksum(server)).isEqualTo(checksum);
+
+            chat.send(decision("confirm_write", id, preview.getString("preview_id")));
+            JsonObject committed = answer(chat);
+            assertThat(committed.getString("status")).isEqualTo("committed");
+            assertThat(committed.getInt("rows_affected")).isEqualTo(1);
+        }
+        assertThat(server.column("SELECT owner || ':' || done FROM writes.tasks WHERE title = ? ORDER BY owner", title))
+                .containsExactlyInAnyOrder(user + ":true", other + ":false");
+    }
+
     /** Asks for one write; the turn ends with done and holds exactly one preview, which is returned. */
     private JsonObject preview(ChatClient chat, String conversationId, String sql) {
         server.llm().enqueue(Reply.toolCall("execute_sql", arguments(sql)), Reply.text("Please confirm the change."));
