@@ -17,7 +17,6 @@ import dev.fluxbase.ai.rlschecks.control.RlsCheckAdministration;
 import dev.fluxbase.ai.rlschecks.entity.ChecksSummary;
 import dev.fluxbase.ai.security.boundary.AdminOnly;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.DELETE;
@@ -49,6 +48,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AdminChatbotsResource {
 
     private static final JsonProvider JSON = JsonFactories.PROVIDER;
+    private static final String RLS_CHECKS = "rls_checks";
 
     @Inject
     ChatbotStore store;
@@ -64,11 +64,8 @@ public class AdminChatbotsResource {
     @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "ChatbotList")))
     public JsonObject list(@QueryParam("namespace") String namespace) {
         Map<UUID, ChecksSummary> checks = rlsChecks.summaries();
-        JsonObject list = ChatbotJson.list(store.all(Optional.ofNullable(namespace).filter(ns -> !ns.isBlank())));
-        JsonArrayBuilder chatbots = JSON.createArrayBuilder();
-        list.getJsonArray("chatbots").getValuesAs(JsonObject.class).forEach(chatbot ->
-                chatbots.add(withChecks(chatbot, checks.getOrDefault(UUID.fromString(chatbot.getString("id")), ChecksSummary.NONE))));
-        return JSON.createObjectBuilder(list).add("chatbots", chatbots).build();
+        return ChatbotJson.list(store.all(Optional.ofNullable(namespace).filter(ns -> !ns.isBlank())), chatbot -> ChatbotJson.summary(chatbot)
+                .add(RLS_CHECKS, RlsCheckJson.summary(checks.getOrDefault(chatbot.id(), ChecksSummary.NONE))));
     }
 
     @GET
@@ -155,11 +152,7 @@ public class AdminChatbotsResource {
 
     /** With its row-level security checks at a glance, so that a failing one shows where the chatbot does. */
     private JsonObject full(Chatbot chatbot) {
-        return withChecks(ChatbotJson.full(chatbot), rlsChecks.summary(chatbot.id()));
-    }
-
-    private static JsonObject withChecks(JsonObject chatbot, ChecksSummary checks) {
-        return JSON.createObjectBuilder(chatbot).add("rls_checks", RlsCheckJson.summary(checks)).build();
+        return JSON.createObjectBuilder(ChatbotJson.full(chatbot)).add(RLS_CHECKS, RlsCheckJson.summary(rlsChecks.summary(chatbot.id()))).build();
     }
 
     private static RequestRejected notFound() {

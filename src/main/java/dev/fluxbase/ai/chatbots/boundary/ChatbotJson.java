@@ -17,6 +17,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Chatbots and sync results in the JSON shapes the Fluxbase SDK reads: lists as {@code {chatbots, count}} (the
@@ -32,8 +33,13 @@ public final class ChatbotJson {
     }
 
     static JsonObject list(List<Chatbot> chatbots) {
+        return list(chatbots, ChatbotJson::summary);
+    }
+
+    /** @param each a chatbot's entry: its summary, perhaps with more the caller adds */
+    static JsonObject list(List<Chatbot> chatbots, Function<Chatbot, JsonObjectBuilder> each) {
         JsonArrayBuilder array = JSON.createArrayBuilder();
-        chatbots.forEach(c -> array.add(summary(c)));
+        chatbots.forEach(c -> array.add(each.apply(c)));
         return JSON.createObjectBuilder().add("chatbots", array).add("count", chatbots.size()).build();
     }
 

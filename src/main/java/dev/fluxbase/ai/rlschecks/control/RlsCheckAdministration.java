@@ -118,7 +118,7 @@ public class RlsCheckAdministration {
     }
 
     public ChecksSummary summary(UUID chatbotId) {
-        return store.summaries().getOrDefault(chatbotId, ChecksSummary.NONE);
+        return store.summary(chatbotId);
     }
 
     /** The SQL as the guard passes it for this chatbot were it read-only: a check may never read more than the chatbot could. */

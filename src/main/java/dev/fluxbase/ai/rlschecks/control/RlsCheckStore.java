@@ -30,6 +30,8 @@ public class RlsCheckStore {
     private static final String SELECT = "SELECT id, chatbot_id, name, question, sql, owner_column, expectation, users::text AS users, "
             + "forbidden_owners, source_audit_id, created_at, updated_at, last_run_at, last_status, last_result::text AS last_result "
             + "FROM ai.rls_checks";
+    private static final String SUMMARIES = "SELECT chatbot_id, count(*), count(*) FILTER (WHERE last_status = 'passed'), "
+            + "count(*) FILTER (WHERE last_status = 'failed'), count(*) FILTER (WHERE last_status = 'error'), max(last_run_at) FROM ai.rls_checks";
     /** The question asked last before the query ran, in the same conversation. */
     private static final String RECORDED = "SELECT a.id, a.executed_at, a.user_id, a.sql, a.row_count, (SELECT m.content FROM ai.messages m "
             + "WHERE m.conversation_id = a.conversation_id AND m.role = 'user' AND m.created_at <= a.executed_at "
@@ -91,11 +93,16 @@ public class RlsCheckStore {
 
     public Map<UUID, ChecksSummary> summaries() {
         Map<UUID, ChecksSummary> summaries = new HashMap<>();
-        jdbc.list("SELECT chatbot_id, count(*), count(*) FILTER (WHERE last_status = 'passed'), count(*) FILTER (WHERE last_status = 'failed'), "
-                + "count(*) FILTER (WHERE last_status = 'error'), max(last_run_at) FROM ai.rls_checks GROUP BY chatbot_id",
-                row -> summaries.put(row.getObject(1, UUID.class),
-                        new ChecksSummary(row.getInt(2), row.getInt(3), row.getInt(4), row.getInt(5), Jdbc.instant(row, 6))));
+        jdbc.list(SUMMARIES + " GROUP BY chatbot_id", row -> summaries.put(row.getObject(1, UUID.class), summary(row)));
         return summaries;
+    }
+
+    public ChecksSummary summary(UUID chatbotId) {
+        return jdbc.first(SUMMARIES + " WHERE chatbot_id = ? GROUP BY chatbot_id", RlsCheckStore::summary, chatbotId).orElse(ChecksSummary.NONE);
+    }
+
+    private static ChecksSummary summary(ResultSet row) throws SQLException {
+        return new ChecksSummary(row.getInt(2), row.getInt(3), row.getInt(4), row.getInt(5), Jdbc.instant(row, 6));
     }
 
     public List<RecordedQuery> recorded(UUID chatbotId, int limit) {
