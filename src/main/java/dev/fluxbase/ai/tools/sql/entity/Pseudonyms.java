@@ -71,6 +71,9 @@ public final class Pseudonyms {
 
     /** The pseudonyms of this table that {@code text} holds, each with its value, in the order they first stand there. */
     public synchronized Map<String, String> revealedIn(String text) {
+        if (byPseudonym.isEmpty()) {
+            return Map.of(); // most turns: nothing was masked, so the answer need not be scanned
+        }
         Map<String, String> revealed = new LinkedHashMap<>();
         Matcher found = PSEUDONYM.matcher(text == null ? "" : text);
         while (found.find()) {
