@@ -3,10 +3,9 @@ package dev.fluxbase.ai.conversations.control;
 import dev.fluxbase.ai.conversations.entity.ConversationRefused;
 import dev.fluxbase.ai.conversations.entity.ResumedConversation;
 import dev.fluxbase.ai.conversations.entity.StoredMessage;
-import dev.fluxbase.ai.platform.control.Database;
 import dev.fluxbase.ai.platform.control.Jdbc;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -39,7 +38,7 @@ public class ConversationStore {
     @PersistenceContext(unitName = "fluxbase")
     EntityManager em;
 
-    @Resource(lookup = Database.JNDI_NAME)
+    @Inject
     DataSource dataSource;
 
     private final Jdbc jdbc = new Jdbc(() -> dataSource, "Conversation storage");

@@ -4,10 +4,9 @@ import dev.fluxbase.ai.conversations.entity.ConversationDetail;
 import dev.fluxbase.ai.conversations.entity.ConversationPage;
 import dev.fluxbase.ai.conversations.entity.ConversationSummary;
 import dev.fluxbase.ai.conversations.entity.StoredMessage;
-import dev.fluxbase.ai.platform.control.Database;
 import dev.fluxbase.ai.platform.control.Jdbc;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -31,7 +30,7 @@ public class OwnConversations {
             + "(SELECT left(m.content, 50) FROM ai.messages m WHERE m.conversation_id = c.id AND m.role = 'user' ORDER BY m.ordinal LIMIT 1), "
             + "(SELECT count(*) FROM ai.messages m WHERE m.conversation_id = c.id), c.created_at, c.updated_at";
 
-    @Resource(lookup = Database.JNDI_NAME)
+    @Inject
     DataSource dataSource;
 
     private final Jdbc jdbc = new Jdbc(() -> dataSource, "Conversation storage");

@@ -1,12 +1,11 @@
 package dev.fluxbase.ai.knowledge.control;
 
 import dev.fluxbase.ai.chatbots.entity.ChatbotsSynced;
-import dev.fluxbase.ai.platform.control.Database;
 import dev.fluxbase.ai.platform.control.Jdbc;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -31,7 +30,7 @@ public class AnnotationLinks {
             + "ON CONFLICT (chatbot_id, knowledge_base_id) DO UPDATE SET max_chunks = excluded.max_chunks, "
             + "similarity_threshold = excluded.similarity_threshold, enabled = true";
 
-    @Resource(lookup = Database.JNDI_NAME)
+    @Inject
     DataSource dataSource;
 
     private final Jdbc jdbc = KnowledgeJdbc.on(() -> dataSource);

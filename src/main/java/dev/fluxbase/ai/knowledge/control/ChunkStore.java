@@ -3,10 +3,9 @@ package dev.fluxbase.ai.knowledge.control;
 import dev.fluxbase.ai.knowledge.entity.KnowledgeDocument;
 import dev.fluxbase.ai.knowledge.graph.control.DocumentGraphs;
 import dev.fluxbase.ai.knowledge.graph.entity.DocumentGraph;
-import dev.fluxbase.ai.platform.control.Database;
 import dev.fluxbase.ai.platform.control.Jdbc;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -28,7 +27,7 @@ public class ChunkStore {
 
     private static final Logger LOG = Logger.getLogger(ChunkStore.class.getName());
 
-    @Resource(lookup = Database.JNDI_NAME)
+    @Inject
     DataSource dataSource;
 
     private final Jdbc jdbc = KnowledgeJdbc.on(() -> dataSource);

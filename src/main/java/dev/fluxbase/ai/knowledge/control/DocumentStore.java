@@ -3,10 +3,9 @@ package dev.fluxbase.ai.knowledge.control;
 import dev.fluxbase.ai.knowledge.entity.KnowledgeDocument;
 import dev.fluxbase.ai.knowledge.entity.MetadataFilter;
 import dev.fluxbase.ai.knowledge.entity.NewDocument;
-import dev.fluxbase.ai.platform.control.Database;
 import dev.fluxbase.ai.platform.control.Jdbc;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.Connection;
@@ -25,7 +24,7 @@ public class DocumentStore {
 
     private static final String SELECT = "SELECT " + Rows.DOCUMENT_COLUMNS + " FROM ai.documents";
 
-    @Resource(lookup = Database.JNDI_NAME)
+    @Inject
     DataSource dataSource;
 
     private final Jdbc jdbc = KnowledgeJdbc.on(() -> dataSource);

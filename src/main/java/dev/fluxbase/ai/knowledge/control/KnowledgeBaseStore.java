@@ -2,9 +2,7 @@ package dev.fluxbase.ai.knowledge.control;
 
 import dev.fluxbase.ai.knowledge.entity.KnowledgeBase;
 import dev.fluxbase.ai.knowledge.entity.KnowledgeException;
-import dev.fluxbase.ai.platform.control.Database;
 import dev.fluxbase.ai.platform.control.Jdbc;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -26,7 +24,7 @@ public class KnowledgeBaseStore {
     private static final Logger LOG = Logger.getLogger(KnowledgeBaseStore.class.getName());
     private static final String SELECT = "SELECT " + Rows.KB_COLUMNS + " FROM ai.knowledge_bases kb";
 
-    @Resource(lookup = Database.JNDI_NAME)
+    @Inject
     DataSource dataSource;
 
     private final Jdbc jdbc = KnowledgeJdbc.on(() -> dataSource);

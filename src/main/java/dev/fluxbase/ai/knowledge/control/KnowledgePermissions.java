@@ -2,10 +2,9 @@ package dev.fluxbase.ai.knowledge.control;
 
 import dev.fluxbase.ai.knowledge.entity.KnowledgePermission;
 import dev.fluxbase.ai.knowledge.entity.PermissionGrant;
-import dev.fluxbase.ai.platform.control.Database;
 import dev.fluxbase.ai.platform.control.Jdbc;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -25,7 +24,7 @@ public class KnowledgePermissions {
     private static final String FROM = " FROM ai.knowledge_bases kb LEFT JOIN ai.knowledge_base_permissions p "
             + "ON p.knowledge_base_id = kb.id AND p.user_id = ? WHERE kb.enabled";
 
-    @Resource(lookup = Database.JNDI_NAME)
+    @Inject
     DataSource dataSource;
 
     private final Jdbc jdbc = KnowledgeJdbc.on(() -> dataSource);

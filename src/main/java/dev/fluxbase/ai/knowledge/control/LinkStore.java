@@ -2,10 +2,9 @@ package dev.fluxbase.ai.knowledge.control;
 
 import dev.fluxbase.ai.knowledge.entity.KnowledgeLink;
 import dev.fluxbase.ai.knowledge.entity.LinkSettings;
-import dev.fluxbase.ai.platform.control.Database;
 import dev.fluxbase.ai.platform.control.Jdbc;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -18,7 +17,7 @@ public class LinkStore {
     private static final String SELECT = "SELECT " + Rows.LINK_COLUMNS + " FROM ai.chatbot_knowledge_bases l "
             + "JOIN ai.chatbots c ON c.id = l.chatbot_id JOIN ai.knowledge_bases kb ON kb.id = l.knowledge_base_id";
 
-    @Resource(lookup = Database.JNDI_NAME)
+    @Inject
     DataSource dataSource;
 
     private final Jdbc jdbc = KnowledgeJdbc.on(() -> dataSource);

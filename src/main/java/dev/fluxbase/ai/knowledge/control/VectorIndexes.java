@@ -1,7 +1,6 @@
 package dev.fluxbase.ai.knowledge.control;
 
 import dev.fluxbase.ai.knowledge.entity.KnowledgeException;
-import dev.fluxbase.ai.platform.control.Database;
 import dev.fluxbase.ai.platform.control.Jdbc;
 import dev.fluxbase.ai.platform.entity.MaintenanceRequested;
 import dev.fluxbase.ai.platform.entity.SchemaReady;
@@ -9,6 +8,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -34,7 +34,7 @@ public class VectorIndexes {
     /** Advisory-lock class of index builds ('FLXI'), so that two instances never build the same index at once. */
     private static final int LOCK_CLASS = 0x464C5849;
 
-    @Resource(lookup = Database.JNDI_NAME)
+    @Inject
     DataSource dataSource;
 
     private final Jdbc jdbc = new Jdbc(() -> dataSource, e -> new KnowledgeException("Knowledge-base index: " + e.getMessage(), e));

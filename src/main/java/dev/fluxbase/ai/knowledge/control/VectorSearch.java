@@ -4,10 +4,9 @@ import dev.fluxbase.ai.knowledge.entity.DocumentScope;
 import dev.fluxbase.ai.knowledge.entity.KnowledgeBase;
 import dev.fluxbase.ai.knowledge.entity.SearchHit;
 import dev.fluxbase.ai.knowledge.entity.SearchRequest;
-import dev.fluxbase.ai.platform.control.Database;
 import dev.fluxbase.ai.platform.control.Jdbc;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -25,7 +24,7 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class VectorSearch {
 
-    @Resource(lookup = Database.JNDI_NAME)
+    @Inject
     DataSource dataSource;
 
     private final Jdbc jdbc = KnowledgeJdbc.on(() -> dataSource);

@@ -1,9 +1,8 @@
 package dev.fluxbase.ai.mcpservers.control;
 
-import dev.fluxbase.ai.platform.control.Database;
 import dev.fluxbase.ai.platform.control.Jdbc;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.UUID;
@@ -20,7 +19,7 @@ public class McpCallLog {
     private static final String INSERT = "INSERT INTO ai.mcp_call_log (chatbot_id, conversation_id, user_id, server_id, server_name, tool, "
             + "arguments, succeeded, error, result_bytes, duration_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-    @Resource(lookup = Database.JNDI_NAME)
+    @Inject
     DataSource dataSource;
 
     /** One call; {@code error} is null and {@code resultBytes} set when it succeeded. */

@@ -2,10 +2,9 @@ package dev.fluxbase.ai.mcpservers.control;
 
 import dev.fluxbase.ai.mcpservers.entity.McpServer;
 import dev.fluxbase.ai.mcpservers.entity.McpServerNameTaken;
-import dev.fluxbase.ai.platform.control.Database;
 import dev.fluxbase.ai.platform.control.Jdbc;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -22,7 +21,7 @@ public class McpServerStore {
     private static final String SELECT = "SELECT id, name, description, url, transport, auth_header_name, allowed_tools, enabled, "
             + "connect_timeout_ms, call_timeout_ms, created_at, updated_at FROM ai.mcp_servers";
 
-    @Resource(lookup = Database.JNDI_NAME)
+    @Inject
     DataSource dataSource;
 
     private final Jdbc jdbc = new Jdbc(() -> dataSource, e -> UNIQUE_VIOLATION.equals(e.getSQLState())

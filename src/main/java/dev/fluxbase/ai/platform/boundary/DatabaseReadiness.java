@@ -1,8 +1,6 @@
 package dev.fluxbase.ai.platform.boundary;
 
-import dev.fluxbase.ai.platform.control.Database;
 import dev.fluxbase.ai.platform.control.SchemaMigrator;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -22,7 +20,7 @@ public class DatabaseReadiness implements HealthCheck {
     static final String NAME = "database";
     private static final int VALIDATION_TIMEOUT_SECONDS = 2;
 
-    @Resource(lookup = Database.JNDI_NAME)
+    @Inject
     DataSource dataSource;
 
     @Inject

@@ -80,6 +80,15 @@
  * lock on every checkout, 42 s blocked over 20 s, bench/RESULTS.md), no test; {@code stringtype=unspecified},
  * without which EclipseLink's strings do not bind to {@code jsonb} and {@code vector} columns (every IT that
  * stores a conversation or a chunk fails).</li>
+ * <li>{@code META-INF/persistence.xml}, {@code eclipselink.session.customizer}: {@code platform/control/ServerDataSource.java}
+ * gives the persistence unit the pool {@code fluxbase.db.jndi-name} names, as its {@code jta-data-source} is read as
+ * written; {@code FullServerIT.everyConnectionComesFromThePoolAsadminDefined} reads the application name of the unit's
+ * reading and writing connections (without the customizer's reading pool it reads the WAR's pool's). The PostgreSQL
+ * driver is a server library ({@code target/server-libs}), not in the WAR: a server-defined pool loads it from the
+ * server's class loader (by the thread's class loader when the application's thread opens it first, by the server's when
+ * an administrator's ping does), and the application's {@code PGobject} and {@code PGResultSetMetaData} must be the same
+ * classes; {@code FullServerIT.theEmbeddingRuntimeAndTheJdbcDriverComeFromTheServersLibrariesNotTheWar} checks where the
+ * driver comes from, {@code theSqlExecutorReadsTheDriversOwnTypesAndColumnOrigins} that they work on the pool.</li>
  * <li>{@code src/main/webapp/WEB-INF/web.xml}: the same data source again with only
  * {@code <max-pool-size>${MPCONFIG=fluxbase.db.pool.max}</max-pool-size>}, because an annotation's int
  * cannot name a config key and Payara expands the expression in a descriptor; {@code PoolSizeIT} starts an

@@ -1,6 +1,5 @@
 package dev.fluxbase.ai.platform.control;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -25,7 +24,7 @@ public class ClusterJobs {
         int run(Connection connection) throws SQLException;
     }
 
-    @Resource(lookup = Database.JNDI_NAME)
+    @Inject
     DataSource dataSource;
 
     @Inject

@@ -1,7 +1,13 @@
 package dev.fluxbase.ai.platform.control;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The application's connection pool. Values come from MicroProfile Config, so the environment
@@ -24,6 +30,10 @@ import jakarta.enterprise.context.ApplicationScoped;
  *
  * <p>Connections are not matched against the caller's credentials (there is only one), which read the
  * credentials under a lock on every checkout and showed under load (bench/RESULTS.md).
+ *
+ * <p>A server may define the pool instead ({@code asadmin create-jdbc-resource}, as payara/server/setup-domain.sh does):
+ * {@code fluxbase.db.jndi-name} names it (a global name, which resolves on any thread), and every component gets it from
+ * {@link #dataSource()} and the persistence unit from {@link ServerDataSource}. This pool then stays defined but opens no connection (its initial size is 0).
  */
 @ApplicationScoped
 @DataSourceDefinition(
@@ -47,8 +57,31 @@ import jakarta.enterprise.context.ApplicationScoped;
         })
 public class Database {
 
+    /** The WAR's own pool, the data source unless {@code fluxbase.db.jndi-name} names another. */
     public static final String JNDI_NAME = "java:app/jdbc/fluxbase";
 
     /** The schema that holds every table of ours. */
     public static final String SCHEMA = "ai";
+
+    // Injected, not looked up: a java:app name resolves only on the application's threads, and the first to need
+    // this bean may be the server's (a health check).
+    @Resource(lookup = JNDI_NAME)
+    DataSource own;
+
+    @Inject
+    @ConfigProperty(name = "fluxbase.db.jndi-name", defaultValue = "java:app/jdbc/fluxbase")
+    String jndiName;
+
+    private DataSource dataSource;
+
+    @PostConstruct
+    void choose() {
+        dataSource = JNDI_NAME.equals(jndiName) ? own : DataSourceName.lookUp(jndiName);
+    }
+
+    /** The data source every component's SQL runs on. */
+    @Produces
+    public DataSource dataSource() {
+        return dataSource;
+    }
 }

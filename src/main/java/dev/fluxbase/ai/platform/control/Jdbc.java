@@ -49,7 +49,7 @@ public final class Jdbc {
     private final Function<SQLException, ? extends RuntimeException> failure;
 
     /**
-     * @param dataSource the data source once it is injected (a field initializer runs before {@code @Resource})
+     * @param dataSource the data source once it is injected (a field initializer runs before injection)
      * @param what       what fails when a call fails, such as "Conversation storage": the start of the message
      */
     public Jdbc(Supplier<DataSource> dataSource, String what) {

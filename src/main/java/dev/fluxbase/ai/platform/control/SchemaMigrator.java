@@ -38,7 +38,7 @@ public class SchemaMigrator {
 
     private static final Logger LOG = Logger.getLogger(SchemaMigrator.class.getName());
 
-    @Resource(lookup = Database.JNDI_NAME)
+    @Inject
     DataSource dataSource;
 
     @Resource

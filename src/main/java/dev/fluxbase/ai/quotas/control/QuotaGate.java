@@ -1,6 +1,5 @@
 package dev.fluxbase.ai.quotas.control;
 
-import dev.fluxbase.ai.platform.control.Database;
 import dev.fluxbase.ai.platform.control.Jdbc;
 import dev.fluxbase.ai.platform.entity.CodedException;
 import dev.fluxbase.ai.platform.entity.ErrorCodes;
@@ -9,8 +8,8 @@ import dev.fluxbase.ai.quotas.entity.QuotaExceeded;
 import dev.fluxbase.ai.quotas.entity.QuotaSubject;
 import dev.fluxbase.ai.quotas.entity.TokenReservation;
 import dev.fluxbase.ai.quotas.entity.Window;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -51,7 +50,7 @@ public class QuotaGate {
     private static final String TOKENS = "SELECT tokens + reserved FROM ai.usage_counters "
             + "WHERE subject = ? AND chatbot_id = ? AND window_kind = ? AND window_start = ?";
 
-    @Resource(lookup = Database.JNDI_NAME)
+    @Inject
     DataSource dataSource;
 
     private final Jdbc jdbc = new Jdbc(() -> dataSource,

@@ -1,14 +1,13 @@
 package dev.fluxbase.ai.quotas.control;
 
-import dev.fluxbase.ai.platform.control.Database;
 import dev.fluxbase.ai.platform.control.Jdbc;
 import dev.fluxbase.ai.quotas.entity.ExtractionUsage;
 import dev.fluxbase.ai.quotas.entity.Outcome;
 import dev.fluxbase.ai.quotas.entity.TokenReservation;
 import dev.fluxbase.ai.quotas.entity.TurnUsage;
 import dev.fluxbase.ai.quotas.entity.Window;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,7 +40,7 @@ public class UsageBook {
             + "prompt_tokens, completion_tokens, duration_ms, outcome, error_code) VALUES (?, ?, ?, ?, ?, ?, ?, '" + Outcome.extraction.name()
             + "', ?)";
 
-    @Resource(lookup = Database.JNDI_NAME)
+    @Inject
     DataSource dataSource;
 
     private final Jdbc jdbc = new Jdbc(() -> dataSource, e -> new IllegalStateException("Could not book a turn: " + e.getMessage(), e));

@@ -1,12 +1,11 @@
 package dev.fluxbase.ai.quotas.control;
 
-import dev.fluxbase.ai.platform.control.Database;
 import dev.fluxbase.ai.platform.control.Jdbc;
 import dev.fluxbase.ai.quotas.entity.UsageGroup;
 import dev.fluxbase.ai.quotas.entity.UsageQuery;
 import dev.fluxbase.ai.quotas.entity.UsageTotals;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -21,7 +20,7 @@ public class UsageReport {
     private static final String SUMS = "count(*) FILTER (WHERE outcome <> 'refused'), count(*) FILTER (WHERE outcome = 'refused'), "
             + "coalesce(sum(prompt_tokens), 0), coalesce(sum(completion_tokens), 0)";
 
-    @Resource(lookup = Database.JNDI_NAME)
+    @Inject
     DataSource dataSource;
 
     private final Jdbc jdbc = new Jdbc(() -> dataSource, "Reading the usage ledger");

@@ -1,13 +1,11 @@
 package dev.fluxbase.ai.rlschecks.control;
 
-import dev.fluxbase.ai.platform.control.Database;
 import dev.fluxbase.ai.platform.control.DatabaseRoles;
 import dev.fluxbase.ai.platform.control.LocalSettings;
 import dev.fluxbase.ai.platform.control.StatementDeadline;
 import dev.fluxbase.ai.platform.entity.JsonFactories;
 import dev.fluxbase.ai.rlschecks.entity.Impersonation;
 import dev.fluxbase.ai.tools.sqlguard.control.PostgresText;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObjectBuilder;
@@ -35,7 +33,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class ImpersonatedQuery {
 
-    @Resource(lookup = Database.JNDI_NAME)
+    @Inject
     DataSource dataSource;
 
     @Inject

@@ -1,6 +1,5 @@
 package dev.fluxbase.ai.rlschecks.control;
 
-import dev.fluxbase.ai.platform.control.Database;
 import dev.fluxbase.ai.platform.control.Jdbc;
 import dev.fluxbase.ai.platform.entity.ErrorCodes;
 import dev.fluxbase.ai.platform.entity.RequestRejected;
@@ -10,8 +9,8 @@ import dev.fluxbase.ai.rlschecks.entity.ChecksSummary;
 import dev.fluxbase.ai.rlschecks.entity.Expectation;
 import dev.fluxbase.ai.rlschecks.entity.RecordedQuery;
 import dev.fluxbase.ai.rlschecks.entity.RlsCheck;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -38,7 +37,7 @@ public class RlsCheckStore {
             + "ORDER BY m.created_at DESC, m.ordinal DESC LIMIT 1) AS question FROM ai.sql_audit_log a "
             + "WHERE a.chatbot_id = ? AND a.allowed AND a.error IS NULL";
 
-    @Resource(lookup = Database.JNDI_NAME)
+    @Inject
     DataSource dataSource;
 
     private final Jdbc jdbc = new Jdbc(() -> dataSource, e -> UNIQUE_VIOLATION.equals(e.getSQLState())

@@ -1,6 +1,5 @@
 package dev.fluxbase.ai.settings.control;
 
-import dev.fluxbase.ai.platform.control.Database;
 import dev.fluxbase.ai.platform.control.Jdbc;
 import dev.fluxbase.ai.platform.entity.CodedException;
 import dev.fluxbase.ai.platform.entity.ErrorCodes;
@@ -9,8 +8,8 @@ import dev.fluxbase.ai.platform.entity.RequestRejected;
 import dev.fluxbase.ai.settings.entity.Setting;
 import dev.fluxbase.ai.settings.entity.SettingText;
 import dev.fluxbase.ai.settings.entity.SettingValue;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -33,7 +32,7 @@ public class SettingsStore {
     private static final String COLUMNS = "id, key, user_id, is_secret, value::text AS value, value_type, description, editable_by, "
             + "metadata::text AS metadata, created_by, updated_by, created_at, updated_at";
 
-    @Resource(lookup = Database.JNDI_NAME)
+    @Inject
     DataSource dataSource;
 
     private final Jdbc jdbc = new Jdbc(() -> dataSource, SettingsStore::failure);

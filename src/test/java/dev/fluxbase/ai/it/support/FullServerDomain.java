@@ -23,10 +23,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * and the run's token key. Arquillian starts, deploys to and stops it ({@code arquillian.xml} reads the ports set here);
  * when the run ends this stops it again, should Arquillian not have, so no server outlives a failed run.
  */
-record FullServerDomain(Path payaraHome, FakeLlmServer llm, ServerUnderTest server) implements ExtensionContext.Store.CloseableResource {
+public record FullServerDomain(Path payaraHome, FakeLlmServer llm, ServerUnderTest server) implements ExtensionContext.Store.CloseableResource {
 
     static final String PAYARA_HOME = "it.payaraHome";
-    static final String DOMAIN = "fluxbase-it";
+    /** The domain's name, which the connection pool's application name carries. */
+    public static final String DOMAIN = "fluxbase-it";
     private static final Logger LOG = Logger.getLogger(FullServerDomain.class.getName());
     private static final Duration SETUP_TIMEOUT = Duration.ofMinutes(5);
     /** The ports a domain takes above its base: debugger, IIOP, administration, OSGi shell, JMS, HTTP(S), JMX, data grid. */

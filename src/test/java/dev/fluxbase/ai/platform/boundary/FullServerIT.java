@@ -2,15 +2,16 @@ package dev.fluxbase.ai.platform.boundary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import ai.onnxruntime.OrtEnvironment;
 import dev.fluxbase.ai.it.support.ChatClient;
 import dev.fluxbase.ai.it.support.FluxbaseServer;
 import dev.fluxbase.ai.it.support.FullPayaraServer;
+import dev.fluxbase.ai.it.support.FullServerDomain;
 import dev.fluxbase.ai.it.support.RecordedRequest;
 import dev.fluxbase.ai.it.support.Reply;
 import dev.fluxbase.ai.it.support.ServerUnderTest;
-import dev.fluxbase.ai.platform.control.Database;
 import dev.fluxbase.ai.quotas.control.QuotaGate;
 import dev.fluxbase.ai.quotas.entity.Limits;
 import dev.fluxbase.ai.quotas.entity.QuotaExceeded;
@@ -18,6 +19,7 @@ import dev.fluxbase.ai.quotas.entity.QuotaSubject;
 import dev.fluxbase.ai.tools.sql.control.SchemaDescriber;
 import dev.fluxbase.ai.tools.sql.control.SqlExecutor;
 import dev.fluxbase.ai.tools.sql.control.SqlExecutorProbe;
+import dev.fluxbase.ai.tools.sql.entity.ColumnOrigin;
 import dev.fluxbase.ai.tools.sql.entity.DatabaseIdentity;
 import dev.fluxbase.ai.tools.sql.entity.QueryOutcome;
 import jakarta.inject.Inject;
@@ -38,8 +40,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
 import javax.sql.DataSource;
 import org.assertj.core.api.Assertions;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -52,6 +52,7 @@ import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.postgresql.util.PGobject;
 
 /**
  * The built WAR on a full Payara Server 6, in a domain that payara/server/setup-domain.sh made (the README's way), run
@@ -73,13 +74,19 @@ class FullServerIT {
     @Inject
     SchemaDescriber schemaDescriber;
 
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    PersistenceUnitProbe persistenceUnit;
+
     /** The WAR as built, with these tests and AssertJ for the in-container ones. */
     @Deployment
     static WebArchive deployment() throws IOException, URISyntaxException {
         WebArchive war = ShrinkWrap.create(ZipImporter.class, "fluxbase-ai.war").importFrom(new File(System.getProperty("it.war")))
                 .as(WebArchive.class);
         atRootContext(war);
-        war.addClasses(FullServerIT.class, FullPayaraServer.class, SqlExecutorProbe.class);
+        war.addClasses(FullServerIT.class, FullPayaraServer.class, SqlExecutorProbe.class, PersistenceUnitProbe.class);
         war.addAsLibrary(ShrinkWrap.createFromZipFile(JavaArchive.class, jarOf(Assertions.class)));
         return war;
     }
@@ -151,6 +158,20 @@ class FullServerIT {
     }
 
     @Test
+    void theSqlExecutorReadsTheDriversOwnTypesAndColumnOrigins() throws Exception {
+        String table = "full_server_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        execute("CREATE TABLE public." + table + " (id int PRIMARY KEY, doc jsonb NOT NULL)");
+        execute("INSERT INTO public." + table + " VALUES (1, '{\"size\": 3}')");
+        execute("GRANT SELECT ON public." + table + " TO authenticated");
+
+        QueryOutcome outcome = SqlExecutorProbe.runWithOrigins(sqlExecutor, "SELECT id, doc FROM " + table, ALICE, List.of("public"));
+
+        assertThat(outcome.succeeded()).as("%s", outcome).isTrue();
+        assertThat(outcome.rows()).singleElement().satisfies(row -> assertThat(row.getJsonObject("doc").getInt("size")).isEqualTo(3));
+        assertThat(outcome.origins()).extracting(ColumnOrigin::table, ColumnOrigin::column).containsExactly(tuple(table, "id"), tuple(table, "doc"));
+    }
+
+    @Test
     void theSchemaDescriberDescribesATableWithItsComment() throws Exception {
         String table = "full_server_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         execute("CREATE TABLE public." + table + " (id int PRIMARY KEY, label text NOT NULL)");
@@ -162,18 +183,32 @@ class FullServerIT {
     }
 
     @Test
-    void theEmbeddingRuntimeComesFromTheServersLibrariesNotTheWar() throws Exception {
+    void everyConnectionComesFromThePoolAsadminDefined() throws Exception {
+        String serverPool = "fluxbase-ai/" + FullServerDomain.DOMAIN; // the pool's ApplicationName (setup-domain.sh)
+        QueryOutcome executorConnection = SqlExecutorProbe.run(sqlExecutor, "SELECT current_setting('application_name') AS name", ALICE,
+                List.of("public"), true);
+
+        assertThat(injectedConnection()).isEqualTo(serverPool);
+        assertThat(executorConnection.rows()).singleElement().satisfies(row -> assertThat(row.getString("name")).isEqualTo(serverPool));
+        assertThat(persistenceUnit.readingConnection()).isEqualTo(serverPool);
+        assertThat(persistenceUnit.writingConnection()).isEqualTo(serverPool);
+    }
+
+    @Test
+    void theEmbeddingRuntimeAndTheJdbcDriverComeFromTheServersLibrariesNotTheWar() throws Exception {
         assertThat(OrtEnvironment.class.getProtectionDomain().getCodeSource().getLocation().getPath())
                 .contains("/domains/").doesNotContain("fluxbase-ai");
         assertThat(OrtEnvironment.getEnvironment()).isNotNull();
+        assertThat(PGobject.class.getProtectionDomain().getCodeSource().getLocation().getPath())
+                .contains("/domains/").doesNotContain("fluxbase-ai");
     }
 
-    private static UUID chatbotId(String name) throws NamingException, SQLException {
+    private UUID chatbotId(String name) throws SQLException {
         return UUID.fromString(query("SELECT id::text FROM ai.chatbots WHERE name = ?", name).get(0));
     }
 
-    private static List<String> query(String sql, String parameter) throws NamingException, SQLException {
-        try (Connection connection = dataSource().getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+    private List<String> query(String sql, String parameter) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, parameter);
             try (ResultSet rows = statement.executeQuery()) {
                 List<String> values = new ArrayList<>();
@@ -185,13 +220,17 @@ class FullServerIT {
         }
     }
 
-    private static void execute(String sql) throws NamingException, SQLException {
-        try (Connection connection = dataSource().getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute(sql);
+    private String injectedConnection() throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("SELECT current_setting('application_name')")) {
+            row.next();
+            return row.getString(1);
         }
     }
 
-    private static DataSource dataSource() throws NamingException {
-        return InitialContext.doLookup(Database.JNDI_NAME);
+    private void execute(String sql) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
     }
 }

@@ -5,10 +5,9 @@ import dev.fluxbase.ai.knowledge.graph.entity.Entity;
 import dev.fluxbase.ai.knowledge.graph.entity.EntityType;
 import dev.fluxbase.ai.knowledge.graph.entity.KnowledgeGraph;
 import dev.fluxbase.ai.knowledge.graph.entity.Relationship;
-import dev.fluxbase.ai.platform.control.Database;
 import dev.fluxbase.ai.platform.control.Jdbc;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -37,7 +36,7 @@ public class GraphReader {
     private static final String SEARCH_MATCH = "(e.canonical_name LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM unnest(e.alias_keys) k "
             + "WHERE k LIKE ? ESCAPE '\\'))";
 
-    @Resource(lookup = Database.JNDI_NAME)
+    @Inject
     DataSource dataSource;
 
     private final Jdbc jdbc = new Jdbc(() -> dataSource, e -> new KnowledgeException("Reading the knowledge graph failed: " + e.getMessage(), e));

@@ -2,10 +2,9 @@ package dev.fluxbase.ai.knowledge.graph.control;
 
 import dev.fluxbase.ai.knowledge.entity.KnowledgeException;
 import dev.fluxbase.ai.knowledge.graph.entity.NamedChunks;
-import dev.fluxbase.ai.platform.control.Database;
 import dev.fluxbase.ai.platform.control.Jdbc;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,7 +18,7 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class GraphRetrieval {
 
-    @Resource(lookup = Database.JNDI_NAME)
+    @Inject
     DataSource dataSource;
 
     private final Jdbc jdbc = new Jdbc(() -> dataSource, e -> new KnowledgeException("Graph retrieval failed: " + e.getMessage(), e));

@@ -10,10 +10,8 @@ import dev.fluxbase.ai.knowledge.tables.entity.ExportOptions;
 import dev.fluxbase.ai.knowledge.tables.entity.ExportResult;
 import dev.fluxbase.ai.knowledge.tables.entity.TableDetails;
 import dev.fluxbase.ai.knowledge.tables.entity.TableName;
-import dev.fluxbase.ai.platform.control.Database;
 import dev.fluxbase.ai.platform.control.Jdbc;
 import dev.fluxbase.ai.platform.entity.JsonFactories;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObjectBuilder;
@@ -32,7 +30,7 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class ExportWriter {
 
-    @Resource(lookup = Database.JNDI_NAME)
+    @Inject
     DataSource dataSource;
 
     private final Jdbc jdbc = new Jdbc(() -> dataSource, e -> new KnowledgeException("Database error: " + e.getMessage(), e));

@@ -6,10 +6,9 @@ import dev.fluxbase.ai.knowledge.tables.entity.ExportOptions;
 import dev.fluxbase.ai.knowledge.tables.entity.LastSync;
 import dev.fluxbase.ai.knowledge.tables.entity.SyncConfig;
 import dev.fluxbase.ai.knowledge.tables.entity.TableName;
-import dev.fluxbase.ai.platform.control.Database;
 import dev.fluxbase.ai.platform.control.Jdbc;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -28,7 +27,7 @@ public class SyncConfigStore {
             + "include_indexes, include_sample_rows, sample_row_count, sync_interval_minutes, export_role, change_column, document_id, "
             + "last_sync_at, last_sync_status, last_sync_error, last_sync_state, created_at, updated_at FROM ai.table_export_sync_configs";
 
-    @Resource(lookup = Database.JNDI_NAME)
+    @Inject
     DataSource dataSource;
 
     private final Jdbc jdbc = new Jdbc(() -> dataSource, e -> UNIQUE_VIOLATION.equals(e.getSQLState())

@@ -3,7 +3,6 @@ package dev.fluxbase.ai.tools.sql.control;
 import dev.fluxbase.ai.platform.control.ConfigChanges;
 import dev.fluxbase.ai.platform.control.Database;
 import dev.fluxbase.ai.tools.sql.entity.SchemaDescriptions;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -57,7 +56,7 @@ public class SchemaDescriber {
              ORDER BY n.nspname, c.relname, a.attnum
             """;
 
-    @Resource(lookup = Database.JNDI_NAME)
+    @Inject
     DataSource dataSource;
 
     @Inject

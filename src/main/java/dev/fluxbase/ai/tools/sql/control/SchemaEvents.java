@@ -2,7 +2,6 @@ package dev.fluxbase.ai.tools.sql.control;
 
 import dev.fluxbase.ai.platform.control.Database;
 import dev.fluxbase.ai.platform.entity.SchemaReady;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -47,7 +46,7 @@ public class SchemaEvents {
             + "JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace WHERE p.proname = 'notify_schema_change' AND n.nspname = '"
             + Database.SCHEMA + "' AND t.evtenabled <> 'D'";
 
-    @Resource(lookup = Database.JNDI_NAME)
+    @Inject
     DataSource dataSource;
 
     @Inject

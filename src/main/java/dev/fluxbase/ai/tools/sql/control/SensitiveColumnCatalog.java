@@ -2,9 +2,7 @@ package dev.fluxbase.ai.tools.sql.control;
 
 import dev.fluxbase.ai.chatbots.entity.SqlAccess;
 import dev.fluxbase.ai.platform.control.ConfigChanges;
-import dev.fluxbase.ai.platform.control.Database;
 import dev.fluxbase.ai.tools.sql.entity.SensitiveColumns;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -41,7 +39,7 @@ public class SensitiveColumnCatalog {
                AND n.nspname = ANY (?)
             """;
 
-    @Resource(lookup = Database.JNDI_NAME)
+    @Inject
     DataSource dataSource;
 
     @Inject

@@ -1,9 +1,8 @@
 package dev.fluxbase.ai.tools.sql.control;
 
-import dev.fluxbase.ai.platform.control.Database;
 import dev.fluxbase.ai.platform.control.Jdbc;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.UUID;
@@ -19,7 +18,7 @@ public class SqlAuditLog {
     private static final String INSERT = "INSERT INTO ai.sql_audit_log (chatbot_id, conversation_id, user_id, db_role, sql, allowed, "
             + "rejection_reason, row_count, duration_ms, error, channel, masked_columns) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-    @Resource(lookup = Database.JNDI_NAME)
+    @Inject
     DataSource dataSource;
 
     /**

@@ -1,6 +1,5 @@
 package dev.fluxbase.ai.tools.sql.control;
 
-import dev.fluxbase.ai.platform.control.Database;
 import dev.fluxbase.ai.platform.control.Jdbc;
 import dev.fluxbase.ai.platform.control.LocalSettings;
 import dev.fluxbase.ai.platform.control.StatementDeadline;
@@ -11,7 +10,6 @@ import dev.fluxbase.ai.tools.sql.entity.QueryOutcome;
 import dev.fluxbase.ai.tools.sql.entity.QueryOutcome.Stop;
 import dev.fluxbase.ai.tools.sql.entity.ResultLimits;
 import dev.fluxbase.ai.tools.sqlguard.control.PostgresText;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -50,7 +48,7 @@ public class SqlExecutor {
 
     private static final Pattern LEADING_WITH = Pattern.compile("^[\\s(]*with\\b", Pattern.CASE_INSENSITIVE);
 
-    @Resource(lookup = Database.JNDI_NAME)
+    @Inject
     DataSource dataSource;
 
     @Inject

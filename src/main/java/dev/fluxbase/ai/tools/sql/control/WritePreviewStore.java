@@ -1,13 +1,12 @@
 package dev.fluxbase.ai.tools.sql.control;
 
-import dev.fluxbase.ai.platform.control.Database;
 import dev.fluxbase.ai.platform.control.Jdbc;
 import dev.fluxbase.ai.platform.entity.ErrorCodes;
 import dev.fluxbase.ai.platform.entity.JsonFactories;
 import dev.fluxbase.ai.tools.sql.entity.WritePreview;
 import dev.fluxbase.ai.tools.sql.entity.WriteRefused;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.sql.Connection;
@@ -35,7 +34,7 @@ public class WritePreviewStore {
             + " AND status = 'pending' AND expires_at > now() RETURNING id, conversation_id, chatbot_id, user_id, query, sql, parameters, "
             + "operation, target_table, key_columns, affected_keys::text, rows_affected, before_digest, after_digest, expires_at";
 
-    @Resource(lookup = Database.JNDI_NAME)
+    @Inject
     DataSource dataSource;
 
     /** Who may decide a preview: the user of the conversation it was made in. */

@@ -165,13 +165,16 @@ class SchemaChangesIT {
         }
     }
 
-    /** The system prompt the provider received for a new conversation's first turn on this instance. */
+    /**
+     * The system prompt the provider received for a new conversation's first turn on this instance. Each turn is a new
+     * user's: the waits above take as many turns as the change needs, which one user's rate limit would cut short.
+     */
     private String systemPrompt(ServerUnderTest instance) {
-        try (ChatClient chat = instance.chatAs("schema-watcher")) {
+        try (ChatClient chat = instance.chatAs("schema-watcher-" + UUID.randomUUID())) {
             String id = chat.startChat(BOT, "default");
             server.llm().enqueue(Reply.text("Noted."));
             chat.message(id, "Which tables are there?");
-            chat.turn(id);
+            assertThat(chat.turn(id)).last().satisfies(frame -> assertThat(frame.getString("type")).isEqualTo("done"));
         }
         List<RecordedRequest> requests = server.llm().requests();
         return requests.get(requests.size() - 1).json().getJsonArray("messages").getJsonObject(0).getString("content");
