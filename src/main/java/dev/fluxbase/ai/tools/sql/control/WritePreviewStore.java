@@ -21,7 +21,8 @@ import javax.sql.DataSource;
 /**
  * The write previews waiting for their user, in {@code ai.write_previews}, so that any instance can confirm them. A preview
  * is claimed by one conditional UPDATE in the transaction of its write: a second confirmation, or one after a cancel or the
- * deadline, finds nothing to claim, and a write that fails leaves its preview as it was.
+ * deadline, finds nothing to claim, and a write that fails leaves its preview as it was. (In a REPEATABLE READ transaction
+ * a claim that waited for another decision fails instead; {@link #refusal(UUID, Owner)} then tells what was decided.)
  */
 @ApplicationScoped
 public class WritePreviewStore {

@@ -68,6 +68,12 @@ class WriteStatementTest {
     }
 
     @Test
+    void piecesKeepTheTextAsWrittenAcrossLinesTabsAndWordsThatTheLexerReadsAsOne() {
+        assertThat(targets("UPDATE tasks\n\tSET flag = a IS  NOT\n DISTINCT  FROM b, note = c SIMILAR  TO 'x%'\r\nWHERE\n\towner = 'ada'\n"))
+                .isEqualTo("SELECT to_jsonb(tasks)::text FROM tasks WHERE (\n\towner = 'ada') FOR UPDATE OF tasks");
+    }
+
+    @Test
     void aWithThatChangesRowsIsToldApart() {
         assertThat(write("WITH gone AS (DELETE FROM tasks RETURNING *) SELECT count(*) FROM gone").changesRowsInWith()).isTrue();
         assertThat(write("WITH gone AS (DELETE FROM tasks RETURNING *) INSERT INTO archive SELECT * FROM gone").changesRowsInWith()).isTrue();
