@@ -1,8 +1,7 @@
 -- Writes previewed and confirmed (the README's "Writes are previewed, then confirmed"): whether a chatbot's writes wait for
 -- the user (@fluxbase:confirm-writes, true by default), and the previews that wait. A preview is kept here, not in memory,
 -- so that a confirm reaching another instance finds it, and claimed by one UPDATE in the transaction of the write, so that
--- it commits at most once. A confirmation compares the rows as they were before the write (before_digest, for an UPDATE
--- or a DELETE) and how many rows it changes, never the values the write computes as it runs.
+-- it commits at most once.
 ALTER TABLE chatbots ADD COLUMN confirm_writes boolean NOT NULL DEFAULT true;
 
 CREATE TABLE write_previews (
@@ -15,8 +14,11 @@ CREATE TABLE write_previews (
     parameters      text[] NOT NULL DEFAULT '{}',
     operation       text NOT NULL CHECK (operation IN ('INSERT', 'UPDATE', 'DELETE')),
     target_table    text,
+    key_columns     text[] NOT NULL DEFAULT '{}',
+    affected_keys   jsonb,
     rows_affected   integer NOT NULL,
     before_digest   text,
+    after_digest    text,
     status          text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'confirmed', 'cancelled', 'stale')),
     created_at      timestamptz NOT NULL DEFAULT now(),
     expires_at      timestamptz NOT NULL,
