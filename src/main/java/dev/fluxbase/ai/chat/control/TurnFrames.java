@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * A turn's events as its client hears them, in {@link ServerFrames} of its conversation, and as the turn
- * keeps them for its booking: the usage and the query results. What tools return is the LLM's, but for the
+ * keeps them for its booking: the usage and the query results (a write preview's among them). What tools return is the LLM's, but for the
  * {@code query_result} of queries and the {@code tool_result} of MCP servers' tools, which the tools send themselves.
  */
 final class TurnFrames implements TurnEvents {
@@ -45,8 +45,10 @@ final class TurnFrames implements TurnEvents {
         connection.send(ServerFrames.toolResult(conversationId, tool, output));
     }
 
+    /** Among the turn's query results, so that a stored conversation tells that the write waited for the user. */
     @Override
     public void writePreview(WritePreview preview) {
+        turn.queryResult(preview.query(), WriteNote.previewed(preview), 0, List.of());
         connection.send(ServerFrames.writePreview(conversationId, preview));
     }
 

@@ -51,7 +51,7 @@ class ServerFramesTest {
         JsonObject before = Json.createObjectBuilder().add("id", 1).add("done", false).build();
         JsonObject after = Json.createObjectBuilder().add("id", 1).add("done", true).build();
         WritePreview preview = new WritePreview(id, "c", UUID.randomUUID(), "u", "UPDATE tasks SET done = true", "UPDATE ... RETURNING *",
-                List.of(), "UPDATE", "tasks", List.of("id"), List.of(), 3, "b", "a", Instant.parse("2026-12-04T18:00:00Z"), List.of(before),
+                List.of(), "UPDATE", "tasks", 3, "b", Instant.parse("2026-12-04T18:00:00Z"), List.of(before),
                 List.of(after), true);
         JsonObject frame = Json.createReader(new StringReader(ServerFrames.writePreview("c", preview))).readObject();
         assertThat(frame.getString("type")).isEqualTo("write_preview");

@@ -1,8 +1,9 @@
 package dev.fluxbase.ai.tools.sql.control;
 
+import dev.fluxbase.ai.platform.control.Jdbc;
 import dev.fluxbase.ai.platform.entity.JsonFactories;
+import dev.fluxbase.ai.tools.sql.entity.BoundStatement;
 import dev.fluxbase.ai.tools.sqlguard.control.PostgresText;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -11,60 +12,43 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * The rows a write changes, as PostgreSQL returns them on a connection prepared as the user ({@link SqlExecutor#actAs}): the
- * statement runs inside a data-modifying WITH whose rows PostgreSQL turns into JSON, and, for an UPDATE, the rows as they were,
- * found again by their primary key. Row-level security applies to all of it, as to any statement of the user.
+ * write runs inside a data-modifying WITH whose rows PostgreSQL turns into JSON, and an UPDATE's rows as they are before it
+ * are read and locked by {@link WriteStatement#targetRows}. Row-level security applies to all of it, as to any statement of
+ * the user. Both run in a REPEATABLE READ transaction ({@link #repeatableRead}): they see the same rows, and a row that
+ * another transaction changed after they began is an error (SQLSTATE 40001), never an UPDATE of a row the user did not see.
  */
 final class AffectedRows {
 
-    private static final String PRIMARY_KEY = "SELECT a.attname FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid "
-            + "AND a.attnum = ANY (i.indkey) WHERE i.indrelid = to_regclass(?) AND i.indisprimary "
-            + "ORDER BY array_position(i.indkey::int2[], a.attnum)";
+    /** PostgreSQL's serialization_failure: a row changed by a transaction that committed after this one began. */
+    static final String SERIALIZATION_FAILURE = "40001";
 
     private AffectedRows() {
     }
 
-    /** Runs {@code sql}, which returns every column ({@link WriteStatement#returningAll}), and reads what it returned. */
-    static List<JsonObject> run(Connection connection, String sql, List<String> parameters) throws SQLException {
-        String text = parameters.isEmpty() ? PostgresText.forPreparedStatement(sql) : sql;
-        return json(connection, "WITH fluxbase_write AS (" + text + ") SELECT to_jsonb(fluxbase_write)::text FROM fluxbase_write",
-                parameters);
+    /** The first statement of a transaction: every statement after it sees the rows as they were when the next one began. */
+    static void repeatableRead(Connection transaction) throws SQLException {
+        Jdbc.update(transaction, "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
     }
 
-    /** The primary key columns of {@code table} as the search path resolves it; empty without one. */
-    static List<String> keyColumns(Connection connection, String table) throws SQLException {
-        List<String> columns = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(PRIMARY_KEY)) {
-            statement.setString(1, table);
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    columns.add(rows.getString(1));
-                }
-            }
-        }
-        return columns;
+    /** Runs {@code write}, which returns every column of its rows ({@link WriteStatement#returningRows}), and reads them. */
+    static List<JsonObject> run(Connection connection, BoundStatement write) throws SQLException {
+        return read(connection, new BoundStatement("WITH fluxbase_write AS (" + write.sql() + ") SELECT to_jsonb(fluxbase_write)::text "
+                + "FROM fluxbase_write", write.parameters()));
     }
 
-    /** The rows of {@code table} with these keys, as the user sees them; locked until the transaction ends when {@code lock}. */
-    static List<JsonObject> byKey(Connection connection, String table, List<String> keyColumns, List<JsonObject> keys, boolean lock)
-            throws SQLException {
-        String row = keyColumns.stream().map(c -> "t." + SqlExecutor.quote(c)).collect(Collectors.joining(", ", "(", ")"));
-        String key = keyColumns.stream().map(c -> "k." + SqlExecutor.quote(c)).collect(Collectors.joining(", "));
-        String sql = "SELECT to_jsonb(t)::text FROM " + table + " t WHERE " + row + " IN (SELECT " + key
-                + " FROM jsonb_populate_recordset(NULL::" + table + ", ?::jsonb) k)" + (lock ? " FOR UPDATE OF t" : "");
-        JsonArrayBuilder array = JsonFactories.PROVIDER.createArrayBuilder();
-        keys.forEach(array::add);
-        return json(connection, sql, List.of(array.build().toString()));
-    }
-
-    private static List<JsonObject> json(Connection connection, String sql, List<String> parameters) throws SQLException {
+    /**
+     * Reads the rows of {@code query}, which returns one JSON text per row ({@link WriteStatement#targetRows}). Without
+     * values, every {@code ?} is PostgreSQL's own operator, which the driver must not take for a placeholder.
+     */
+    static List<JsonObject> read(Connection connection, BoundStatement query) throws SQLException {
+        String sql = query.parameters().isEmpty() ? PostgresText.forPreparedStatement(query.sql()) : query.sql();
         List<JsonObject> rows = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.size(); i++) {
-                statement.setObject(i + 1, parameters.get(i), Types.OTHER);
+            for (int i = 0; i < query.parameters().size(); i++) {
+                statement.setObject(i + 1, query.parameters().get(i), Types.OTHER);
             }
             try (ResultSet result = statement.executeQuery()) {
                 while (result.next()) {

@@ -130,7 +130,7 @@ public class ExecuteSqlTool implements Tool {
         if (sensitive.isEmpty()) {
             return refused(context, shown, "the sensitive columns could not be read, so the query was not run");
         }
-        if (previewer.applies(verdict.operation(), context)) {
+        if (previewer.applies(statement, verdict.operation(), context)) {
             return preview(statement, shown, context, access, verdict, policy);
         }
         context.events().progress(ProgressSteps.EXECUTING, "Executing query...");

@@ -1,8 +1,6 @@
 package dev.fluxbase.ai.tools.sql.control;
 
-import dev.fluxbase.ai.platform.entity.JsonFactories;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -11,7 +9,9 @@ import java.util.List;
 
 /**
  * What a preview remembers of rows to tell, at confirmation, whether they are still the same: a SHA-256 of the rows' JSON
- * (as PostgreSQL's {@code to_jsonb} wrote them), in sorted order, since a statement returns its rows in no given order.
+ * (as PostgreSQL's {@code to_jsonb} wrote them), in sorted order, since a statement returns its rows in no given order. The
+ * rows are whole rows, so two rows differ when any column does, their keys included; equal rows of a table without a key
+ * count as many times as they are there.
  */
 final class RowDigest {
 
@@ -30,14 +30,5 @@ final class RowDigest {
             sha.update((byte) '\n');
         });
         return HexFormat.of().formatHex(sha.digest());
-    }
-
-    /** The key columns of each row, in the order of {@code columns}. */
-    static List<JsonObject> keys(List<JsonObject> rows, List<String> columns) {
-        return rows.stream().map(row -> {
-            JsonObjectBuilder key = JsonFactories.PROVIDER.createObjectBuilder();
-            columns.forEach(column -> key.add(column, row.get(column)));
-            return key.build();
-        }).toList();
     }
 }

@@ -7,6 +7,7 @@ import dev.fluxbase.ai.platform.entity.ErrorCodes;
 import dev.fluxbase.ai.tools.entity.ToolChannel;
 import dev.fluxbase.ai.tools.sql.control.SqlAuditLog.Entry;
 import dev.fluxbase.ai.tools.sql.control.WritePreviewStore.Owner;
+import dev.fluxbase.ai.tools.sql.entity.BoundStatement;
 import dev.fluxbase.ai.tools.sql.entity.DatabaseIdentity;
 import dev.fluxbase.ai.tools.sql.entity.WritePreview;
 import dev.fluxbase.ai.tools.sql.entity.WriteRefused;
@@ -16,16 +17,22 @@ import jakarta.json.JsonObject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
  * The user's answer to a write preview. A confirmation claims the preview and runs exactly its statement and values again as
- * the same user, in one transaction: an UPDATE first locks and compares the rows it showed, and the rows the write changes must
- * be the ones previewed (the same count; the same keys, or for a DELETE the same rows); otherwise nothing commits and the
- * preview is stale. The claim commits with the write, so a preview commits at most once.
+ * the same user, in one REPEATABLE READ transaction, and commits only when the write changes the rows the user was shown:
+ * an UPDATE first reads and locks its rows by its own FROM and WHERE, which must be the previewed rows as they were (every
+ * column), then must change as many rows; a DELETE must delete the previewed rows as they were; an INSERT must insert as
+ * many rows. What the write computes as it runs ({@code now()}, {@code random()}, a sequence, a default) is never compared.
+ * Otherwise nothing commits and the preview is stale. The claim commits with the write, so a preview commits at most once.
  */
 @ApplicationScoped
 public class WriteConfirmation {
+
+    /** A transaction that met a concurrent change (SQLSTATE 40001) is tried again this often before the preview is stale. */
+    private static final int ATTEMPTS = 3;
 
     @Inject
     SqlExecutor executor;
@@ -36,76 +43,122 @@ public class WriteConfirmation {
     @Inject
     SqlAuditLog audit;
 
+    /** What commits together with a decision, in its transaction, as the server's login role: a note in the history. */
+    @FunctionalInterface
+    public interface Decided {
+
+        Decided NOTHING = (transaction, preview) -> {
+        };
+
+        void record(Connection transaction, WritePreview preview) throws SQLException;
+    }
+
     /**
-     * @return the rows the write changed
+     * @return the preview, whose {@link WritePreview#rowsAffected} rows the write changed
      * @throws WriteRefused when the preview is not this user's and conversation's to confirm, is past, or its rows changed, or
-     *         when PostgreSQL refused the write; nothing was written then
+     *         when PostgreSQL refused the write; nothing was written then, and {@code decided} recorded nothing
      */
-    public int confirm(String previewId, Owner owner, ChatbotDefinition chatbot, DatabaseIdentity identity) {
+    public WritePreview confirm(String previewId, Owner owner, ChatbotDefinition chatbot, DatabaseIdentity identity, Decided decided) {
         UUID id = id(previewId);
-        SqlAccess access = chatbot.settings().sqlAccess();
-        long started = System.nanoTime();
-        try (Connection connection = executor.connection()) {
-            return Jdbc.inLocalTransaction(connection, transaction -> {
-                WritePreview preview = store.claim(transaction, id, owner, "confirmed");
-                if (!preview.chatbotId().equals(chatbot.id()) || !access.allowedOperations().contains(preview.operation())) {
-                    throw new WriteRefused(ErrorCodes.WRITE_FAILED, "The chatbot does not allow this write any more");
+        for (int attempt = 1;; attempt++) {
+            try {
+                return attempt(id, owner, chatbot, identity, decided);
+            } catch (WriteRefused e) {
+                if (ErrorCodes.WRITE_PREVIEW_STALE.equals(e.code())) {
+                    store.markStale(id);
                 }
-                executor.actAs(transaction, identity, access.allowedSchemas());
-                int rows = write(transaction, preview);
-                record(chatbot, owner, identity, preview, rows, started);
-                return rows;
-            });
-        } catch (WriteRefused e) {
-            if (ErrorCodes.WRITE_PREVIEW_STALE.equals(e.code())) {
-                store.markStale(id);
+                throw e;
+            } catch (SQLException e) {
+                if (!AffectedRows.SERIALIZATION_FAILURE.equals(e.getSQLState())) {
+                    throw new WriteRefused(ErrorCodes.WRITE_FAILED, "The write failed, nothing was changed: "
+                            + QueryErrors.describe(e, executor.statementTimeoutMillis()));
+                }
+                // another decision claimed the preview first, or a row changed after this transaction began
+                Optional<WriteRefused> decidedElsewhere = refusal(id, owner);
+                if (decidedElsewhere.isPresent()) {
+                    throw decidedElsewhere.get();
+                }
+                if (attempt == ATTEMPTS) {
+                    store.markStale(id);
+                    throw WritePreviewStore.stale();
+                }
             }
-            throw e;
-        } catch (SQLException e) {
-            throw new WriteRefused(ErrorCodes.WRITE_FAILED, "The write failed, nothing was changed: "
-                    + QueryErrors.describe(e, executor.statementTimeoutMillis()));
         }
     }
 
     /** @throws WriteRefused when the preview is not this user's and conversation's, or was decided already */
-    public void cancel(String previewId, Owner owner) {
+    public WritePreview cancel(String previewId, Owner owner, Decided decided) {
         UUID id = id(previewId);
         try (Connection connection = executor.connection()) {
-            Jdbc.inLocalTransaction(connection, transaction -> store.claim(transaction, id, owner, "cancelled"));
+            return Jdbc.inLocalTransaction(connection, transaction -> {
+                WritePreview preview = store.claim(transaction, id, owner, "cancelled");
+                decided.record(transaction, preview);
+                return preview;
+            });
         } catch (SQLException e) {
             throw new WriteRefused(ErrorCodes.WRITE_FAILED, "The preview could not be cancelled: " + e.getMessage());
         }
     }
 
+    private WritePreview attempt(UUID id, Owner owner, ChatbotDefinition chatbot, DatabaseIdentity identity, Decided decided)
+            throws SQLException {
+        SqlAccess access = chatbot.settings().sqlAccess();
+        long started = System.nanoTime();
+        try (Connection connection = executor.connection()) {
+            return Jdbc.inLocalTransaction(connection, transaction -> {
+                AffectedRows.repeatableRead(transaction);
+                WritePreview preview = store.claim(transaction, id, owner, "confirmed");
+                if (!preview.chatbotId().equals(chatbot.id()) || !access.allowedOperations().contains(preview.operation())) {
+                    throw new WriteRefused(ErrorCodes.WRITE_FAILED, "The chatbot does not allow this write any more");
+                }
+                decided.record(transaction, preview);
+                executor.actAs(transaction, identity, access.allowedSchemas());
+                int rows = write(transaction, preview);
+                record(chatbot, owner, identity, preview, rows, started);
+                return preview;
+            });
+        }
+    }
+
     private static int write(Connection transaction, WritePreview preview) throws SQLException {
-        if (preview.keyed()) {
-            List<JsonObject> before = AffectedRows.byKey(transaction, preview.table(), preview.keyColumns(), preview.keys(), true);
-            if (!RowDigest.of(before).equals(preview.beforeDigest())) {
-                throw stale();
+        BoundStatement statement = new BoundStatement(preview.sql(), preview.parameters());
+        List<JsonObject> targets = List.of();
+        if ("UPDATE".equals(preview.operation())) {
+            WriteStatement update = WriteStatement.of(statement).orElseThrow(
+                    () -> new WriteRefused(ErrorCodes.WRITE_FAILED, "The previewed write could not be read again, nothing was changed"));
+            targets = AffectedRows.read(transaction, update.targetRows());
+            if (!RowDigest.of(targets).equals(preview.beforeDigest())) {
+                throw WritePreviewStore.stale();
             }
         }
-        List<JsonObject> rows = AffectedRows.run(transaction, preview.sql(), preview.parameters());
-        if (!samePreviewed(preview, rows)) {
-            throw stale();
+        List<JsonObject> rows = AffectedRows.run(transaction, statement);
+        if (!samePreviewed(preview, targets, rows)) {
+            throw WritePreviewStore.stale();
         }
         return rows.size();
     }
 
-    /** An INSERT's new rows differ by their generated values every time: its count is what can be compared. */
-    static boolean samePreviewed(WritePreview preview, List<JsonObject> rows) {
+    /**
+     * Whether the write changed the previewed rows, given the rows it returned and, for an UPDATE, the rows it found and
+     * locked before (their digest was compared already).
+     */
+    static boolean samePreviewed(WritePreview preview, List<JsonObject> targets, List<JsonObject> rows) {
         if (rows.size() != preview.rowsAffected()) {
             return false;
         }
         return switch (preview.operation()) {
-            case "UPDATE" -> preview.keyed() ? RowDigest.of(RowDigest.keys(rows, preview.keyColumns())).equals(RowDigest.of(preview.keys()))
-                    : RowDigest.of(rows).equals(preview.afterDigest());
+            case "UPDATE" -> targets.size() == rows.size();
             case "DELETE" -> RowDigest.of(rows).equals(preview.beforeDigest());
             default -> true;
         };
     }
 
-    private static WriteRefused stale() {
-        return new WriteRefused(ErrorCodes.WRITE_PREVIEW_STALE, "The rows changed since the preview: ask again");
+    private Optional<WriteRefused> refusal(UUID id, Owner owner) {
+        try {
+            return store.refusal(id, owner);
+        } catch (SQLException e) {
+            return Optional.of(new WriteRefused(ErrorCodes.WRITE_FAILED, "The write failed, nothing was changed: " + e.getMessage()));
+        }
     }
 
     private void record(ChatbotDefinition chatbot, Owner owner, DatabaseIdentity identity, WritePreview preview, int rows, long started) {

@@ -1,9 +1,14 @@
 package dev.fluxbase.ai.tools.sql.boundary;
 
+import static dev.fluxbase.ai.tools.sql.boundary.WritePreviews.answer;
+import static dev.fluxbase.ai.tools.sql.boundary.WritePreviews.arguments;
+import static dev.fluxbase.ai.tools.sql.boundary.WritePreviews.decide;
+import static dev.fluxbase.ai.tools.sql.boundary.WritePreviews.decision;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.fluxbase.ai.it.support.ChatClient;
+import dev.fluxbase.ai.it.support.Eventually;
 import dev.fluxbase.ai.it.support.FluxbaseServer;
 import dev.fluxbase.ai.it.support.RecordedRequest;
 import dev.fluxbase.ai.it.support.Reply;
@@ -11,6 +16,10 @@ import dev.fluxbase.ai.it.support.ServerUnderTest;
 import dev.fluxbase.ai.it.support.SqlFixture;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,7 +29,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Writes previewed and confirmed: PostgreSQL runs a write as the user and rolls it back, the client sees the rows it would
  * change (row-level security applied) and confirms or cancels; nothing commits before, a concurrent change of those rows
- * refuses the confirmation, and a confirmation commits once. A chatbot with {@code @fluxbase:confirm-writes false} writes at once.
+ * refuses the confirmation, and a confirmation commits once, on whichever instance it arrives (the preview is kept in
+ * PostgreSQL). A stored conversation's history tells what became of every write: previewed, confirmed with the rows it
+ * changed, cancelled, or refused. A chatbot with {@code @fluxbase:confirm-writes false} writes at once.
  */
 @ExtendWith(FluxbaseServer.class)
 class WritePreviewIT {
@@ -136,6 +147,26 @@ class WritePreviewIT {
     }
 
     @Test
+    void aChangeCommittedWhileTheConfirmationWaitsForTheRowsMakesItStale() throws SQLException {
+        long task = tasks(user, "contended").get(0);
+        try (ChatClient chat = server.chatAs(user); Connection concurrent = server.jdbc()) {
+            String id = chat.startChat(WritableTasks.EDITOR, NAMESPACE);
+            JsonObject preview = preview(chat, id, "UPDATE tasks SET done = true WHERE title = 'contended'");
+            concurrent.setAutoCommit(false);
+            try (PreparedStatement touch = concurrent.prepareStatement("UPDATE writes.tasks SET touched_at = now() WHERE id = ?")) {
+                touch.setLong(1, task);
+                touch.executeUpdate();
+            }
+            chat.send(decision("confirm_write", id, preview.getString("preview_id")));
+            Eventually.await("the confirmation waits for the row", Duration.ofSeconds(10), () -> !server.column(
+                    "SELECT pid FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%FOR UPDATE OF tasks'").isEmpty());
+            concurrent.commit();
+            assertThat(answer(chat).getString("code")).isEqualTo("WRITE_PREVIEW_STALE");
+        }
+        assertThat(server.column("SELECT done || ':' || (touched_at IS NOT NULL) FROM writes.tasks WHERE id = ?", task)).containsExactly("false:true");
+    }
+
+    @Test
     void anExpiredPreviewCannotBeConfirmed() {
         tasks(user, "old task");
         try (ChatClient chat = server.chatAs(user)) {
@@ -192,24 +223,77 @@ class WritePreviewIT {
                 .containsExactlyInAnyOrder(user + ":true", other + ":false");
     }
 
-    /** Asks for one write; the turn ends with done and holds exactly one preview, which is returned. */
+    @Test
+    void aPreviewMadeOnOneInstanceIsConfirmedOnAnother() {
+        long task = tasks(user, "cross over").get(0);
+        String id;
+        String previewId;
+        try (ChatClient chat = server.chatAs(user)) {
+            id = chat.startChat(WritableTasks.KEEPER, NAMESPACE);
+            previewId = preview(chat, id, "UPDATE tasks SET done = true WHERE title = 'cross over'").getString("preview_id");
+        }
+        assertThat(server.column("SELECT done::text FROM writes.tasks WHERE id = ?", task)).containsExactly("false");
+        try (ChatClient elsewhere = server.secondInstance().chatAs(user)) {
+            resume(elsewhere, id);
+            JsonObject committed = decide(elsewhere, "confirm_write", id, previewId);
+            assertThat(committed.getString("status")).isEqualTo("committed");
+            assertThat(committed.getInt("rows_affected")).isEqualTo(1);
+        }
+        assertThat(server.column("SELECT done::text FROM writes.tasks WHERE id = ?", task)).containsExactly("true");
+    }
+
+    @Test
+    void theStoredHistoryTellsWhatBecameOfEveryPreviewedWrite() {
+        tasks(user, "history a", "history b");
+        String confirmed = "UPDATE tasks SET done = true WHERE title = 'history a'";
+        String cancelled = "DELETE FROM tasks WHERE title = 'history b'";
+        String stale = "UPDATE tasks SET title = 'history c' WHERE title = 'history b'";
+        String id;
+        try (ChatClient chat = server.chatAs(user)) {
+            id = chat.startChat(WritableTasks.KEEPER, NAMESPACE);
+            decide(chat, "confirm_write", id, preview(chat, id, confirmed).getString("preview_id"));
+            decide(chat, "cancel_write", id, preview(chat, id, cancelled).getString("preview_id"));
+            String outdated = preview(chat, id, stale).getString("preview_id");
+            server.execute("UPDATE writes.tasks SET done = true WHERE owner = ? AND title = 'history b'", user);
+            assertThat(decide(chat, "confirm_write", id, outdated).getString("code")).isEqualTo("WRITE_PREVIEW_STALE");
+            preview(chat, id, cancelled); // never decided
+        }
+
+        List<JsonObject> messages = server.get("/api/v1/ai/conversations/" + id, server.tokens().userToken(user)).json()
+                .getJsonArray("messages").getValuesAs(JsonObject.class);
+        assertThat(messages).extracting(m -> m.getString("role") + ": " + m.getString("content")).containsExactly(
+                "user: please do it", "assistant: Please confirm the change.",
+                "assistant: (The user confirmed the previewed UPDATE: it changed 1 row(s).)",
+                "user: please do it", "assistant: Please confirm the change.",
+                "assistant: (The user cancelled the previewed DELETE: nothing was changed.)",
+                "user: please do it", "assistant: Please confirm the change.",
+                "assistant: (The user confirmed a previewed write, but nothing was changed: The rows changed since the preview: ask again.)",
+                "user: please do it", "assistant: Please confirm the change.");
+        assertThat(result(messages.get(1)).getString("query")).isEqualTo(confirmed);
+        assertThat(result(messages.get(1)).getString("summary"))
+                .startsWith("Previewed, not run: it would change 1 row(s), and runs only if the user confirms it before ");
+        assertThat(result(messages.get(2)).getString("query")).isEqualTo(confirmed);
+        assertThat(result(messages.get(2)).getString("summary")).isEqualTo("Confirmed by the user: it changed 1 row(s).");
+        assertThat(result(messages.get(5)).getString("summary")).isEqualTo("Cancelled by the user: nothing was changed.");
+        assertThat(result(messages.get(10)).getString("summary")).startsWith("Previewed, not run");
+        assertThat(server.column("SELECT title || ':' || done FROM writes.tasks WHERE owner = ? ORDER BY title", user))
+                .containsExactly("history a:true", "history b:true");
+
+        // the LLM of a later turn, on a new socket, reads the same history
+        try (ChatClient chat = server.chatAs(user)) {
+            resume(chat, id);
+            server.llm().enqueue(Reply.text("One task is done."));
+            chat.message(id, "what did we change?");
+            chat.turn(id);
+        }
+        List<RecordedRequest> requests = server.llm().requests();
+        String history = requests.get(requests.size() - 1).json().getJsonArray("messages").toString();
+        assertThat(history).contains("(The user confirmed the previewed UPDATE: it changed 1 row(s).)",
+                "(The user cancelled the previewed DELETE: nothing was changed.)", "but nothing was changed: The rows changed since the preview");
+    }
+
     private JsonObject preview(ChatClient chat, String conversationId, String sql) {
-        server.llm().enqueue(Reply.toolCall("execute_sql", arguments(sql)), Reply.text("Please confirm the change."));
-        chat.message(conversationId, "please do it");
-        List<JsonObject> frames = chat.turn(conversationId);
-        assertThat(frames.get(frames.size() - 1).getString("type")).isEqualTo("done");
-        List<JsonObject> previews = frames.stream().filter(f -> "write_preview".equals(f.getString("type"))).toList();
-        assertThat(previews).hasSize(1);
-        assertThat(previews.get(0).getString("query")).isEqualTo(sql);
-        return previews.get(0);
-    }
-
-    private static JsonObject answer(ChatClient chat) {
-        return chat.until(f -> List.of("write_result", "error").contains(f.getString("type"))).stream().reduce((a, b) -> b).orElseThrow();
-    }
-
-    private static JsonObject decision(String type, String conversationId, String previewId) {
-        return Json.createObjectBuilder().add("type", type).add("conversation_id", conversationId).add("preview_id", previewId).build();
+        return WritePreviews.preview(server, chat, conversationId, sql);
     }
 
     private List<Long> tasks(String owner, String... titles) {
@@ -226,7 +310,14 @@ class WritePreviewIT {
         return results.get(results.size() - 1);
     }
 
-    private static String arguments(String sql) {
-        return Json.createObjectBuilder().add("sql", sql).build().toString();
+    private static void resume(ChatClient chat, String conversationId) {
+        JsonObject started = chat.startChatAnswer(Json.createObjectBuilder().add("type", "start_chat").add("chatbot", WritableTasks.KEEPER)
+                .add("namespace", NAMESPACE).add("conversation_id", conversationId).build());
+        assertThat(started.getString("type")).isEqualTo("chat_started");
+        assertThat(started.getString("conversation_id")).isEqualTo(conversationId);
+    }
+
+    private static JsonObject result(JsonObject message) {
+        return message.getJsonArray("query_results").getJsonObject(0);
     }
 }

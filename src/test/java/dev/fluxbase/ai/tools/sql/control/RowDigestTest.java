@@ -24,33 +24,28 @@ class RowDigestTest {
     }
 
     @Test
-    void keysAreTheKeyColumnsOfEachRow() {
-        assertThat(RowDigest.keys(List.of(ADA, BOB), List.of("id"))).extracting(JsonObject::toString).containsExactly("{\"id\":1}", "{\"id\":2}");
-    }
-
-    @Test
     void aConfirmedWriteMustChangeThePreviewedRows() {
         JsonObject bobDone = JsonFactories.readObject("{\"id\": 2, \"name\": \"Bob\", \"done\": true}");
         JsonObject adaDone = JsonFactories.readObject("{\"id\": 1, \"name\": \"Ada\", \"done\": true}");
-        WritePreview update = preview("UPDATE", List.of("id"), List.of(ADA, BOB), List.of(adaDone, bobDone));
-        assertThat(WriteConfirmation.samePreviewed(update, List.of(bobDone, adaDone))).isTrue();
-        assertThat(WriteConfirmation.samePreviewed(update, List.of(adaDone))).isFalse();
-        assertThat(WriteConfirmation.samePreviewed(update, List.of(adaDone, JsonFactories.readObject("{\"id\": 3, \"name\": \"C\", \"done\": true}"))))
-                .isFalse();
+        WritePreview update = preview("UPDATE", List.of(ADA, BOB), List.of(adaDone, bobDone));
+        assertThat(WriteConfirmation.samePreviewed(update, List.of(BOB, ADA), List.of(bobDone, adaDone))).isTrue();
+        assertThat(WriteConfirmation.samePreviewed(update, List.of(ADA, BOB), List.of(adaDone))).isFalse();
+        // the values an UPDATE computes as it runs are not compared: the rows before it were
+        JsonObject adaStamped = JsonFactories.readObject("{\"id\": 1, \"name\": \"Ada\", \"done\": true, \"at\": \"12:01\"}");
+        assertThat(WriteConfirmation.samePreviewed(update, List.of(ADA, BOB), List.of(adaStamped, bobDone))).isTrue();
 
-        WritePreview delete = preview("DELETE", List.of(), List.of(ADA, BOB), List.of());
-        assertThat(WriteConfirmation.samePreviewed(delete, List.of(BOB, ADA))).isTrue();
-        assertThat(WriteConfirmation.samePreviewed(delete, List.of(ADA, bobDone))).isFalse();
+        WritePreview delete = preview("DELETE", List.of(ADA, BOB), List.of());
+        assertThat(WriteConfirmation.samePreviewed(delete, List.of(), List.of(BOB, ADA))).isTrue();
+        assertThat(WriteConfirmation.samePreviewed(delete, List.of(), List.of(ADA, bobDone))).isFalse();
 
-        WritePreview insert = preview("INSERT", List.of(), List.of(), List.of(ADA));
-        assertThat(WriteConfirmation.samePreviewed(insert, List.of(BOB))).isTrue();
-        assertThat(WriteConfirmation.samePreviewed(insert, List.of(ADA, BOB))).isFalse();
+        WritePreview insert = preview("INSERT", List.of(), List.of(ADA));
+        assertThat(WriteConfirmation.samePreviewed(insert, List.of(), List.of(BOB))).isTrue();
+        assertThat(WriteConfirmation.samePreviewed(insert, List.of(), List.of(ADA, BOB))).isFalse();
     }
 
-    private static WritePreview preview(String operation, List<String> keyColumns, List<JsonObject> before, List<JsonObject> after) {
-        List<JsonObject> changed = "DELETE".equals(operation) ? before : after;
-        return new WritePreview(UUID.randomUUID(), "c", UUID.randomUUID(), "u", "q", "q", List.of(), operation, "t", keyColumns,
-                RowDigest.keys(changed, keyColumns), changed.size(), RowDigest.of(before), RowDigest.of(after), Instant.now(), before, after,
-                false);
+    private static WritePreview preview(String operation, List<JsonObject> before, List<JsonObject> after) {
+        int changed = "DELETE".equals(operation) ? before.size() : after.size();
+        return new WritePreview(UUID.randomUUID(), "c", UUID.randomUUID(), "u", "q", "q", List.of(), operation, "t", changed, RowDigest.of(before),
+                Instant.now(), before, after, false);
     }
 }
