@@ -1,5 +1,5 @@
 // Sensitive values in answers: the LLM read a pseudonym (`<email#3>`) where the user may read the value, and the
-// done frame maps the answer's pseudonyms to their values.
+// done frame (a stored conversation, for its owner) maps the answer's pseudonyms to their values.
 import {h} from './dom.js';
 
 const PSEUDONYM = /<[a-z0-9_]{1,40}#\d{1,9}>/g;

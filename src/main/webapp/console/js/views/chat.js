@@ -196,7 +196,7 @@ export function chatView(main) {
                 select.value = key;
                 description.textContent = chosen()?.description || '';
             }
-            replace(messages, conversation.messages.map(stored));
+            replace(messages, conversation.messages.map(message => stored(message, conversation.pseudonyms)));
             await current.start({name: conversation.chatbot, namespace: conversation.namespace}, id);
             markCurrent();
             status(`Resumed "${conversation.title || 'Untitled'}".`);
@@ -207,14 +207,15 @@ export function chatView(main) {
         }
     }
 
-    function stored(message) {
+    /** A stored message; an answer shows the values of its pseudonyms, which the conversation maps for its owner. */
+    function stored(message, pseudonyms) {
         if (message.role === 'user') {
             return userMessage(message.content);
         }
         const turn = assistantMessage();
         (message.query_results || []).forEach(result => turn.queryResult(result));
         turn.append(message.content || '');
-        turn.done(message.usage);
+        turn.done(message.usage, pseudonyms);
         return turn.element;
     }
 

@@ -147,13 +147,7 @@ class ConsoleChatIT {
     @Test
     @Order(4)
     void aStoredConversationIsListedAndResumesWithItsHistory() {
-        WebElement entry = browser.await(d -> browser.visible(By.xpath("//button[contains(@class,'conversation')][.//span[@class='title' and text()='"
-                + QUESTION + "']]")));
-        browser.find("aside button.secondary").click();
-        browser.await(d -> d.findElements(By.cssSelector(".messages .message")).isEmpty());
-
-        entry.click();
-        browser.await(d -> d.findElements(By.cssSelector(".messages .message")).size() == 2);
+        WebElement entry = resumeFromTheList(QUESTION);
         assertThat(browser.find(".messages .message.user").getText()).contains(QUESTION);
         assertThat(column(browser.find(".messages .message.assistant .query-result"), 0)).containsExactly("Keyboard", "Mouse");
         browser.await(d -> "true".equals(entry.getAttribute("aria-current")));
@@ -239,21 +233,29 @@ class ConsoleChatIT {
 
     @Test
     @Order(8)
-    void anAnswerShowsTheValueOfItsPseudonymWhileTheProviderReadsNone() {
+    void anAnswerShowsTheValueOfItsPseudonymWhileTheProviderReadsNoneAndSoDoesItsStoredConversation() {
         MaskedContacts.ensure(server);
-        openChatWith(MaskedContacts.NAMESPACE + "/" + MaskedContacts.NAME);
+        openChatWith(MaskedContacts.NAMESPACE + "/" + MaskedContacts.KEEPER);
         server.llm().enqueue(Reply.toolCall("execute_sql", Json.createObjectBuilder().add("sql", "SELECT name, email FROM contacts WHERE id = 1")
                 .build().toString()));
         server.llm().respondWith(request -> Reply.text("Write to ", MaskedContacts.firstEmailRead(request).orElse("nobody"), "."));
-        ask("Whom do I write to?");
+        String question = "Whom do I write to?";
+        ask(question);
         WebElement answer = awaitAnswer();
 
         assertThat(answer.findElement(By.cssSelector(".answer")).getText()).isEqualTo("Write to ann.lee@example.com.");
         WebElement revealed = answer.findElement(By.cssSelector(".answer mark.revealed"));
         assertThat(revealed.getText()).isEqualTo("ann.lee@example.com");
-        assertThat(revealed.getAttribute("title")).matches("Shown to you only: the assistant read <email#\\d+>");
+        String title = revealed.getAttribute("title");
+        assertThat(title).matches("Shown to you only: the assistant read <email#\\d+>");
         assertThat(column(answer.findElement(By.cssSelector(".query-result")), 1)).containsExactly("ann.lee@example.com");
         assertThat(server.llm().requests()).hasSize(2).allSatisfy(request -> assertThat(request.body()).doesNotContain("ann.lee"));
+
+        // taken up again from the list, the stored answer shows the value the same way
+        resumeFromTheList(question);
+        WebElement stored = browser.find(".messages .message.assistant");
+        assertThat(stored.findElement(By.cssSelector(".answer")).getText()).isEqualTo("Write to ann.lee@example.com.");
+        assertThat(stored.findElement(By.cssSelector(".answer mark.revealed")).getAttribute("title")).isEqualTo(title);
     }
 
     @Test
@@ -280,6 +282,17 @@ class ConsoleChatIT {
         assertThat(preview.findElement(By.cssSelector(".write-outcome")).getText()).isEqualTo("Done: 1 row(s) changed.");
         assertThat(preview.findElement(By.xpath(".//button[text()='Confirm']")).isEnabled()).isFalse();
         assertThat(server.column("SELECT done::text FROM writes.tasks WHERE id = ?", task)).containsExactly("true");
+    }
+
+    /** Starts a new conversation, then takes up the stored one of this first question from the list; its entry. */
+    private WebElement resumeFromTheList(String question) {
+        WebElement entry = browser.await(d -> browser.visible(By.xpath("//button[contains(@class,'conversation')][.//span[@class='title' and text()='"
+                + question + "']]")));
+        browser.find("aside button.secondary").click();
+        browser.await(d -> d.findElements(By.cssSelector(".messages .message")).isEmpty());
+        entry.click();
+        browser.await(d -> d.findElements(By.cssSelector(".messages .message")).size() == 2);
+        return entry;
     }
 
     /** The chat view, reloaded so that it lists a chatbot synced just now, with that chatbot chosen. */

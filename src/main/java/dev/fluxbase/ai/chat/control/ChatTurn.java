@@ -28,6 +28,7 @@ import dev.fluxbase.ai.tools.control.ToolBox;
 import dev.fluxbase.ai.tools.entity.ProgressSteps;
 import dev.fluxbase.ai.tools.entity.Tool;
 import dev.fluxbase.ai.tools.entity.ToolContext;
+import dev.fluxbase.ai.tools.sql.entity.PseudonymMerge;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,6 +37,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -222,7 +224,9 @@ public class ChatTurn {
     private void complete(Conversation conversation, QuotaSubject subject, TurnState turn) {
         Duration patience = turn.isAdmitted() ? Duration.ofMillis(bookingPatienceMs) : Duration.ZERO;
         try {
-            BookingAttempts.book(() -> completion.complete(conversation, subject, turn, clock.now()), patience, BookingAttempts.SLEEP);
+            AtomicReference<PseudonymMerge> stored = new AtomicReference<>(PseudonymMerge.NONE);
+            BookingAttempts.book(() -> stored.set(completion.complete(conversation, subject, turn, clock.now())), patience, BookingAttempts.SLEEP);
+            conversation.pseudonymsStored(stored.get()); // only now: an attempt that rolled back stored nothing
         } catch (Throwable e) {
             log(e instanceof Error ? Level.SEVERE : Level.WARNING,
                     "Could not book the usage of turn " + turn.id() + " of conversation " + conversation.id(), e);

@@ -3,6 +3,7 @@ package dev.fluxbase.ai.chat.control;
 import dev.fluxbase.ai.chat.entity.ChatIdentity;
 import dev.fluxbase.ai.chat.entity.Conversation;
 import dev.fluxbase.ai.chatbots.entity.ChatbotDefinition;
+import dev.fluxbase.ai.conversations.control.ConversationPseudonyms;
 import dev.fluxbase.ai.conversations.control.ConversationStore;
 import dev.fluxbase.ai.conversations.entity.ConversationRefused;
 import dev.fluxbase.ai.conversations.entity.ResumedConversation;
@@ -29,6 +30,9 @@ public class ConversationStarter {
 
     @Inject
     ConversationStore store;
+
+    @Inject
+    ConversationPseudonyms pseudonyms;
 
     @Inject
     StartChatLimits limits;
@@ -74,11 +78,12 @@ public class ConversationStarter {
                 .map(resumed -> held.orElseGet(() -> conversation(resumed, chatbot, identity)));
     }
 
-    private static Conversation conversation(ResumedConversation resumed, ChatbotDefinition chatbot, ChatIdentity identity) {
+    /** Taken up with its stored pseudonyms, so that a value it read before keeps its pseudonym. */
+    private Conversation conversation(ResumedConversation resumed, ChatbotDefinition chatbot, ChatIdentity identity) {
         List<ChatMessage> history = resumed.messages().stream()
                 .map(m -> StoredMessage.USER.equals(m.role()) ? ChatMessage.user(m.content()) : ChatMessage.assistant(m.content()))
                 .toList();
-        return Conversation.resume(resumed.id().toString(), chatbot, identity, resumed.turnCount(), history);
+        return Conversation.resume(resumed.id().toString(), chatbot, identity, resumed.turnCount(), history, pseudonyms.of(resumed.id()));
     }
 
     private static boolean stores(ChatbotDefinition chatbot, ChatIdentity identity) {

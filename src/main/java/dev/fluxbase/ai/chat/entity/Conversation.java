@@ -2,6 +2,8 @@ package dev.fluxbase.ai.chat.entity;
 
 import dev.fluxbase.ai.chatbots.entity.ChatbotDefinition;
 import dev.fluxbase.ai.providers.entity.ChatMessage;
+import dev.fluxbase.ai.tools.sql.entity.Pseudonym;
+import dev.fluxbase.ai.tools.sql.entity.PseudonymMerge;
 import dev.fluxbase.ai.tools.sql.entity.Pseudonyms;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +12,7 @@ import java.util.List;
  * A conversation: its chatbot, who it speaks for, whether it is persisted (and already stored), how many
  * questions it has taken, and the user and assistant messages so far. Tool calls and their results live
  * only inside the turn that made them. The answers hold sensitive values as the LLM wrote them, as pseudonyms, whose
- * values the conversation keeps while it is open here ({@link Pseudonyms}).
+ * values the conversation keeps while it is open here ({@link Pseudonyms}); a stored conversation stores them too.
  */
 public final class Conversation {
 
@@ -24,7 +26,7 @@ public final class Conversation {
     private boolean stored;
 
     private Conversation(String id, ChatbotDefinition chatbot, ChatIdentity identity, boolean persisted, boolean stored, int turns,
-            List<ChatMessage> history) {
+            List<ChatMessage> history, List<Pseudonym> storedPseudonyms) {
         this.id = id;
         this.chatbot = chatbot;
         this.identity = identity;
@@ -32,17 +34,18 @@ public final class Conversation {
         this.stored = stored;
         this.turns = turns;
         this.history = new ArrayList<>(history);
-        this.pseudonyms = Pseudonyms.after(history.stream().map(ChatMessage::content).toList());
+        this.pseudonyms = Pseudonyms.after(history.stream().map(ChatMessage::content).toList(), storedPseudonyms);
     }
 
     /** A new conversation; a persisted one is stored together with its first admitted question. */
     public static Conversation start(String id, ChatbotDefinition chatbot, ChatIdentity identity, boolean persisted) {
-        return new Conversation(id, chatbot, identity, persisted, false, 0, List.of());
+        return new Conversation(id, chatbot, identity, persisted, false, 0, List.of(), List.of());
     }
 
-    /** A stored conversation taken up again, with the questions it took and its messages. */
-    public static Conversation resume(String id, ChatbotDefinition chatbot, ChatIdentity identity, int turns, List<ChatMessage> history) {
-        return new Conversation(id, chatbot, identity, true, true, turns, history);
+    /** A stored conversation taken up again, with the questions it took, its messages and its stored pseudonyms. */
+    public static Conversation resume(String id, ChatbotDefinition chatbot, ChatIdentity identity, int turns, List<ChatMessage> history,
+            List<Pseudonym> pseudonyms) {
+        return new Conversation(id, chatbot, identity, true, true, turns, history, pseudonyms);
     }
 
     public String id() {
@@ -91,5 +94,17 @@ public final class Conversation {
 
     public synchronized void recordAnswer(ChatMessage assistant) {
         history.add(assistant);
+    }
+
+    /**
+     * The turn's answer and its new pseudonyms are stored (committed): the table takes in what the store holds, and an
+     * answer that names a pseudonym the merge renamed names it as stored, so that later turns read what the store says.
+     */
+    public synchronized void pseudonymsStored(PseudonymMerge merge) {
+        pseudonyms.merged(merge);
+        if (merge.renamed().isEmpty()) {
+            return;
+        }
+        history.replaceAll(m -> m.role() == ChatMessage.Role.ASSISTANT ? ChatMessage.assistant(merge.renamedIn(m.content())) : m);
     }
 }

@@ -30,10 +30,20 @@ final class ConversationJson {
                 .build();
     }
 
+    /**
+     * The messages as stored (with pseudonyms), and, as in the {@code done} frame, {@code pseudonyms} mapping each of theirs
+     * to its value, left out when there is none (the SDK passes over the field).
+     */
     static JsonObject detail(ConversationDetail detail) {
         JsonArrayBuilder messages = JSON.createArrayBuilder();
         detail.messages().forEach(m -> messages.add(message(m)));
-        return common(detail.summary()).add("messages", messages).build();
+        JsonObjectBuilder json = common(detail.summary()).add("messages", messages);
+        if (!detail.pseudonyms().isEmpty()) {
+            JsonObjectBuilder values = JSON.createObjectBuilder();
+            detail.pseudonyms().forEach(values::add);
+            json.add("pseudonyms", values);
+        }
+        return json.build();
     }
 
     /** The title is never left out: null until the first message names the conversation. */

@@ -76,12 +76,20 @@ public class ConversationStore {
         em.flush(); // now, not at the commit: the caller's last statement holds row locks until then
     }
 
-    /** Stores the answer of a turn; a conversation deleted meanwhile simply does not get it. */
-    public void finishTurn(UUID id, String answer, String queryResults, int promptTokens, int completionTokens, Instant now) {
-        if (jdbc.update(TOUCH, now, now, id) == 1) {
-            em.persist(StoredMessage.assistant(id, nextOrdinal(id), answer, queryResults, promptTokens, completionTokens, now));
-            em.flush(); // as in beginTurn
-        }
+    /**
+     * The conversation is active now; its row stays locked until the transaction ends, so that what the transaction stores
+     * next ({@link #storeAnswer}, its pseudonyms) is stored after a concurrent turn's, never interleaved with it.
+     *
+     * @return false when it was deleted meanwhile: a turn's answer then simply is not stored
+     */
+    public boolean touch(UUID id, Instant now) {
+        return jdbc.update(TOUCH, now, now, id) == 1;
+    }
+
+    /** Stores the answer of a turn, in the transaction that {@link #touch touched} the conversation. */
+    public void storeAnswer(UUID id, String answer, String queryResults, int promptTokens, int completionTokens, Instant now) {
+        em.persist(StoredMessage.assistant(id, nextOrdinal(id), answer, queryResults, promptTokens, completionTokens, now));
+        em.flush(); // as in beginTurn
     }
 
     /** Called while this transaction holds the conversation's row lock, so two turns never get one number. */

@@ -5,6 +5,7 @@ import dev.fluxbase.ai.conversations.entity.ConversationPage;
 import dev.fluxbase.ai.conversations.entity.ConversationSummary;
 import dev.fluxbase.ai.conversations.entity.StoredMessage;
 import dev.fluxbase.ai.platform.control.Jdbc;
+import dev.fluxbase.ai.tools.sql.entity.Pseudonyms;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -19,7 +20,7 @@ import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 
-/** A user's own conversations, alive ones only: list, read, rename, delete. */
+/** A user's own conversations, alive ones only: list, read (with the values of their pseudonyms), rename, delete. */
 @ApplicationScoped
 @Transactional
 public class OwnConversations {
@@ -38,6 +39,9 @@ public class OwnConversations {
     @PersistenceContext(unitName = "fluxbase")
     EntityManager em;
 
+    @Inject
+    ConversationPseudonyms pseudonyms;
+
     /** Newest first; {@code chatbot} and {@code namespace} filter when present. */
     public ConversationPage list(String userId, Optional<String> chatbot, Optional<String> namespace, int limit, int offset, Instant now) {
         String filters = chatbot.map(c -> " AND b.name = ?").orElse("") + namespace.map(n -> " AND b.namespace = ?").orElse("");
@@ -52,9 +56,14 @@ public class OwnConversations {
         return new ConversationPage(page, total);
     }
 
+    /** The conversation with its messages as stored, and the values of the pseudonyms they hold: its owner may read them. */
     public Optional<ConversationDetail> find(UUID id, String userId, Instant now) {
-        return summary(id, userId, now).map(summary -> new ConversationDetail(summary,
-                em.createNamedQuery(StoredMessage.OF_CONVERSATION, StoredMessage.class).setParameter("conversationId", id).getResultList()));
+        return summary(id, userId, now).map(summary -> {
+            List<StoredMessage> messages = em.createNamedQuery(StoredMessage.OF_CONVERSATION, StoredMessage.class)
+                    .setParameter("conversationId", id).getResultList();
+            return new ConversationDetail(summary, messages,
+                    pseudonyms.revealed(id, Pseudonyms.namesIn(messages.stream().map(StoredMessage::content).toList())));
+        });
     }
 
     /** Renaming is not activity: it does not keep the conversation from expiring. */

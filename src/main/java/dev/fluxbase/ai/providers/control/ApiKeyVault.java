@@ -59,6 +59,11 @@ public class ApiKeyVault {
                 .encrypt(secret, context);
     }
 
+    /** Whether secrets can be sealed at all: the server has an encryption key. */
+    public boolean sealing() {
+        return cipher().isPresent();
+    }
+
     /** @return empty without the encryption key, or when the secret was sealed with another key or for another context */
     public Optional<String> openSecret(byte[] sealed, String context) {
         try {

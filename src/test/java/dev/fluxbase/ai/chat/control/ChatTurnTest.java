@@ -29,6 +29,7 @@ import dev.fluxbase.ai.settings.entity.SettingRef;
 import dev.fluxbase.ai.tools.control.ToolBox;
 import dev.fluxbase.ai.tools.entity.Tool;
 import dev.fluxbase.ai.tools.sql.entity.DatabaseIdentity;
+import dev.fluxbase.ai.tools.sql.entity.PseudonymMerge;
 import io.opentelemetry.api.OpenTelemetry;
 import jakarta.json.JsonObject;
 import java.time.Duration;
@@ -104,7 +105,7 @@ class ChatTurnTest {
         };
         chatTurn.completion = new TurnCompletion() {
             @Override
-            public void complete(Conversation c, QuotaSubject subject, TurnState turn, Instant now) {
+            public PseudonymMerge complete(Conversation c, QuotaSubject subject, TurnState turn, Instant now) {
                 if (bookingError != null) {
                     throw bookingError;
                 }
@@ -112,6 +113,7 @@ class ChatTurnTest {
                     throw bookingFailure;
                 }
                 booked.add(turn);
+                return PseudonymMerge.NONE;
             }
         };
         chatTurn.metrics = new ChatMetrics() {

@@ -12,12 +12,15 @@ import java.util.Optional;
 
 /**
  * alice's and bob's contacts, whose email is tagged {@code @sensitive:email} in its comment, and a chatbot that also
- * names their phone in {@code @fluxbase:sensitive-columns}; and how to read what the fake provider was sent of them.
+ * names their phone in {@code @fluxbase:sensitive-columns} (and one like it that persists its conversations); and how to
+ * read what the fake provider was sent of them.
  */
 public final class MaskedContacts {
 
     public static final String NAMESPACE = "masking";
     public static final String NAME = "contacts-bot";
+    /** The same chatbot with {@code @fluxbase:persist-conversations true}. */
+    public static final String KEEPER = "contacts-keeper";
 
     private static final String FIXTURE = """
             CREATE SCHEMA IF NOT EXISTS masking;
@@ -45,6 +48,7 @@ public final class MaskedContacts {
              */
             export default `You answer questions about the user's contacts.`
             """;
+    private static final String KEEPER_CHATBOT = CHATBOT.replace(" * @fluxbase:sensitive-columns", " * @fluxbase:persist-conversations true\n * @fluxbase:sensitive-columns");
 
     private MaskedContacts() {
     }
@@ -53,6 +57,7 @@ public final class MaskedContacts {
     public static void ensure(ServerUnderTest server) {
         server.execute(FIXTURE);
         String body = "{\"namespace\":\"" + NAMESPACE + "\",\"chatbots\":[{\"name\":\"" + NAME + "\",\"code\":" + Json.createValue(CHATBOT)
+                + "},{\"name\":\"" + KEEPER + "\",\"code\":" + Json.createValue(KEEPER_CHATBOT)
                 + "}],\"options\":{\"delete_missing\":false,\"dry_run\":false}}";
         assertThat(server.call("POST", "/api/v1/admin/ai/chatbots/sync", server.serviceKey(), body).status()).isEqualTo(200);
     }
