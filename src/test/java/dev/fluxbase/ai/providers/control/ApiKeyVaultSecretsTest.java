@@ -26,6 +26,8 @@ class ApiKeyVaultSecretsTest {
     @Test
     void withoutAnEncryptionKeyNothingIsSealedNorOpened() {
         ApiKeyVault keyless = new ApiKeyVault(Optional.empty());
+        assertThat(keyless.sealing()).isFalse();
+        assertThat(vault.sealing()).isTrue();
         assertThatThrownBy(() -> keyless.sealSecret("x", "ctx")).isInstanceOfSatisfying(RequestRejected.class, e -> {
             assertThat(e.status()).isEqualTo(503);
             assertThat(e.code()).isEqualTo("ENCRYPTION_KEY_MISSING");
