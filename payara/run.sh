@@ -41,6 +41,16 @@ if [ -z "${FLUXBASE_DB_URL:-}" ]; then
     fb_ensure_database fluxbase
     export FLUXBASE_DB_URL=$FB_DB_URL FLUXBASE_DB_USER=$FB_DB_USER FLUXBASE_DB_PASSWORD=$FB_DB_PASSWORD
     if [ "${FLUXBASE_DEMO_DATA:-true}" != false ]; then DEMO_DATA=1; fi
+    # Stored secrets (provider API keys, secret settings such as the weather assistant's) need a key to be sealed
+    # with; the private database's is kept beside it, and only for it: a shared database needs the operator's key.
+    if [ -z "${FLUXBASE_AI_ENCRYPTION_KEY:-}" ]; then
+        if [ ! -f "$FB_HOME/keys/encryption.key" ]; then
+            fb_log "creating a development encryption key for stored secrets in $FB_HOME/keys/encryption.key"
+            (umask 077 && mkdir -p "$FB_HOME/keys" && head -c 32 /dev/urandom | base64 > "$FB_HOME/keys/encryption.key")
+        fi
+        FLUXBASE_AI_ENCRYPTION_KEY=$(cat "$FB_HOME/keys/encryption.key")
+        export FLUXBASE_AI_ENCRYPTION_KEY
+    fi
 fi
 
 # Development key pair: only when no other way to verify tokens is configured (an identity provider, a

@@ -163,6 +163,42 @@ class FirstRunIT {
                 .contains("Delivery takes 1 to 2 working days");
     }
 
+    /** The README's first-run step for the weather assistant: its secret setting, stored sealed, then the chatbot answers. */
+    @Test
+    void theWeatherAssistantAnswersOnceItsSecretIsSetAsTheReadmeShows() {
+        JsonObject before = weatherTurn();
+        assertThat(before.getString("code", "")).as(before.toString()).isEqualTo("SETTINGS_MISSING");
+
+        HttpResponse<String> set = post("/api/v1/admin/settings/custom/secret", "{\"key\": \"openweathermap.api_key\", \"value\": \"your-key\"}");
+
+        assertThat(set.statusCode()).as(set.body()).isBetween(200, 201);
+        assertThat(set.body()).doesNotContain("your-key");
+        server.llm().reset();
+        server.llm().enqueue(Reply.text("I can look that up for you."));
+        JsonObject after = weatherTurn();
+        assertThat(after.getString("type")).as(after.toString()).isEqualTo("done");
+        assertThat(String.join("\n", terminal)).contains("creating a development encryption key for stored secrets");
+    }
+
+    private JsonObject weatherTurn() {
+        try (ChatClient chat = ChatClient.connect(URI.create("ws://localhost:" + port + "/ai/ws?token=" + userToken))) {
+            String conversation = chat.startChat("weather-assistant", "default");
+            chat.message(conversation, "What is the weather in Lisbon?");
+            List<JsonObject> frames = chat.turn(conversation, Duration.ofSeconds(60));
+            return frames.get(frames.size() - 1);
+        }
+    }
+
+    private HttpResponse<String> post(String path, String json) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                    .header("Authorization", "Bearer " + serviceKey).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json)).timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException | InterruptedException e) {
+            throw new AssertionError("POST " + path + ": " + e, e);
+        }
+    }
+
     /** The README's way to a generated client, on a server as users run it: no testing hooks, nothing OpenAPI does not allow. */
     @Test
     void theApiDocumentToGenerateClientsFromLeavesTheTestingHooksOut() {
