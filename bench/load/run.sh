@@ -33,7 +33,8 @@ if [ ! -f "$OUT/keys/private.pem" ]; then
     java "$FB_REPO/payara/tools/DevTokens.java" keygen "$OUT/keys"
 fi
 rm -rf "$OUT/classes"
-javac -d "$OUT/classes" "$FB_REPO/payara/tools/DevTokens.java" $(find "$BENCH/src" -name '*.java') 2>&1 | grep -v '^Note:' >&2 || true
+javac -d "$OUT/classes" "$FB_REPO/payara/tools/DevTokens.java" "$FB_REPO/src/main/java/dev/fluxbase/ai/platform/entity/JsonStrings.java" \
+    $(find "$BENCH/src" -name '*.java') 2>&1 | grep -v '^Note:' >&2 || true
 [ -f "$OUT/classes/dev/fluxbase/bench/load/LoadBench.class" ] || fb_die "the bench did not compile"
 
 fb_log "load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
