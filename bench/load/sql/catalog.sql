@@ -1,6 +1,7 @@
 -- The bench SQL chatbot's tables (bench-sql-bot may read these three), loaded by run.sh into the fresh
--- fluxbase_bench database before the bench starts. The fake provider never calls execute_sql: what the
--- bench measures is their description in every turn's system prompt.
+-- fluxbase_bench database before the bench starts. In the sql-* scenarios the fake provider never calls
+-- execute_sql: what they measure is their description in every turn's system prompt. The sql-tool-*
+-- scenarios add rows, grants and row-level security (tool-calls.sql) and query them.
 CREATE TABLE customers (
     id bigint PRIMARY KEY,
     name text NOT NULL,

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Predicate;
 
 /**
  * One client socket to {@code /ai/ws} with one conversation at a time: sends a question, checks the
@@ -36,6 +37,8 @@ final class Chat implements WebSocket.Listener {
     private volatile CompletableFuture<Boolean> turnEnd;
     private volatile Probes.Probe probe;
     private int scripted;
+    private Predicate<String> rowsCheck;
+    private boolean rowsShown;
     private int expected;
     private int received;
     private long firstDeltaAt;
@@ -74,11 +77,21 @@ final class Chat implements WebSocket.Listener {
 
     /** One question and its streamed answer; true when it ended with {@code done}. */
     CompletableFuture<Boolean> turn(Recorder into, int scriptedDeltas) {
+        return turn(into, scriptedDeltas, null);
+    }
+
+    /**
+     * As {@link #turn(Recorder, int)}, for a turn whose answer must show the client rows: a {@code query_result} frame
+     * that {@code rows} accepts (null: no rows expected). The recorder counts the turns that ended without one.
+     */
+    CompletableFuture<Boolean> turn(Recorder into, int scriptedDeltas, Predicate<String> rows) {
         if (conversationId == null || turnsInConversation >= TURNS_PER_CONVERSATION) {
-            return start().thenCompose(id -> turn(into, scriptedDeltas));
+            return start().thenCompose(id -> turn(into, scriptedDeltas, rows));
         }
         recorder = into;
         scripted = scriptedDeltas;
+        rowsCheck = rows;
+        rowsShown = false;
         expected = 0;
         received = 0;
         turnsInConversation++;
@@ -132,6 +145,7 @@ final class Chat implements WebSocket.Listener {
                 }
                 lastDeltaAt = now;
             }
+            case "query_result" -> rowsShown |= rowsCheck != null && rowsCheck.test(frame);
             case "done" -> endTurn(true, now);
             case "chat_started" -> started.complete(field(frame, "conversation_id"));
             case "error" -> {
@@ -160,6 +174,9 @@ final class Chat implements WebSocket.Listener {
         }
         if (done) {
             recorder.turnEnded(ended, received, scripted, now, firstDeltaAt, lastDeltaAt);
+            if (rowsCheck != null) {
+                recorder.rowsShown(rowsShown);
+            }
         }
         probes.close(ended);
         ENDED.incrementAndGet();

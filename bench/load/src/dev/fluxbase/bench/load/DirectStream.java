@@ -6,10 +6,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The baseline: the same question sent straight to the fake provider, and its SSE stream read line by
  * line, with the same checks as a chat turn. What the server adds is the chat's figures minus these.
+ * For a turn with a tool call, the same two requests in sequence: the question, whose answer is the
+ * call, then the question with the call and a result of the same size as the server's, whose answer is
+ * streamed.
  */
 final class DirectStream {
 
@@ -25,18 +30,70 @@ final class DirectStream {
 
     CompletableFuture<Boolean> turn(Recorder recorder, int scripted) {
         Probes.Probe probe = probes.next();
-        String body = "{\"model\":\"gpt-bench\",\"stream\":true,\"stream_options\":{\"include_usage\":true},"
-                + "\"messages\":[{\"role\":\"system\",\"content\":\"You answer briefly.\"},"
-                + "{\"role\":\"user\",\"content\":\"Question " + Probes.marker(probe) + "\"}]}";
-        HttpRequest request = HttpRequest.newBuilder(completions)
+        Lines lines = new Lines(recorder, probe, scripted);
+        probe.sent = System.nanoTime();
+        return client.sendAsync(request(messages(probe), ""), HttpResponse.BodyHandlers.fromLineSubscriber(lines))
+                .thenCompose(response -> lines.end);
+    }
+
+    /**
+     * A turn with one tool call: the question (offering execute_sql), the call read whole from its stream, then the
+     * question with the call and {@code toolResult}, whose answer is read as {@link #turn} reads one.
+     */
+    CompletableFuture<Boolean> toolTurn(Recorder recorder, int scripted, String toolResult) {
+        Probes.Probe probe = probes.next();
+        String messages = messages(probe);
+        probe.sent = System.nanoTime();
+        return client.sendAsync(request(messages, TOOLS), HttpResponse.BodyHandlers.ofString()).thenCompose(called -> {
+            Matcher id = CALL_ID.matcher(called.body());
+            if (!id.find()) {
+                probes.close(probe);
+                recorder.error("DIRECT_NO_TOOL_CALL");
+                return CompletableFuture.completedFuture(false);
+            }
+            String withResult = messages + ",{\"role\":\"assistant\",\"tool_calls\":[{\"id\":\"" + id.group(1) + "\",\"type\":\"function\","
+                    + "\"function\":{\"name\":\"execute_sql\",\"arguments\":" + JsonText.quote(arguments(called.body())) + "}}]},"
+                    + "{\"role\":\"tool\",\"content\":" + JsonText.quote(toolResult) + ",\"tool_call_id\":\"" + id.group(1) + "\"}";
+            Lines lines = new Lines(recorder, probe, scripted);
+            return client.sendAsync(request(withResult, TOOLS), HttpResponse.BodyHandlers.fromLineSubscriber(lines))
+                    .thenCompose(response -> lines.end);
+        });
+    }
+
+    private static final Pattern CALL_ID = Pattern.compile("\"id\":\"(call_[^\"]+)\"");
+
+    /** The tools a request offers: execute_sql, as the server describes it. */
+    private static final String TOOLS = ",\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"execute_sql\",\"description\":"
+            + "\"Run one PostgreSQL query against the database with the current user's permissions. Returns a summary and sample rows; "
+            + "the user sees the full result.\",\"parameters\":{\"type\":\"object\",\"properties\":{\"sql\":{\"type\":\"string\","
+            + "\"description\":\"One SQL statement\"},\"description\":{\"type\":\"string\",\"description\":\"A short description of "
+            + "what the query finds, shown to the user\"}},\"required\":[\"sql\"]}}}]";
+
+    private static String messages(Probes.Probe probe) {
+        return "{\"role\":\"system\",\"content\":\"You answer briefly.\"},{\"role\":\"user\",\"content\":\"Question "
+                + Probes.marker(probe) + "\"}";
+    }
+
+    private HttpRequest request(String messages, String tools) {
+        String body = "{\"model\":\"gpt-bench\",\"stream\":true,\"stream_options\":{\"include_usage\":true},\"messages\":["
+                + messages + "]" + tools + "}";
+        return HttpRequest.newBuilder(completions)
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer sk-bench")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
-        Lines lines = new Lines(recorder, probe, scripted);
-        probe.sent = System.nanoTime();
-        return client.sendAsync(request, HttpResponse.BodyHandlers.fromLineSubscriber(lines))
-                .thenCompose(response -> lines.end);
+    }
+
+    /** The tool call's arguments: its fragments joined, in the order they came. */
+    private static String arguments(String stream) {
+        StringBuilder arguments = new StringBuilder();
+        for (String line : stream.split("\n")) {
+            String fragment = line.startsWith("data: {") ? JsonText.stringAfter(line, "\"arguments\":", 0) : null;
+            if (fragment != null) {
+                arguments.append(fragment);
+            }
+        }
+        return arguments.toString();
     }
 
     /** Reads one stream; completes when it ends. */
@@ -47,8 +104,8 @@ final class DirectStream {
         private final CompletableFuture<Boolean> end = new CompletableFuture<>();
         private int expected;
         private int received;
-    private long firstDeltaAt;
-    private long lastDeltaAt;
+        private long firstDeltaAt;
+        private long lastDeltaAt;
 
         Lines(Recorder recorder, Probes.Probe probe, int scripted) {
             this.recorder = recorder;
@@ -69,9 +126,9 @@ final class DirectStream {
                 if (!text.isEmpty()) {
                     expected = recorder.delta(probe.turn, expected, text, now);
                     if (received++ == 0) {
-                    firstDeltaAt = now;
-                }
-                lastDeltaAt = now;
+                        firstDeltaAt = now;
+                    }
+                    lastDeltaAt = now;
                 }
             }
         }

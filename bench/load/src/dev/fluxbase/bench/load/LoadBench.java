@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The load benchmark (run it with bench/load/run.sh): starts the fake provider in this JVM, then Payara
  * Micro with the WAR against it, and runs the scenarios of issue #10 and the SQL chatbot's of issue #17
- * ({@link SqlScenarios}). Prints the results as Markdown and writes them to {@code --out}.
+ * ({@link SqlScenarios}), and those with an execute_sql call per turn ({@link ToolCallScenarios}). Prints the results as
+ * Markdown and writes them to {@code --out}.
  */
 public final class LoadBench {
 
@@ -67,10 +68,10 @@ public final class LoadBench {
         pool = new ChatPool(socketUri, probes, keys.resolve("private.pem"), issuer, "bench-bot", 0, false);
         int most = Math.max(options.number("stream-chats"), Math.max(options.number("overhead-pool"), options.number("throughput-chats")));
         pool.mintTokens(options.scenarios().contains("connections") ? Math.max(most, options.number("connections")) : most);
-        boolean sql = SqlScenarios.anySelected(options.scenarios());
+        boolean sql = usesSqlChatbot(options.scenarios());
         if (sql) {
             sqlPool = new ChatPool(socketUri, probes, keys.resolve("private.pem"), issuer, SqlScenarios.CHATBOT, 1, false);
-            sqlPool.mintTokens(SqlScenarios.mostChats(options.scenarios()));
+            sqlPool.mintTokens(Math.max(SqlScenarios.mostChats(options.scenarios()), ToolCallScenarios.mostChats(options.scenarios())));
             sharedUserPool = new ChatPool(socketUri, probes, keys.resolve("private.pem"), issuer, SqlScenarios.CHATBOT, 2, true);
         }
         boot(repo, home, port, keys, issuer);
@@ -89,8 +90,15 @@ public final class LoadBench {
             throughput();
         }
         if (sql) {
-            new SqlScenarios(options, load, fake, direct, server, sqlPool, sharedUserPool, BenchDatabase.fromSystemProperties(), repo,
-                    this::line).run(bootSeconds);
+            BenchDatabase database = BenchDatabase.fromSystemProperties();
+            SqlBench bench = new SqlBench(options, load, fake, direct, server, sqlPool, sharedUserPool, database,
+                    new BenchCatalog(database, repo), this::line);
+            if (SqlScenarios.anySelected(options.scenarios())) {
+                new SqlScenarios(bench).run(bootSeconds);
+            }
+            if (ToolCallScenarios.anySelected(options.scenarios())) {
+                new ToolCallScenarios(bench).run();
+            }
         }
         ledger(port);
         String out = options.text("out");
@@ -138,7 +146,7 @@ public final class LoadBench {
      */
     private String databaseLoginRole(Map<String, String> environment) {
         String superuser = System.getenv().getOrDefault("BENCH_DB_SUPERUSER", "");
-        if (!SqlScenarios.anySelected(options.scenarios()) || superuser.isEmpty()) {
+        if (!usesSqlChatbot(options.scenarios()) || superuser.isEmpty()) {
             return System.getenv().getOrDefault("FLUXBASE_DB_USER", "(unset)");
         }
         environment.put("FLUXBASE_DB_USER", superuser);
@@ -146,6 +154,11 @@ public final class LoadBench {
         // 50 sockets of one user start a conversation every ten turns each: far above the 30 a minute a user may start
         environment.put("FLUXBASE_CHAT_START_CHAT_PER_MINUTE", "100000000");
         return superuser + " (a superuser, for the event triggers of the SQL scenarios)";
+    }
+
+    /** Scenarios of bench-sql-bot: with or without its tool calls. */
+    private static boolean usesSqlChatbot(java.util.Set<String> scenarios) {
+        return SqlScenarios.anySelected(scenarios) || ToolCallScenarios.anySelected(scenarios);
     }
 
     /** Every turn that ended must be in the usage ledger: none lost under load, whatever the outcome. */

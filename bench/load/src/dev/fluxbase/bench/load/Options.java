@@ -22,6 +22,7 @@ final class Options {
             Map.entry("overhead-interval-ms", "5"),
             Map.entry("throughput-chats", "64"),
             Map.entry("sql-interval-ms", "10"),
+            Map.entry("tool-fragments", "10"),
             Map.entry("connections", "5000"),
             Map.entry("server-java-opts", "-Xmx1g"),
             Map.entry("preboot", "payara/pre-boot-commands.asadmin"),

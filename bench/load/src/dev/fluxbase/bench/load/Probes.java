@@ -20,6 +20,10 @@ final class Probes {
         final long turn;
         volatile long sent = -1;
         volatile long providerReceived = -1;
+        /** The fake wrote the end of the turn's tool call. */
+        volatile long toolCallEnded = -1;
+        /** The request with the tool call's result arrived. */
+        volatile long toolResultReceived = -1;
 
         Probe(long turn) {
             this.turn = turn;
@@ -43,6 +47,20 @@ final class Probes {
         Probe probe = open.get(turn);
         if (probe != null) {
             probe.providerReceived = nanos;
+        }
+    }
+
+    void toolCallEnded(long turn, long nanos) {
+        Probe probe = open.get(turn);
+        if (probe != null) {
+            probe.toolCallEnded = nanos;
+        }
+    }
+
+    void toolResultReceived(long turn, long nanos) {
+        Probe probe = open.get(turn);
+        if (probe != null) {
+            probe.toolResultReceived = nanos;
         }
     }
 

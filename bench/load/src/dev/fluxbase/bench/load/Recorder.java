@@ -15,12 +15,17 @@ final class Recorder {
     final Samples turnDuration = new Samples();
     final Samples firstDelta = new Samples();
     final Samples doneAfterLastDelta = new Samples();
+    /** The fake ends a tool call → the request with its result arrives: the tool's round trip through the caller. */
+    final Samples toolTurnaround = new Samples();
     final AtomicLong turns = new AtomicLong();
     final AtomicLong deltas = new AtomicLong();
     final AtomicLong lost = new AtomicLong();
     final AtomicLong outOfOrder = new AtomicLong();
     final AtomicLong foreign = new AtomicLong();
     final AtomicLong closedSockets = new AtomicLong();
+    /** Turns that ended with {@code done} and had to show the client rows: with them, and without (warm-up included). */
+    final AtomicLong rowsShown = new AtomicLong();
+    final AtomicLong rowsMissing = new AtomicLong();
     final Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
     volatile boolean recording;
 
@@ -65,11 +70,19 @@ final class Recorder {
                 turnOverhead.add(probe.providerReceived - probe.sent);
             }
             turnDuration.add(ended - probe.sent);
+            if (probe.toolCallEnded > 0 && probe.toolResultReceived > 0) {
+                toolTurnaround.add(probe.toolResultReceived - probe.toolCallEnded);
+            }
             if (received > 0) {
                 firstDelta.add(firstDeltaAt - probe.sent);
                 doneAfterLastDelta.add(ended - lastDeltaAt);
             }
         }
+    }
+
+    /** Whether a turn that ended with {@code done} showed the client the rows it had to. */
+    void rowsShown(boolean shown) {
+        (shown ? rowsShown : rowsMissing).incrementAndGet();
     }
 
     String frameCheck() {

@@ -1,8 +1,6 @@
 package dev.fluxbase.bench.load;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 
 /**
  * The scenarios of issue #17 that look like the product: the SQL chatbot (execute_sql offered, its tables'
@@ -37,7 +34,7 @@ final class SqlScenarios {
             new Scenario("sql-200", 200, false, "200 chats, distinct users"));
 
     /** What one scenario measured. */
-    private record Outcome(Scenario scenario, Load.Run direct, Load.Run server, Meter meter, long tables) {
+    private record Outcome(Scenario scenario, Load.Run direct, Load.Run server, ResourceMeter meter, long tables) {
         double ratio() {
             return server.turnsPerSecond() / direct.turnsPerSecond();
         }
@@ -60,32 +57,11 @@ final class SqlScenarios {
         }
     }
 
-    private final Options options;
-    private final Load load;
-    private final FakeProvider fake;
-    private final DirectStream direct;
-    private final ServerProcess server;
-    private final ChatPool distinctUsers;
-    private final ChatPool sharedUser;
-    private final BenchDatabase database;
-    private final Path repo;
-    private final Consumer<String> line;
-    private final int deltas;
+    private final SqlBench bench;
     private final Map<String, Outcome> outcomes = new LinkedHashMap<>();
 
-    SqlScenarios(Options options, Load load, FakeProvider fake, DirectStream direct, ServerProcess server, ChatPool distinctUsers,
-            ChatPool sharedUser, BenchDatabase database, Path repo, Consumer<String> line) {
-        this.options = options;
-        this.load = load;
-        this.fake = fake;
-        this.direct = direct;
-        this.server = server;
-        this.distinctUsers = distinctUsers;
-        this.sharedUser = sharedUser;
-        this.database = database;
-        this.repo = repo;
-        this.line = line;
-        this.deltas = options.number("deltas");
+    SqlScenarios(SqlBench bench) {
+        this.bench = bench;
     }
 
     /** {@code --scenarios sql} selects them all; {@code sql-50} and so on one each. */
@@ -103,15 +79,15 @@ final class SqlScenarios {
     }
 
     void run(double bootSeconds) throws Exception {
-        line.accept("## SQL chatbot (`" + CHATBOT + "`, execute_sql on 3 tables), closed loops, " + deltas + " deltas "
-                + options.number("sql-interval-ms") + " ms apart");
-        line.accept("");
-        line.accept("- schema changes: " + schemaMode());
-        line.accept("");
+        bench.line("## SQL chatbot (`" + CHATBOT + "`, execute_sql on 3 tables), closed loops, " + bench.deltas() + " deltas "
+                + bench.options().number("sql-interval-ms") + " ms apart");
+        bench.line("");
+        bench.line("- schema changes: " + bench.catalog().schemaMode());
+        bench.line("");
         for (Scenario scenario : SCENARIOS) {
-            if (selected(options.scenarios(), scenario.name())) {
+            if (selected(bench.options().scenarios(), scenario.name())) {
                 if (scenario.name().equals(WIDE)) {
-                    addNoiseTables();
+                    bench.addNoiseTables();
                 }
                 outcomes.put(scenario.name(), measure(scenario));
             }
@@ -120,98 +96,63 @@ final class SqlScenarios {
         targets(bootSeconds);
     }
 
-    /** What the server said at boot about event triggers: with them a cached table description needs no catalog check. */
-    private String schemaMode() throws IOException {
-        String log = java.nio.file.Files.readString(repo.resolve("bench/load/target/run/payara.log"));
-        if (log.contains("Schema changes are announced by event triggers")) {
-            return "announced by event triggers (descriptions cached until the next DDL)";
-        }
-        return "**not announced**: the server checks a cached description against the catalog every "
-                + "`fluxbase.sql.schema-refresh-seconds` (see payara.log)";
-    }
-
-    private void addNoiseTables() throws Exception {
-        long before = tables();
-        long start = System.nanoTime();
-        database.load(repo.resolve("bench/load/sql/noise-tables.sql"));
-        double seconds = (System.nanoTime() - start) / 1e9;
-        line.accept(String.format("Catalog grown from %d to %d tables (schema `bench_noise`, which the chatbot may not use; %d `pg_attribute` "
-                + "rows) in %.1f s; the next turn rebuilds the description (in the server warm-up).", before, tables(),
-                database.number("SELECT count(*) FROM pg_catalog.pg_attribute"), seconds));
-        line.accept("");
-    }
-
-    /** Tables outside the system catalogs: ours, the server's and the noise. */
-    private long tables() throws IOException, InterruptedException {
-        return database.number("SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema')");
-    }
-
     private Outcome measure(Scenario scenario) throws Exception {
         int chats = scenario.chats();
-        long interval = options.number("sql-interval-ms");
-        fake.script(new FakeProvider.Script(deltas, TimeUnit.MILLISECONDS.toNanos(interval)));
-        long spread = interval * deltas;
-        Load.Run baseline = load.closed(chats, i -> recorder -> direct.turn(recorder, deltas), spread, options.number("warmup"));
-        List<Chat> sockets = (scenario.sharedUser() ? sharedUser : distinctUsers).first(chats);
-        long tables = tables();
-        long requests = fake.requests();
-        long withTable = fake.requestsWithTable();
-        long withTool = fake.requestsWithSqlTool();
-        Meter meter = new Meter();
-        Load.Run chat = load.closed(chats, i -> recorder -> sockets.get(i).turn(recorder, deltas), spread,
-                options.number("server-warmup"), meter);
+        long interval = bench.options().number("sql-interval-ms");
+        bench.fake().script(new FakeProvider.Script(bench.deltas(), TimeUnit.MILLISECONDS.toNanos(interval)));
+        long spread = interval * bench.deltas();
+        Load.Run baseline = bench.load().closed(chats, i -> recorder -> bench.direct().turn(recorder, bench.deltas()), spread,
+                bench.options().number("warmup"));
+        List<Chat> sockets = bench.sockets(scenario.sharedUser()).first(chats);
+        long tables = bench.catalog().tables();
+        long requests = bench.fake().requests();
+        long withTable = bench.fake().requestsWithTable();
+        long withTool = bench.fake().requestsWithSqlTool();
+        ResourceMeter meter = bench.meter();
+        Load.Run chat = bench.load().closed(chats, i -> recorder -> sockets.get(i).turn(recorder, bench.deltas()), spread,
+                bench.options().number("server-warmup"), meter);
         Outcome outcome = new Outcome(scenario, baseline, chat, meter, tables);
-        report(outcome, fake.requests() - requests, fake.requestsWithTable() - withTable, fake.requestsWithSqlTool() - withTool);
+        report(outcome, bench.fake().requests() - requests, bench.fake().requestsWithTable() - withTable,
+                bench.fake().requestsWithSqlTool() - withTool);
         return outcome;
     }
 
     private void report(Outcome o, long requests, long withTable, long withTool) throws IOException {
         Recorder d = o.direct().recorder();
         Recorder s = o.server().recorder();
-        line.accept("### `" + o.scenario().name() + "`: " + o.scenario().title() + " (" + o.tables() + " tables in the database)");
-        line.accept("");
-        line.accept("| | direct (baseline) | through the server | server − direct |");
-        line.accept("|---|---|---|---|");
-        line.accept(String.format("| turns/s | %.1f | %.1f | ratio **%.2f** |", o.direct().turnsPerSecond(), o.server().turnsPerSecond(), o.ratio()));
-        line.accept(row("first token p50 (client send → first delta)", d.firstDelta, s.firstDelta, 50));
-        line.accept(row("first token p99", d.firstDelta, s.firstDelta, 99));
-        line.accept(row("per delta p50 (fake writes → client receives)", d.deltaLatency, s.deltaLatency, 50));
-        line.accept(row("per delta p99", d.deltaLatency, s.deltaLatency, 99));
-        line.accept("");
-        line.accept("- error frames by code (warm-up included): " + (s.errors.isEmpty() ? "none" : s.errors.toString())
+        bench.comparison("`" + o.scenario().name() + "`: " + o.scenario().title() + " (" + o.tables() + " tables in the database)",
+                o.direct(), o.server());
+        bench.line(SqlBench.row("per delta p50 (fake writes → client receives)", d.deltaLatency, s.deltaLatency, 50));
+        bench.line(SqlBench.row("per delta p99", d.deltaLatency, s.deltaLatency, 99));
+        bench.line("");
+        bench.line("- error frames by code (warm-up included): " + (s.errors.isEmpty() ? "none" : s.errors.toString())
                 + "; DATABASE_UNAVAILABLE: " + o.errors("DATABASE_UNAVAILABLE"));
-        line.accept("- frames: " + s.frameCheck() + "; drained: " + o.server().drained() + "; baseline frames: " + d.frameCheck());
-        line.accept(String.format("- CPU per turn in the measured window (%d turns): database %.2f ms (%d ms), server %.2f ms (%d ms); "
+        bench.line("- frames: " + s.frameCheck() + "; drained: " + o.server().drained() + "; baseline frames: " + d.frameCheck());
+        bench.line(String.format("- CPU per turn in the measured window (%d turns): database %.2f ms (%d ms), server %.2f ms (%d ms); "
                 + "database transactions per turn %.1f (pg_stat_database, flushed up to 1 s late)", o.turns(),
                 o.meter().databaseMillis() / (double) o.turns(), o.meter().databaseMillis(), o.meter().serverMillis() / (double) o.turns(),
                 o.meter().serverMillis(), o.meter().transactions() / (double) o.turns()));
-        line.accept("- server: message → request at the provider " + s.turnOverhead.summary());
-        line.accept(String.format("- provider requests of the server run (warm-up included): %d; with the products table in the prompt: %d; "
+        bench.line("- server: message → request at the provider " + s.turnOverhead.summary());
+        bench.line(String.format("- provider requests of the server run (warm-up included): %d; with the products table in the prompt: %d; "
                 + "offering execute_sql: %d", requests, withTable, withTool));
-        line.accept(String.format("- server RSS %d MB, %d threads", server.rssKb() / 1024, server.threads()));
-        line.accept("");
-    }
-
-    private static String row(String name, Samples direct, Samples server, double percentile) {
-        double d = direct.percentileMillis(percentile);
-        double s = server.percentileMillis(percentile);
-        return String.format("| %s | %.3f ms | %.3f ms | %.3f ms |", name, d, s, s - d);
+        bench.line(String.format("- server RSS %d MB, %d threads", bench.server().rssKb() / 1024, bench.server().threads()));
+        bench.line("");
     }
 
     private void summary() {
-        line.accept("### SQL scenarios side by side");
-        line.accept("");
-        line.accept("| scenario | tables | turns/s direct / server | ratio | added first token p50 / p99 | added per delta p50 / p99 "
+        bench.line("### SQL scenarios side by side");
+        bench.line("");
+        bench.line("| scenario | tables | turns/s direct / server | ratio | added first token p50 / p99 | added per delta p50 / p99 "
                 + "| error frames | DB CPU per turn | server CPU per turn |");
-        line.accept("|---|---|---|---|---|---|---|---|---|");
+        bench.line("|---|---|---|---|---|---|---|---|---|");
         for (Outcome o : outcomes.values()) {
-            line.accept(String.format("| `%s` | %d | %.1f / %.1f | %.2f | %.2f / %.2f ms | %.2f / %.2f ms | %s | %.2f ms | %.2f ms |",
+            bench.line(String.format("| `%s` | %d | %.1f / %.1f | %.2f | %.2f / %.2f ms | %.2f / %.2f ms | %s | %.2f ms | %.2f ms |",
                     o.scenario().name(), o.tables(), o.direct().turnsPerSecond(), o.server().turnsPerSecond(), o.ratio(),
                     o.addedFirstToken(50), o.addedFirstToken(99), o.addedPerDelta(50), o.addedPerDelta(99),
                     o.server().recorder().errors.isEmpty() ? "none" : o.server().recorder().errors.toString(),
                     o.meter().databaseMillis() / (double) o.turns(), o.meter().serverMillis() / (double) o.turns()));
         }
-        line.accept("");
+        bench.line("");
     }
 
     /** Every target of issue #17, measured value and whether it is met; "not run" when its scenario was not selected. */
@@ -259,12 +200,12 @@ final class SqlScenarios {
         rows.add(new String[] {"Database CPU and statements per turn reported", cpu.length() == 0 ? "no scenario run"
                 : cpu + " (transactions, not statements: counting statements needs pg_stat_statements)", "reported (CPU, transactions)"});
         rows.add(target("Ready (health UP) within 15 s of launch", String.format("%.1f s", bootSeconds), bootSeconds <= 15));
-        line.accept("### Issue #17 targets");
-        line.accept("");
-        line.accept("| target | measured | met |");
-        line.accept("|---|---|---|");
-        rows.forEach(r -> line.accept("| " + r[0] + " | " + r[1] + " | " + r[2] + " |"));
-        line.accept("");
+        bench.line("### Issue #17 targets");
+        bench.line("");
+        bench.line("| target | measured | met |");
+        bench.line("|---|---|---|");
+        rows.forEach(r -> bench.line("| " + r[0] + " | " + r[1] + " | " + r[2] + " |"));
+        bench.line("");
     }
 
     private static void atMost(List<String[]> rows, Outcome outcome, String name, double value, double most) {
@@ -281,63 +222,5 @@ final class SqlScenarios {
 
     private static String[] notRun(String name, String scenarios) {
         return new String[] {name, "not run (needs " + scenarios + ")", "—"};
-    }
-
-    /** CPU time of the database and of the server, and the database's transactions, over the measured window. */
-    private final class Meter implements Load.Window {
-        private long databaseBefore;
-        private long databaseAfter;
-        private long serverBefore;
-        private long serverAfter;
-        private long transactionsBefore;
-        private long transactionsAfter;
-
-        private static final String TRANSACTIONS = "SELECT xact_commit + xact_rollback FROM pg_catalog.pg_stat_database WHERE datname = current_database()";
-
-        @Override
-        public void opened() {
-            reading(() -> {
-                transactionsBefore = database.number(TRANSACTIONS); // before the CPU readings: psql's own backend is not in the window
-                databaseBefore = database.cpuMillis();
-                serverBefore = CpuTime.processMillis(server.pid());
-            });
-        }
-
-        @Override
-        public void closed() {
-            reading(() -> {
-                databaseAfter = database.cpuMillis();
-                serverAfter = CpuTime.processMillis(server.pid());
-                transactionsAfter = database.number(TRANSACTIONS) - 1; // less the transaction of the reading before
-            });
-        }
-
-        private interface Reading {
-            void run() throws IOException, InterruptedException;
-        }
-
-        /** The window's callbacks may not throw checked exceptions; a failed reading ends the bench. */
-        private static void reading(Reading reading) {
-            try {
-                reading.run();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-
-        long databaseMillis() {
-            return databaseAfter - databaseBefore;
-        }
-
-        long serverMillis() {
-            return serverAfter - serverBefore;
-        }
-
-        long transactions() {
-            return transactionsAfter - transactionsBefore;
-        }
     }
 }
