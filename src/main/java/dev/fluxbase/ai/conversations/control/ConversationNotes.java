@@ -17,7 +17,6 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class ConversationNotes {
 
-    private static final String TOUCH = "UPDATE ai.conversations SET last_activity_at = ?, updated_at = ? WHERE id = ?";
     private static final String ADD = "INSERT INTO ai.messages (id, conversation_id, ordinal, role, content, query_results, created_at) "
             + "SELECT ?, ?, coalesce(max(ordinal), 0) + 1, ?, ?, ?::jsonb, ? FROM ai.messages WHERE conversation_id = ?";
 
@@ -31,7 +30,7 @@ public class ConversationNotes {
      * @param queryResults a JSON array in the shape of a turn's query results, or null
      */
     public void add(Connection transaction, UUID conversationId, String content, String queryResults, Instant now) throws SQLException {
-        if (Jdbc.update(transaction, TOUCH, now, now, conversationId) == 1) {
+        if (Jdbc.update(transaction, ConversationStore.TOUCH, now, now, conversationId) == 1) {
             Jdbc.update(transaction, ADD, UUID.randomUUID(), conversationId, StoredMessage.ASSISTANT, content, queryResults, now, conversationId);
         }
     }

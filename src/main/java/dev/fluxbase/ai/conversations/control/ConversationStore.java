@@ -33,7 +33,8 @@ public class ConversationStore {
     private static final String ALIVE_BY_ID = "SELECT 1 FROM ai.conversations c JOIN ai.chatbots b ON b.id = c.chatbot_id WHERE c.id = ? AND " + ALIVE;
     private static final String STORE = "INSERT INTO ai.conversations (id, chatbot_id, user_id, created_at, updated_at, last_activity_at) "
             + "SELECT ?, b.id, ?, ?, ?, ? FROM ai.chatbots b WHERE b.id = ?";
-    private static final String TOUCH = "UPDATE ai.conversations SET last_activity_at = ?, updated_at = ? WHERE id = ?";
+    /** Marks the conversation active and locks its row until the transaction ends (also for {@link ConversationNotes}). */
+    static final String TOUCH = "UPDATE ai.conversations SET last_activity_at = ?, updated_at = ? WHERE id = ?";
 
     @PersistenceContext(unitName = "fluxbase")
     EntityManager em;
